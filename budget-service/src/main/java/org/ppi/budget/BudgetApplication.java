@@ -1,0 +1,12 @@
+package org.ppi.budget;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Read side: results-based program budgets from the costing and value-chain topics. */
+@SpringBootApplication
+public class BudgetApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(BudgetApplication.class, args);
+    }
+}

@@ -1,0 +1,26 @@
+package org.ppi.platform.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Ids are chosen by the client (to load a known profile) or generated; either way short and URL-safe. */
+public final class Ids {
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private Ids() {
+    }
+
+    public static String orNew(String requested, String field) {
+        if (requested == null || requested.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        return require(requested, field);
+    }
+
+    public static String require(String id, String field) {
+        if (id == null || !VALID.matcher(id).matches()) {
+            throw DomainRejection.badRequest("request.invalid-id", field, field);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,177 @@
+package org.ppi.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole platform on one machine: the in-process KRaft broker, then every service as its own JVM
+ * (the executable jars the build made), and waits until each answers its health check. Used by the local
+ * launcher and by the end-to-end tests, so both start the platform the same way.
+ */
+public final class Platform implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path root;
+    private final Path logs;
+    private final Database database;
+    private final KafkaBroker broker;
+    private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
+
+    private Platform(Path root, Path logs, Database database, KafkaBroker broker) {
+        this.root = root;
+        this.logs = logs;
+        this.database = database;
+        this.broker = broker;
+    }
+
+    /**
+     * @param root the project root (module folders with target/*-exec.jar)
+     * @param work where the broker's log, the service logs and (for H2) the databases go
+     */
+    public static Platform start(Path root, Path work, Database database, int kafkaPort) throws IOException {
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        Instant begin = Instant.now();
+        KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort, 3);
+        log.info("Kafka (KRaft) listo en {} en {} ms", broker.bootstrapServers(), Duration.between(begin, Instant.now()).toMillis());
+        Platform platform = new Platform(root, logs, database, broker);
+        try {
+            for (ServiceSpec service : ServiceSpec.BACKENDS) {
+                platform.launch(service);
+            }
+            platform.launch(ServiceSpec.GATEWAY);
+            platform.awaitHealthy(Duration.ofMinutes(4));
+        } catch (IOException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    public void launch(ServiceSpec service) throws IOException {
+        Path jar = root.resolve(service.module()).resolve("target").resolve(service.module() + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Falta " + jar + ": compile primero con mvn package");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xss512k", "-Xmx384m", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("PORT", String.valueOf(service.port()));
+        env.put("PPI_KAFKA", broker.bootstrapServers());
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        if (!service.equals(ServiceSpec.GATEWAY)) {
+            env.putAll(database.environmentFor(service));
+        }
+        processes.put(service, builder.start());
+        log.info("{} arrancando en el puerto {} (registro: {})", service.module(), service.port(),
+                logs.resolve(service.module() + ".log"));
+    }
+
+    /** Stops one service at once (SIGKILL), as a crash would. */
+    public void kill(ServiceSpec service) throws InterruptedException {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ServiceSpec service : processes.keySet()) {
+            awaitHealthy(service, deadline);
+        }
+    }
+
+    public void awaitHealthy(ServiceSpec service, Instant deadline) {
+        URI health = URI.create("http://localhost:" + service.port() + "/actuator/health");
+        while (true) {
+            Process process = processes.get(service);
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(service.module() + " terminó al arrancar; vea " + logs.resolve(service.module() + ".log"));
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.module() + " no respondió a tiempo; vea " + logs.resolve(service.module() + ".log"));
+            }
+            sleep(500);
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public Path logs() {
+        return logs;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceSpec> services = new ArrayList<>(processes.keySet());
+        for (ServiceSpec service : reversed(services)) {
+            processes.get(service).destroy();
+        }
+        for (ServiceSpec service : services) {
+            try {
+                Process p = processes.get(service);
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        broker.close();
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.ppi.survey.directory;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * What a command handler may look up outside its own aggregate: the service's own read models (updated in
+ * the command's transaction) and the replica of the catalog topic. Everything is scoped by institution, so
+ * another tenant's records are simply not found.
+ */
+public interface SurveyDirectory {
+
+    boolean institutionExists(String institutionId);
+
+    boolean scopeExists(String institutionId, String scopeId);
+
+    Optional<CenterFacts> center(String institutionId, String centerId);
+
+    Optional<EmployeeFacts> employee(String institutionId, String employeeId);
+
+    Optional<ProductFacts> product(String institutionId, String productId);
+
+    record CenterFacts(String centerId, boolean closed) {
+    }
+
+    record EmployeeFacts(String employeeId, String centerId, BigDecimal contractedHours, boolean active) {
+    }
+
+    record ProductFacts(String productId, String centerId, boolean active) {
+    }
+}
