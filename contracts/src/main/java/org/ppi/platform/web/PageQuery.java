@@ -1,0 +1,61 @@
+package org.ppi.platform.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paging and sorting of a list endpoint, the same everywhere: {@code ?page=0&size=50&sort=name,asc&sort=cost,desc}.
+ * Sort fields are whitelisted per endpoint (API name → SQL column), so the ORDER BY never carries user text.
+ */
+public record PageQuery(int page, int size, List<String> sort, String orderBy) {
+    public static final int MAX_SIZE = 1000;
+
+    /**
+     * @param columns  allowed sort fields, API name to SQL column
+     * @param fallback the default ORDER BY (always appended last, so pages are stable)
+     */
+    public static PageQuery of(Integer page, Integer size, List<String> sort, Map<String, String> columns, String fallback) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        if (p < 0) {
+            throw DomainRejection.badRequest("request.bad-parameter", "page", "page");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw DomainRejection.badRequest("request.page-size", "size", MAX_SIZE);
+        }
+        List<String> applied = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        for (String entry : sort == null ? List.<String>of() : sort) {
+            String[] parts = entry.split(",");
+            String field = parts[0].trim();
+            String column = columns.get(field);
+            if (column == null) {
+                throw DomainRejection.badRequest("request.sort-unknown", "sort", field, String.join(", ", columns.keySet()));
+            }
+            boolean desc = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
+            clauses.add(column + (desc ? " desc" : " asc"));
+            applied.add(field + "," + (desc ? "desc" : "asc"));
+        }
+        clauses.add(fallback);
+        return new PageQuery(p, s, List.copyOf(applied), String.join(", ", clauses));
+    }
+
+    public static Map<String, String> columns(String... apiNameThenColumn) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < apiNameThenColumn.length; i += 2) {
+            columns.put(apiNameThenColumn[i], apiNameThenColumn[i + 1]);
+        }
+        return columns;
+    }
+
+    public int offset() {
+        return page * size;
+    }
+
+    /** " order by ... limit ? offset ?" — append to a query, then bind {@link #size()} and {@link #offset()}. */
+    public String orderAndLimit() {
+        return " order by " + orderBy + " limit " + size + " offset " + offset();
+    }
+}
