@@ -1,0 +1,15 @@
+package org.ppi.costing.figures;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.ppi.contracts.survey.CenterArea;
+import org.ppi.contracts.survey.CostingMethod;
+
+/** A center's year: payroll, non-labour inputs, what its products absorbed and its unused capacity. */
+public record CenterCostView(String centerId, String centerName, CenterArea area, CostingMethod method,
+                             int employees, BigDecimal payroll, BigDecimal nonLabour, BigDecimal totalCost,
+                             BigDecimal allocatedCost, BigDecimal unusedCost, BigDecimal capacityHours,
+                             BigDecimal allocatedHours, boolean overAllocated, String causationEventId,
+                             Instant effectiveAt) {
+}

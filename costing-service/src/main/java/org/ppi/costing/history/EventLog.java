@@ -1,0 +1,97 @@
+package org.ppi.costing.history;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.ppi.contracts.EventTypes;
+import org.ppi.platform.inbox.EventEnvelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every event costing consumed, verbatim and append-only. Lineage reads event details from here, and as-of
+ * queries fold it up to a point in time: the history, not an editable snapshot, is what answers them.
+ */
+@Component
+public class EventLog {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public EventLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void append(EventEnvelope e) {
+        jdbc.sql("insert into event_log (event_id, topic, event_type, institution_id, subject, recorded_at, acting_user, "
+                        + "interview_id, causation_id, payload) values (?,?,?,?,?,?,?,?,?,?)")
+                .params(e.id(), e.topic(), e.type(), institutionOf(e), e.subject(),
+                        Timestamp.from(e.recordedAt() == null ? Instant.EPOCH : e.recordedAt()), e.actingUser(),
+                        e.interviewId(), e.causationId(), new String(e.data(), StandardCharsets.UTF_8))
+                .update();
+    }
+
+    /** Folds, in recording order, the institution's events recorded up to {@code until} (null: all). */
+    public void replay(String institutionId, Instant until, Consumer<EventEnvelope> fold) {
+        String sql = "select * from event_log where institution_id = ?"
+                + (until == null ? "" : " and recorded_at <= ?") + " order by recorded_at, position";
+        var statement = jdbc.sql(sql).param(institutionId);
+        if (until != null) {
+            statement = statement.param(Timestamp.from(until));
+        }
+        statement.query((ResultSet rs) -> {
+            while (rs.next()) {
+                fold.accept(envelope(rs));
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    public List<LoggedEvent> find(String institutionId, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select event_id, topic, event_type, recorded_at, acting_user, interview_id, subject, causation_id "
+                        + "from event_log where institution_id = :institution and event_id in (:ids) order by recorded_at, position")
+                .param("institution", institutionId).param("ids", eventIds)
+                .query((rs, i) -> new LoggedEvent(rs.getString("event_id"), rs.getString("topic"),
+                        EventTypes.nameOf(rs.getString("event_type")), rs.getString("event_type"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("acting_user"),
+                        rs.getString("interview_id"), rs.getString("subject"), rs.getString("causation_id")))
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from event_log").query(Long.class).single();
+    }
+
+    private EventEnvelope envelope(ResultSet rs) throws SQLException {
+        String type = rs.getString("event_type");
+        byte[] data = rs.getString("payload").getBytes(StandardCharsets.UTF_8);
+        Class<?> contract = EventTypes.classOf(type);
+        Object payload = contract == null ? null : json.readValue(data, contract);
+        return new EventEnvelope(rs.getString("event_id"), type, rs.getString("topic"), rs.getString("subject"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("institution_id"), rs.getString("acting_user"),
+                rs.getString("causation_id"), null, rs.getString("interview_id"), null, payload, data);
+    }
+
+    /** The institution an event belongs to: the CloudEvent extension, else the payload's own field. */
+    public static String institutionOf(EventEnvelope e) {
+        if (e.payload() instanceof org.ppi.contracts.PpiEvent ppi) {
+            return ppi.institutionId();
+        }
+        return e.institutionId();
+    }
+
+    /** An event as an auditor reads it in a lineage. */
+    public record LoggedEvent(String eventId, String topic, String name, String type, Instant recordedAt,
+                              String actingUser, String interviewId, String aggregateId, String causationId) {
+    }
+}

@@ -1,0 +1,175 @@
+package org.ppi.costing.query;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.survey.CenterArea;
+import org.ppi.costing.figures.CenterCostView;
+import org.ppi.costing.figures.EmployeeCostView;
+import org.ppi.costing.figures.InstitutionCostView;
+import org.ppi.costing.figures.ProductCostView;
+import org.ppi.costing.history.EventLog;
+import org.ppi.platform.web.Actor;
+import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.PageResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cost figures of the caller's institution: per product, employee and center, the institution's
+ * reconciliation, and for each figure the events behind it. Every query takes {@code asOf} (ISO-8601 instant)
+ * to answer with the figures as they stood then, recomputed from the event history.
+ */
+@RestController
+@RequestMapping("/api/costing")
+class CostController {
+    private final CostSnapshots snapshots;
+    private final EventLog log;
+
+    CostController(CostSnapshots snapshots, EventLog log) {
+        this.snapshots = snapshots;
+        this.log = log;
+    }
+
+    @GetMapping("/institution")
+    InstitutionCostView institution(Actor actor, @RequestParam(required = false) Instant asOf) {
+        InstitutionCostView view = snapshots.of(actor.institutionId(), asOf).institution();
+        if (view == null) {
+            throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
+        }
+        return view;
+    }
+
+    @GetMapping("/products")
+    PageResponse<ProductCostView> products(Actor actor, @RequestParam(required = false) Instant asOf,
+                                           @RequestParam(required = false) String centerId,
+                                           @RequestParam(required = false) ProductType type,
+                                           @RequestParam(required = false) Boolean core,
+                                           @RequestParam(required = false) Boolean volumeGap,
+                                           @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) List<String> sort) {
+        Predicate<ProductCostView> filter = p -> (centerId == null || centerId.equals(p.centerId()))
+                && (type == null || type == p.type()) && (core == null || core == p.core())
+                && (volumeGap == null || volumeGap == p.volumeGap()) && matches(q, p.productName(), p.centerName());
+        List<ProductCostView> rows = snapshots.of(actor.institutionId(), asOf).products().stream().filter(filter).toList();
+        return Listing.page(rows, page, size, sort, Map.of(
+                        "name", Listing.by(ProductCostView::productName),
+                        "center", Listing.by(ProductCostView::centerName),
+                        "hours", Listing.by(ProductCostView::hours),
+                        "direct", Listing.by(ProductCostView::direct),
+                        "unitCost", Listing.by(ProductCostView::unitCost),
+                        "fullCost", Listing.by(ProductCostView::fullCost),
+                        "fullUnitCost", Listing.by(ProductCostView::fullUnitCost),
+                        "volume", Listing.by(ProductCostView::volume)),
+                Comparator.comparing(ProductCostView::productId));
+    }
+
+    @GetMapping("/products/{id}")
+    ProductCostView product(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return snapshots.of(actor.institutionId(), asOf).products().stream().filter(p -> p.productId().equals(id))
+                .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.product-unknown", "productId", id));
+    }
+
+    @GetMapping("/products/{id}/lineage")
+    Lineage productLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return lineage(actor, "PRODUCT", id, asOf, "costing.product-unknown");
+    }
+
+    @GetMapping("/employees")
+    PageResponse<EmployeeCostView> employees(Actor actor, @RequestParam(required = false) Instant asOf,
+                                             @RequestParam(required = false) String centerId,
+                                             @RequestParam(required = false) Boolean overAllocated,
+                                             @RequestParam(required = false) String q,
+                                             @RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer size,
+                                             @RequestParam(required = false) List<String> sort) {
+        List<EmployeeCostView> rows = snapshots.of(actor.institutionId(), asOf).employees().stream()
+                .filter(e -> (centerId == null || centerId.equals(e.centerId()))
+                        && (overAllocated == null || overAllocated == e.overAllocated())
+                        && matches(q, e.employeeName(), e.centerName()))
+                .toList();
+        return Listing.page(rows, page, size, sort, Map.of(
+                        "name", Listing.by(EmployeeCostView::employeeName),
+                        "center", Listing.by(EmployeeCostView::centerName),
+                        "capacityCost", Listing.by(EmployeeCostView::capacityCost),
+                        "allocatedCost", Listing.by(EmployeeCostView::allocatedCost),
+                        "unusedCost", Listing.by(EmployeeCostView::unusedCost),
+                        "allocatedHours", Listing.by(EmployeeCostView::allocatedHours)),
+                Comparator.comparing(EmployeeCostView::employeeId));
+    }
+
+    @GetMapping("/employees/{id}")
+    EmployeeCostView employee(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return snapshots.of(actor.institutionId(), asOf).employees().stream().filter(e -> e.employeeId().equals(id))
+                .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.employee-unknown", "employeeId", id));
+    }
+
+    @GetMapping("/employees/{id}/lineage")
+    Lineage employeeLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return lineage(actor, "EMPLOYEE", id, asOf, "costing.employee-unknown");
+    }
+
+    @GetMapping("/centers")
+    PageResponse<CenterCostView> centers(Actor actor, @RequestParam(required = false) Instant asOf,
+                                         @RequestParam(required = false) CenterArea area,
+                                         @RequestParam(required = false) Boolean overAllocated,
+                                         @RequestParam(required = false) String q,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size,
+                                         @RequestParam(required = false) List<String> sort) {
+        List<CenterCostView> rows = snapshots.of(actor.institutionId(), asOf).centers().stream()
+                .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
+                        && matches(q, c.centerName(), null))
+                .toList();
+        return Listing.page(rows, page, size, sort, Map.of(
+                        "name", Listing.by(CenterCostView::centerName),
+                        "payroll", Listing.by(CenterCostView::payroll),
+                        "totalCost", Listing.by(CenterCostView::totalCost),
+                        "allocatedCost", Listing.by(CenterCostView::allocatedCost),
+                        "unusedCost", Listing.by(CenterCostView::unusedCost),
+                        "employees", Listing.by(CenterCostView::employees)),
+                Comparator.comparing(CenterCostView::centerId));
+    }
+
+    @GetMapping("/centers/{id}")
+    CenterCostView center(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return snapshots.of(actor.institutionId(), asOf).centers().stream().filter(c -> c.centerId().equals(id))
+                .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.center-unknown", "centerId", id));
+    }
+
+    @GetMapping("/centers/{id}/lineage")
+    Lineage centerLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return lineage(actor, "CENTER", id, asOf, "costing.center-unknown");
+    }
+
+    private Lineage lineage(Actor actor, String kind, String id, Instant asOf, String unknownCode) {
+        CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf);
+        List<String> ids = snapshot.lineage().get(CostSnapshot.key(kind, id));
+        if (ids == null) {
+            throw DomainRejection.notFound(unknownCode, "id", id);
+        }
+        return new Lineage(kind, id, asOf, log.find(actor.institutionId(), ids));
+    }
+
+    private static boolean matches(String q, String first, String second) {
+        if (q == null || q.isBlank()) {
+            return true;
+        }
+        String needle = q.trim().toLowerCase(java.util.Locale.ROOT);
+        return (first != null && first.toLowerCase(java.util.Locale.ROOT).contains(needle))
+                || (second != null && second.toLowerCase(java.util.Locale.ROOT).contains(needle));
+    }
+
+    /** The events behind a figure, oldest first: what an auditor walks back to the interviews. */
+    record Lineage(String figureKind, String figureId, Instant asOf, List<EventLog.LoggedEvent> events) {
+    }
+}

@@ -1,0 +1,86 @@
+package org.ppi.costing.query;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ppi.costing.figures.CenterCostView;
+import org.ppi.costing.figures.CostFigures;
+import org.ppi.costing.figures.EmployeeCostView;
+import org.ppi.costing.figures.InstitutionCostView;
+import org.ppi.costing.figures.ProductCostView;
+import org.ppi.costing.figures.Recalculator;
+import org.ppi.costing.figures.Views;
+import org.ppi.costing.history.EventLog;
+import org.ppi.costing.state.InstitutionState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds {@link CostSnapshot}s: from the read models (live) or by folding the event log up to a time (as-of). */
+@Component
+class CostSnapshots {
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
+    };
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final EventLog log;
+    private final Recalculator recalculator;
+
+    CostSnapshots(JdbcClient jdbc, JsonMapper json, EventLog log, Recalculator recalculator) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.log = log;
+        this.recalculator = recalculator;
+    }
+
+    CostSnapshot of(String institutionId, Instant asOf) {
+        return asOf == null ? live(institutionId) : history(institutionId, asOf);
+    }
+
+    private CostSnapshot live(String institutionId) {
+        Map<String, List<String>> lineage = new HashMap<>();
+        List<ProductCostView> products = rows("product_cost", "product_id", institutionId, ProductCostView.class, "PRODUCT", lineage);
+        List<EmployeeCostView> employees = rows("employee_cost", "employee_id", institutionId, EmployeeCostView.class, "EMPLOYEE", lineage);
+        List<CenterCostView> centers = rows("center_cost", "center_id", institutionId, CenterCostView.class, "CENTER", lineage);
+        InstitutionCostView institution = jdbc.sql("select detail from institution_cost where institution_id = ?")
+                .param(institutionId).query(String.class).optional()
+                .map(detail -> json.readValue(detail, InstitutionCostView.class)).orElse(null);
+        return new CostSnapshot(null, institution, products, employees, centers, lineage);
+    }
+
+    private <T> List<T> rows(String table, String idColumn, String institutionId, Class<T> type, String kind,
+                             Map<String, List<String>> lineage) {
+        return jdbc.sql("select " + idColumn + ", detail, lineage from " + table + " where institution_id = ?")
+                .param(institutionId)
+                .query((rs, i) -> {
+                    lineage.put(CostSnapshot.key(kind, rs.getString(1)), json.readValue(rs.getString(3), IDS));
+                    return json.readValue(rs.getString(2), type);
+                })
+                .list();
+    }
+
+    private CostSnapshot history(String institutionId, Instant asOf) {
+        InstitutionState state = new InstitutionState(institutionId);
+        log.replay(institutionId, asOf, state::apply);
+        CostFigures figures = recalculator.full(state.toInput());
+        Map<String, List<String>> lineage = new HashMap<>();
+        List<ProductCostView> products = figures.products().values().stream().map(p -> {
+            lineage.put(CostSnapshot.key("PRODUCT", p.productId()), state.productLineage(p.productId()));
+            return Views.product(state, p, null, null);
+        }).toList();
+        List<EmployeeCostView> employees = figures.employees().values().stream().map(e -> {
+            lineage.put(CostSnapshot.key("EMPLOYEE", e.employeeId()), state.employeeLineage(e.employeeId()));
+            return Views.employee(state, e, null, null);
+        }).toList();
+        List<CenterCostView> centers = figures.centers().values().stream().map(c -> {
+            lineage.put(CostSnapshot.key("CENTER", c.centerId()), state.centerLineage(c.centerId()));
+            return Views.center(state, c, null, null);
+        }).toList();
+        InstitutionCostView institution = state.name() == null && figures.products().isEmpty() ? null
+                : Views.institution(state, figures, null, null);
+        return new CostSnapshot(asOf, institution, products, employees, centers, lineage);
+    }
+}

@@ -1,0 +1,145 @@
+package org.ppi.costing.replay;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.ppi.costing.projection.ConsumerOffsets;
+import org.ppi.costing.projection.CostingProjection;
+import org.ppi.costing.projection.Ledgers;
+import org.ppi.costing.projection.TopicBindings;
+import org.ppi.platform.web.DomainRejection;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilds every read model of costing from the beginning of the topics: stop the consumers, empty the read
+ * side (figures, log, history, inbox and the recorded offsets) in one transaction, start the consumers again;
+ * with no recorded offsets they read from offset 0. Progress is the recorded offsets against the topics' end
+ * offsets taken at the start. Killed half-way, the service resumes from the offsets recorded with the
+ * figures, so it still ends with the same figures.
+ */
+@Service
+public class ReplayService {
+    private static final List<String> TOPICS = List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events");
+    private static final String[] TABLES = {"consumer_offset", "inbox_event", "event_log", "product_cost", "employee_cost",
+            "center_cost", "institution_cost", "recalculation_log"};
+
+    private final BindingsLifecycleController bindings;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Ledgers ledgers;
+    private final CostingProjection projection;
+    private final ConsumerOffsets offsets;
+    private final KafkaAdmin admin;
+    private final JsonMapper json;
+
+    public ReplayService(BindingsLifecycleController bindings, JdbcClient jdbc, TransactionTemplate tx, Ledgers ledgers,
+                         CostingProjection projection, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
+        this.bindings = bindings;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ledgers = ledgers;
+        this.projection = projection;
+        this.offsets = offsets;
+        this.admin = admin;
+        this.json = json;
+    }
+
+    public synchronized ReplayStatus start() {
+        Optional<ReplayStatus> current = status();
+        if (current.isPresent() && !current.get().finished()) {
+            throw DomainRejection.conflict("costing.replay-running", null);
+        }
+        Map<String, Long> targets = endOffsets();
+        for (String binding : TopicBindings.BINDINGS) {
+            bindings.changeState(binding, BindingsLifecycleController.State.STOPPED);
+        }
+        try {
+            synchronized (projection) {
+                tx.executeWithoutResult(s -> {
+                    for (String table : TABLES) {
+                        jdbc.sql("delete from " + table).update();
+                    }
+                    jdbc.sql("insert into replay_run (started_at, targets) values (?, ?)")
+                            .params(Timestamp.from(Instant.now()), json.writeValueAsString(targets)).update();
+                });
+                ledgers.clear();
+            }
+        } finally {
+            for (String binding : TopicBindings.BINDINGS) {
+                bindings.changeState(binding, BindingsLifecycleController.State.STARTED);
+            }
+        }
+        return status().orElseThrow();
+    }
+
+    /** The last replay: running (with progress) or finished (with duration and events per second). */
+    public synchronized Optional<ReplayStatus> status() {
+        Optional<Run> run = jdbc.sql("select id, started_at, finished_at, targets, events from replay_run order by id desc limit 1")
+                .query((rs, i) -> new Run(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5)))
+                .optional();
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        Run r = run.get();
+        Map<String, Long> targets = json.readValue(r.targets(), new TypeReference<Map<String, Long>>() {
+        });
+        Map<String, Long> reached = offsets.all();
+        long remaining = 0;
+        for (Map.Entry<String, Long> target : targets.entrySet()) {
+            remaining += Math.max(0, target.getValue() - reached.getOrDefault(target.getKey(), 0L));
+        }
+        long applied = jdbc.sql("select count(*) from event_log").query(Long.class).single();
+        Instant finishedAt = r.finishedAt();
+        Long events = r.events();
+        if (finishedAt == null && remaining == 0) {
+            finishedAt = Instant.now();
+            events = applied;
+            jdbc.sql("update replay_run set finished_at = ?, events = ? where id = ?")
+                    .params(Timestamp.from(finishedAt), events, r.id()).update();
+        }
+        return Optional.of(ReplayStatus.of(r.startedAt(), finishedAt, events == null ? applied : events, remaining));
+    }
+
+    private Map<String, Long> endOffsets() {
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            var existing = client.listTopics().names().get();
+            var descriptions = client.describeTopics(TOPICS.stream().filter(existing::contains).toList()).allTopicNames().get();
+            descriptions.forEach((topic, d) -> d.partitions().forEach(p ->
+                    request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<String, Long> result = new HashMap<>();
+            client.listOffsets(request).all().get().forEach((tp, info) -> result.put(tp.topic() + "-" + tp.partition(), info.offset()));
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the topics' end offsets", e);
+        }
+    }
+
+    private record Run(long id, Instant startedAt, Instant finishedAt, String targets, Long events) {
+    }
+
+    public record ReplayStatus(Instant startedAt, Instant finishedAt, boolean finished, long events,
+                               long remainingOffsets, Long millis, Long eventsPerSecond) {
+        static ReplayStatus of(Instant started, Instant finished, long events, long remaining) {
+            Long millis = finished == null ? null : Duration.between(started, finished).toMillis();
+            Long rate = millis == null || millis == 0 ? null : events * 1000 / millis;
+            return new ReplayStatus(started, finished, finished != null, events, remaining, millis, rate);
+        }
+    }
+}

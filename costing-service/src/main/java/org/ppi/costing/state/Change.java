@@ -1,0 +1,54 @@
+package org.ppi.costing.state;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What one event touched, so the projection recomputes only the figures that depend on it: products whose
+ * inputs changed directly, employees and centers whose pricing or capacity changed, or everything (a new
+ * costing method or standard week re-prices the institution).
+ */
+public final class Change {
+    final Set<String> products = new LinkedHashSet<>();
+    final Set<String> employees = new LinkedHashSet<>();
+    final Set<String> centers = new LinkedHashSet<>();
+    /** Centers whose hour price or non-labour changed: all products allocated from them are affected. */
+    final Set<String> repricedCenters = new LinkedHashSet<>();
+    /** Employees whose own price changed (individual method): their products are affected. */
+    final Set<String> repricedEmployees = new LinkedHashSet<>();
+    boolean everything;
+    boolean links;
+
+    public Set<String> products() {
+        return products;
+    }
+
+    public Set<String> employees() {
+        return employees;
+    }
+
+    public Set<String> centers() {
+        return centers;
+    }
+
+    public Set<String> repricedCenters() {
+        return repricedCenters;
+    }
+
+    public Set<String> repricedEmployees() {
+        return repricedEmployees;
+    }
+
+    public boolean everything() {
+        return everything;
+    }
+
+    public boolean links() {
+        return links;
+    }
+
+    public boolean isEmpty() {
+        return !everything && !links && products.isEmpty() && employees.isEmpty() && centers.isEmpty()
+                && repricedCenters.isEmpty() && repricedEmployees.isEmpty();
+    }
+}

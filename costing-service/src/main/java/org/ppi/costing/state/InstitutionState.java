@@ -1,0 +1,506 @@
+package org.ppi.costing.state;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.ppi.contracts.catalog.ProductMergedInto;
+import org.ppi.contracts.catalog.ProductRegistered;
+import org.ppi.contracts.catalog.ProductRenamed;
+import org.ppi.contracts.catalog.ProductRetired;
+import org.ppi.contracts.catalog.ProductRetyped;
+import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.catalog.ProductVolumeChanged;
+import org.ppi.contracts.money.Rational;
+import org.ppi.contracts.survey.AllocationCorrected;
+import org.ppi.contracts.survey.CenterNonLabourCostRecorded;
+import org.ppi.contracts.survey.CenterProfileRevised;
+import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.contracts.survey.CenterRenamed;
+import org.ppi.contracts.survey.CostingMethod;
+import org.ppi.contracts.survey.CostingMethodChosen;
+import org.ppi.contracts.survey.EmployeeContractedHoursChanged;
+import org.ppi.contracts.survey.EmployeeLeft;
+import org.ppi.contracts.survey.EmployeeRegistered;
+import org.ppi.contracts.survey.EmployeeSalaryChanged;
+import org.ppi.contracts.survey.EmployeeTransferred;
+import org.ppi.contracts.survey.InstitutionDetailsRevised;
+import org.ppi.contracts.survey.InstitutionRegistered;
+import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.contracts.valuechain.IntermediateLinked;
+import org.ppi.contracts.valuechain.IntermediateUnlinked;
+import org.ppi.contracts.valuechain.ValueChainDefined;
+import org.ppi.contracts.valuechain.ValueChainRetired;
+import org.ppi.costing.rules.AllocationInput;
+import org.ppi.costing.rules.CenterInput;
+import org.ppi.costing.rules.CostingInput;
+import org.ppi.costing.rules.EmployeeInput;
+import org.ppi.costing.rules.LinkInput;
+import org.ppi.costing.rules.ProductInput;
+import org.ppi.platform.inbox.EventEnvelope;
+
+/**
+ * Costing's replica of one institution, folded from the survey, catalog and value-chain topics. The fold is
+ * order-independent across aggregates (each fact is keyed by its own id; allocations keep the latest recorded
+ * value), so a replay, an as-of rebuild and the live projection reach the same state from the same events.
+ */
+public final class InstitutionState {
+    private final String institutionId;
+    private String name;
+    private String currency;
+    private Rational weeklyHours = CostingInput.DEFAULT_WEEKLY_HOURS;
+    private CostingMethod method = CostingMethod.CLASSIC;
+    private final List<String> institutionEvents = new ArrayList<>();
+    private final Map<String, Facts.Center> centers = new TreeMap<>();
+    private final Map<String, Facts.Employee> employees = new TreeMap<>();
+    private final Map<String, Facts.Product> products = new TreeMap<>();
+    private final Map<String, Facts.Allocation> allocations = new TreeMap<>();
+    private final Map<String, Facts.Chain> chains = new TreeMap<>();
+    private final Map<String, Facts.Link> links = new TreeMap<>();
+
+    public InstitutionState(String institutionId) {
+        this.institutionId = institutionId;
+    }
+
+    public Change apply(EventEnvelope event) {
+        Change change = new Change();
+        Object p = event.payload();
+        String id = event.id();
+        if (p instanceof InstitutionRegistered e) {
+            name = e.name();
+            currency = e.currency();
+            weeklyHours = Rational.of(e.weeklyHours());
+            method = e.costingMethod();
+            institutionEvents.add(id);
+            change.everything = true;
+        } else if (p instanceof InstitutionDetailsRevised e) {
+            name = e.name();
+            currency = e.currency();
+            Rational hours = Rational.of(e.weeklyHours());
+            change.everything = !hours.equals(weeklyHours);
+            weeklyHours = hours;
+            institutionEvents.add(id);
+        } else if (p instanceof CostingMethodChosen e) {
+            change.everything = e.costingMethod() != method;
+            method = e.costingMethod();
+            institutionEvents.add(id);
+        } else if (p instanceof CenterRegistered e) {
+            Facts.Center c = center(e.centerId());
+            c.name = e.name();
+            c.area = e.area();
+            c.trace(id);
+            change.centers.add(c.id);
+        } else if (p instanceof CenterRenamed e) {
+            center(e.centerId()).name = e.name();
+        } else if (p instanceof CenterProfileRevised e) {
+            Facts.Center c = center(e.centerId());
+            if (e.area() != null && e.area() != c.area) {
+                c.area = e.area();
+                c.trace(id);
+                change.centers.add(c.id);
+            }
+        } else if (p instanceof CenterNonLabourCostRecorded e) {
+            Facts.Center c = center(e.centerId());
+            c.nonLabour = Rational.of(e.amount());
+            c.trace(id);
+            change.repricedCenters.add(c.id);
+            change.centers.add(c.id);
+        } else if (p instanceof EmployeeRegistered e) {
+            Facts.Employee emp = employee(e.employeeId());
+            emp.name = e.name();
+            emp.position = e.position();
+            emp.centerId = e.centerId();
+            emp.annualCost = Rational.of(e.annualCost());
+            emp.contractedHours = e.contractedHours() == null ? null : Rational.of(e.contractedHours());
+            emp.trace(id);
+            repriced(change, emp, emp.centerId);
+        } else if (p instanceof EmployeeTransferred e) {
+            Facts.Employee emp = employee(e.employeeId());
+            String from = emp.centerId;
+            emp.centerId = e.toCenterId();
+            emp.trace(id);
+            repriced(change, emp, from);
+            repriced(change, emp, emp.centerId);
+            change.products.addAll(productsOf(emp.id));
+        } else if (p instanceof EmployeeSalaryChanged e) {
+            Facts.Employee emp = employee(e.employeeId());
+            emp.annualCost = Rational.of(e.annualCost());
+            emp.trace(id);
+            repriced(change, emp, emp.centerId);
+        } else if (p instanceof EmployeeContractedHoursChanged e) {
+            Facts.Employee emp = employee(e.employeeId());
+            emp.contractedHours = Rational.of(e.contractedHours());
+            emp.trace(id);
+            repriced(change, emp, emp.centerId);
+        } else if (p instanceof EmployeeLeft e) {
+            Facts.Employee emp = employee(e.employeeId());
+            emp.active = false;
+            emp.trace(id);
+            repriced(change, emp, emp.centerId);
+            change.products.addAll(productsOf(emp.id));
+        } else if (p instanceof TimeAllocated e) {
+            allocate(change, id, event.recordedAt(), e.interviewId(), e.employeeId(), e.productId(), e.hours());
+        } else if (p instanceof AllocationCorrected e) {
+            allocate(change, id, event.recordedAt(), e.interviewId(), e.employeeId(), e.productId(), e.hours());
+        } else if (p instanceof ProductRegistered e) {
+            Facts.Product prod = product(e.productId());
+            prod.name = e.name();
+            prod.centerId = e.centerId();
+            prod.type = e.type();
+            prod.core = e.core();
+            prod.volume = e.volume() == null ? null : Rational.of(e.volume());
+            prod.volumeUnit = e.volumeUnit();
+            prod.trace(id);
+            productChanged(change, prod.id);
+        } else if (p instanceof ProductRenamed e) {
+            product(e.productId()).name = e.name();
+        } else if (p instanceof ProductRetyped e) {
+            Facts.Product prod = product(e.productId());
+            prod.type = e.type();
+            prod.core = e.core();
+            prod.trace(id);
+            productChanged(change, prod.id);
+            change.links = true;
+        } else if (p instanceof ProductVolumeChanged e) {
+            Facts.Product prod = product(e.productId());
+            prod.volume = e.volume() == null ? null : Rational.of(e.volume());
+            prod.volumeUnit = e.volumeUnit();
+            prod.trace(id);
+            change.products.add(prod.id);
+        } else if (p instanceof ProductMergedInto e) {
+            Facts.Product prod = product(e.productId());
+            prod.mergedInto = e.targetProductId();
+            prod.trace(id);
+            productChanged(change, prod.id);
+            productChanged(change, e.targetProductId());
+            change.links = true;
+        } else if (p instanceof ProductRetired e) {
+            Facts.Product prod = product(e.productId());
+            prod.retired = true;
+            prod.trace(id);
+            productChanged(change, prod.id);
+            change.links = true;
+        } else if (p instanceof ValueChainDefined e) {
+            Facts.Chain chain = chain(e.chainId());
+            chain.terminalProductId = e.terminalProductId();
+            chain.trace(id);
+            change.links = true;
+        } else if (p instanceof IntermediateLinked e) {
+            Facts.Link link = link(e.chainId(), e.intermediateProductId(), feeds(e.chainId(), e.feedsProductId()));
+            link.weight = e.weight() == null ? Rational.ONE : Rational.of(e.weight());
+            link.active = true;
+            link.trace(id);
+            change.links = true;
+        } else if (p instanceof IntermediateUnlinked e) {
+            Facts.Link link = link(e.chainId(), e.intermediateProductId(), feeds(e.chainId(), e.feedsProductId()));
+            link.active = false;
+            link.trace(id);
+            change.links = true;
+        } else if (p instanceof ValueChainRetired e) {
+            Facts.Chain chain = chain(e.chainId());
+            chain.retired = true;
+            chain.trace(id);
+            change.links = true;
+        }
+        return change;
+    }
+
+    private void allocate(Change change, String eventId, Instant recordedAt, String interviewId, String employeeId,
+                          String productId, BigDecimal hours) {
+        Facts.Allocation a = allocations.computeIfAbsent(employeeId + "|" + productId,
+                k -> new Facts.Allocation(employeeId, productId));
+        a.trace(eventId);
+        Instant at = recordedAt == null ? Instant.EPOCH : recordedAt;
+        int newer = at.compareTo(a.recordedAt);
+        if (newer > 0 || (newer == 0 && eventId.compareTo(a.lastEventId) > 0)) {
+            a.hours = Rational.of(hours);
+            a.recordedAt = at;
+            a.lastEventId = eventId;
+            a.interviewId = interviewId;
+        }
+        change.products.add(resolve(productId));
+        change.employees.add(employeeId);
+        Facts.Employee emp = employees.get(employeeId);
+        if (emp != null && emp.centerId != null) {
+            change.centers.add(emp.centerId);
+        }
+    }
+
+    private void repriced(Change change, Facts.Employee emp, String centerId) {
+        change.employees.add(emp.id);
+        change.repricedEmployees.add(emp.id);
+        if (centerId != null) {
+            change.centers.add(centerId);
+            change.repricedCenters.add(centerId);
+        }
+    }
+
+    private void productChanged(Change change, String productId) {
+        change.products.add(productId);
+        for (Facts.Allocation a : allocations.values()) {
+            if (a.productId.equals(productId)) {
+                change.employees.add(a.employeeId);
+                Facts.Employee emp = employees.get(a.employeeId);
+                if (emp != null && emp.centerId != null) {
+                    change.centers.add(emp.centerId);
+                }
+            }
+        }
+    }
+
+    private Set<String> productsOf(String employeeId) {
+        Set<String> result = new LinkedHashSet<>();
+        for (Facts.Allocation a : allocations.values()) {
+            if (a.employeeId.equals(employeeId)) {
+                result.add(resolve(a.productId));
+            }
+        }
+        return result;
+    }
+
+    private String feeds(String chainId, String feedsProductId) {
+        if (feedsProductId != null) {
+            return feedsProductId;
+        }
+        Facts.Chain chain = chains.get(chainId);
+        return chain == null ? null : chain.terminalProductId;
+    }
+
+    /** Follows merges: an allocation or link to a merged product counts for the product it was merged into. */
+    public String resolve(String productId) {
+        String current = productId;
+        Set<String> seen = new HashSet<>();
+        while (current != null && seen.add(current)) {
+            Facts.Product prod = products.get(current);
+            if (prod == null || prod.mergedInto == null) {
+                return current;
+            }
+            current = prod.mergedInto;
+        }
+        return current;
+    }
+
+    /** The rules' input: active employees and products, allocations and links between them. */
+    public CostingInput toInput() {
+        Map<String, CenterInput> centerInputs = new LinkedHashMap<>();
+        centers.values().forEach(c -> centerInputs.put(c.id, new CenterInput(c.id, c.area, c.nonLabour)));
+        Map<String, EmployeeInput> employeeInputs = new LinkedHashMap<>();
+        for (Facts.Employee e : employees.values()) {
+            if (e.active && e.centerId != null) {
+                employeeInputs.put(e.id, new EmployeeInput(e.id, e.centerId, e.annualCost,
+                        e.contractedHours == null ? weeklyHours : e.contractedHours));
+            }
+        }
+        Map<String, ProductInput> productInputs = new LinkedHashMap<>();
+        for (Facts.Product prod : products.values()) {
+            if (prod.active()) {
+                productInputs.put(prod.id, new ProductInput(prod.id, prod.centerId, prod.type, prod.core, prod.volume));
+            }
+        }
+        List<AllocationInput> allocationInputs = new ArrayList<>();
+        for (Facts.Allocation a : allocations.values()) {
+            String productId = resolve(a.productId);
+            if (a.hours.signum() > 0 && employeeInputs.containsKey(a.employeeId) && productInputs.containsKey(productId)) {
+                allocationInputs.add(new AllocationInput(a.employeeId, productId, a.hours));
+            }
+        }
+        List<LinkInput> linkInputs = new ArrayList<>();
+        for (Facts.Link link : activeLinks()) {
+            String supplier = resolve(link.supplierId);
+            String consumer = resolve(link.consumerId);
+            ProductInput s = productInputs.get(supplier);
+            if (s != null && s.type() == ProductType.INTERMEDIATE && productInputs.containsKey(consumer)
+                    && !supplier.equals(consumer)) {
+                linkInputs.add(new LinkInput(supplier, consumer, link.weight));
+            }
+        }
+        return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs, linkInputs);
+    }
+
+    private List<Facts.Link> activeLinks() {
+        List<Facts.Link> result = new ArrayList<>();
+        for (Facts.Link link : links.values()) {
+            Facts.Chain chain = chains.get(link.chainId);
+            if (link.active && link.consumerId != null && (chain == null || !chain.retired)) {
+                result.add(link);
+            }
+        }
+        return result;
+    }
+
+    /** The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full cost) its suppliers'. */
+    public List<String> productLineage(String productId) {
+        Set<String> ids = new LinkedHashSet<>(institutionEvents);
+        collectProductLineage(resolve(productId), ids, new HashSet<>());
+        return List.copyOf(ids);
+    }
+
+    private void collectProductLineage(String productId, Set<String> ids, Set<String> visited) {
+        if (!visited.add(productId)) {
+            return;
+        }
+        for (Facts.Product prod : products.values()) {
+            if (prod.id.equals(productId) || productId.equals(resolve(prod.id))) {
+                ids.addAll(prod.events);
+            }
+        }
+        for (Facts.Allocation a : allocations.values()) {
+            if (productId.equals(resolve(a.productId))) {
+                ids.addAll(a.events);
+                Facts.Employee emp = employees.get(a.employeeId);
+                if (emp != null) {
+                    ids.addAll(emp.events);
+                    addPricing(emp.centerId, ids);
+                }
+            }
+        }
+        for (Facts.Link link : activeLinks()) {
+            if (productId.equals(resolve(link.consumerId))) {
+                ids.addAll(link.events);
+                Facts.Chain chain = chains.get(link.chainId);
+                if (chain != null) {
+                    ids.addAll(chain.events);
+                }
+                collectProductLineage(resolve(link.supplierId), ids, visited);
+            }
+        }
+    }
+
+    /**
+     * Under the classic method an hour's price is the center's payroll over its head count, so all its staff
+     * count; under both, the center's non-labour is shared over its capacity hours.
+     */
+    private void addPricing(String centerId, Set<String> ids) {
+        if (centerId == null) {
+            return;
+        }
+        Facts.Center center = centers.get(centerId);
+        if (center != null) {
+            ids.addAll(center.events);
+        }
+        boolean sharesNonLabour = center != null && center.nonLabour.signum() != 0;
+        if (method == CostingMethod.CLASSIC || sharesNonLabour) {
+            for (Facts.Employee colleague : employees.values()) {
+                if (centerId.equals(colleague.centerId)) {
+                    ids.addAll(colleague.events);
+                }
+            }
+        }
+    }
+
+    public List<String> employeeLineage(String employeeId) {
+        Set<String> ids = new LinkedHashSet<>(institutionEvents);
+        Facts.Employee emp = employees.get(employeeId);
+        if (emp != null) {
+            ids.addAll(emp.events);
+            addPricing(emp.centerId, ids);
+        }
+        for (Facts.Allocation a : allocations.values()) {
+            if (a.employeeId.equals(employeeId)) {
+                ids.addAll(a.events);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    public List<String> centerLineage(String centerId) {
+        Set<String> ids = new LinkedHashSet<>(institutionEvents);
+        Facts.Center center = centers.get(centerId);
+        if (center != null) {
+            ids.addAll(center.events);
+        }
+        for (Facts.Employee emp : employees.values()) {
+            if (centerId.equals(emp.centerId)) {
+                ids.addAll(emp.events);
+                for (Facts.Allocation a : allocations.values()) {
+                    if (a.employeeId.equals(emp.id)) {
+                        ids.addAll(a.events);
+                    }
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    public List<String> institutionLineage() {
+        Set<String> ids = new LinkedHashSet<>(institutionEvents);
+        centers.values().forEach(c -> ids.addAll(c.events));
+        employees.values().forEach(e -> ids.addAll(e.events));
+        products.values().forEach(p -> ids.addAll(p.events));
+        allocations.values().forEach(a -> ids.addAll(a.events));
+        chains.values().forEach(c -> ids.addAll(c.events));
+        links.values().forEach(l -> ids.addAll(l.events));
+        return List.copyOf(ids);
+    }
+
+    private Facts.Center center(String id) {
+        return centers.computeIfAbsent(id, Facts.Center::new);
+    }
+
+    private Facts.Employee employee(String id) {
+        return employees.computeIfAbsent(id, Facts.Employee::new);
+    }
+
+    private Facts.Product product(String id) {
+        return products.computeIfAbsent(id, Facts.Product::new);
+    }
+
+    private Facts.Chain chain(String id) {
+        return chains.computeIfAbsent(id, Facts.Chain::new);
+    }
+
+    private Facts.Link link(String chainId, String supplier, String consumer) {
+        return links.computeIfAbsent(chainId + "|" + supplier + "|" + consumer, k -> new Facts.Link(chainId, supplier, consumer));
+    }
+
+    public String institutionId() {
+        return institutionId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public CostingMethod method() {
+        return method;
+    }
+
+    public Rational weeklyHours() {
+        return weeklyHours;
+    }
+
+    public Facts.Center centerFacts(String id) {
+        return centers.get(id);
+    }
+
+    public Facts.Employee employeeFacts(String id) {
+        return employees.get(id);
+    }
+
+    public Facts.Product productFacts(String id) {
+        return products.get(id);
+    }
+
+    public Map<String, Facts.Product> products() {
+        return products;
+    }
+
+    public Map<String, Facts.Employee> employees() {
+        return employees;
+    }
+
+    public Map<String, Facts.Center> centers() {
+        return centers;
+    }
+}

@@ -1,0 +1,189 @@
+package org.ppi.costing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.junit.jupiter.api.Test;
+import org.ppi.contracts.EventTypes;
+import org.ppi.contracts.PpiEvent;
+import org.ppi.contracts.Topics;
+import org.ppi.contracts.catalog.ProductFeatures;
+import org.ppi.contracts.catalog.ProductRegistered;
+import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.survey.CenterArea;
+import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.contracts.survey.CostingMethod;
+import org.ppi.contracts.survey.EmployeeRegistered;
+import org.ppi.contracts.survey.InstitutionRegistered;
+import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.platform.testing.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * costing-service fed through a real (in-process KRaft) broker and storing in a real PostgreSQL: the seed's
+ * "Informe Anual de Gestión" to the cent, lineage back to the events, redelivery without effect, as-of
+ * before and after a change, and a replay that rebuilds the same figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.costing.outbox-interval-ms=100")
+@EmbeddedKafka(topics = {Topics.SURVEY, Topics.CATALOG, Topics.VALUECHAIN, Topics.COSTING}, partitions = 3,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class CostingServiceIntegrationTest {
+    private static final String TENANT = "defensoria-it";
+    private static final String[] COSTS = {"1500000.00", "2400000.00", "1824561.40", "2000000.00", "2100000.00"};
+    private static final int[] HOURS = {1, 3, 2, 1, 1};
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "costing");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> sentIds = new ArrayList<>();
+    private Instant clock = Instant.parse("2026-02-01T09:00:00Z");
+
+    @Test
+    void reproducesTheSeedTraceablyIdempotentlyAsOfAndAfterReplay() throws Exception {
+        send(Topics.SURVEY, new InstitutionRegistered(TENANT, "admin", "Defensor del Pueblo", "DO", "DOP", 2026,
+                BigDecimal.valueOf(40), CostingMethod.CLASSIC));
+        send(Topics.SURVEY, new CenterRegistered(TENANT, "admin", "dp-c1", "Dirección de Planificación", null,
+                CenterArea.SUPPORT, null, null, null, null));
+        for (int i = 0; i < COSTS.length; i++) {
+            send(Topics.SURVEY, new EmployeeRegistered(TENANT, "admin", "dp-e" + i, "dp-c1", "Funcionario " + i, null,
+                    new BigDecimal(COSTS[i]), BigDecimal.valueOf(40), LocalDate.of(2026, 1, 1)));
+        }
+        send(Topics.CATALOG, new ProductRegistered(TENANT, "admin", "dp-p1", "dp-c1", "Informe Anual de Gestión",
+                ProductType.TERMINAL, true, BigDecimal.ONE, "informe",
+                new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)));
+        CloudEvent firstAllocation = null;
+        for (int i = 0; i < HOURS.length; i++) {
+            CloudEvent sent = send(Topics.SURVEY, new TimeAllocated(TENANT, "entrevistador", "dp-i1", "dp-c1", "dp-e" + i,
+                    "dp-p1", BigDecimal.valueOf(HOURS[i])));
+            firstAllocation = firstAllocation == null ? sent : firstAllocation;
+        }
+
+        JsonNode product = await("/api/costing/products/dp-p1", p -> p.path("direct").isNumber() && p.path("direct").decimalValue().compareTo(new BigDecimal("392982.46")) == 0);
+        assertThat(product.path("rows")).extracting(r -> r.path("labour").decimalValue().toPlainString())
+                .containsExactly("49122.81", "147368.42", "98245.61", "49122.81", "49122.81");
+        assertThat(product.path("unitCost").decimalValue()).isEqualByComparingTo("392982.46");
+        assertThat(product.path("rows").get(1).path("sharePercent").decimalValue()).isEqualByComparingTo("1.5");
+
+        JsonNode lineage = get("/api/costing/products/dp-p1/lineage");
+        List<String> lineageIds = new ArrayList<>();
+        lineage.path("events").forEach(e -> lineageIds.add(e.path("eventId").asString()));
+        assertThat(lineageIds).hasSize(sentIds.size()).containsExactlyInAnyOrderElementsOf(sentIds);
+        assertThat(lineage.path("events")).allSatisfy(e -> assertThat(e.path("topic").asString())
+                .isIn(Topics.SURVEY, Topics.CATALOG));
+
+        Instant beforeChange = clock;
+        long logged = get("/api/costing/recalculations?size=1").path("totalItems").asLong();
+        kafka.send(KafkaMessageFactory.createWriter(Topics.SURVEY, "dp-i1").writeBinary(firstAllocation)).get();
+        CloudEvent change = send(Topics.SURVEY, new TimeAllocated(TENANT, "entrevistador", "dp-i1", "dp-c1", "dp-e0",
+                "dp-p1", BigDecimal.valueOf(2)));
+        JsonNode changed = await("/api/costing/products/dp-p1", p -> p.path("causationEventId").asString().equals(change.getId()));
+        assertThat(changed.path("direct").decimalValue()).isEqualByComparingTo("442105.26");
+        assertThat(get("/api/costing/recalculations?size=1").path("totalItems").asLong()).isGreaterThan(logged);
+        List<String> measures = new ArrayList<>();
+        get("/api/costing/recalculations?figureKey=dp-p1&causationEventId=" + firstAllocation.getId()).path("items")
+                .forEach(item -> measures.add(item.path("measure").asString()));
+        assertThat(measures).as("the redelivered event changed nothing the second time")
+                .containsExactlyInAnyOrder("direct", "fullCost", "unitCost");
+        JsonNode lineageAfter = get("/api/costing/products/dp-p1/lineage");
+        assertThat(lineageAfter.path("events").toString()).contains(change.getId());
+
+        assertThat(get("/api/costing/products/dp-p1?asOf=" + beforeChange).path("direct").decimalValue())
+                .isEqualByComparingTo("392982.46");
+        assertThat(get("/api/costing/products/dp-p1?asOf=" + clock).path("direct").decimalValue())
+                .isEqualByComparingTo("442105.26");
+
+        String live = figures();
+        assertThat(post("/api/costing/admin/replay").statusCode()).isEqualTo(202);
+        await("/api/costing/admin/replay", s -> s.path("finished").asBoolean());
+        assertThat(figures()).isEqualTo(live);
+        JsonNode other = getAs("/api/costing/products/dp-p1", "otra-institucion");
+        assertThat(other.path("status").asInt()).isEqualTo(404);
+    }
+
+    private String figures() throws Exception {
+        JsonNode page = get("/api/costing/products?sort=name");
+        List<String> rows = new ArrayList<>();
+        page.path("items").forEach(p -> rows.add(p.path("productId").asString() + "=" + p.path("direct").decimalValue()
+                + "/" + p.path("fullCost").decimalValue() + "/" + p.path("rows").toString()));
+        JsonNode institution = get("/api/costing/institution");
+        rows.add(institution.path("totalCost").decimalValue() + "/" + institution.path("unusedCost").decimalValue());
+        return String.join("\n", rows);
+    }
+
+    private CloudEvent send(String topic, PpiEvent event) throws Exception {
+        clock = clock.plusSeconds(1);
+        String id = UUID.randomUUID().toString();
+        CloudEvent cloudEvent = CloudEventBuilder.v1().withId(id).withType(EventTypes.typeOf(event.getClass()))
+                .withSource(URI.create("/test")).withSubject(event.aggregateId())
+                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))
+                .withExtension("tenantid", event.institutionId()).withExtension("actinguser", event.actingUser())
+                .withExtension("recordedat", clock.toString()).build();
+        kafka.send(KafkaMessageFactory.createWriter(topic, event.aggregateId()).writeBinary(cloudEvent)).get();
+        sentIds.add(id);
+        return cloudEvent;
+    }
+
+    private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Timed out waiting on " + path + "; last answer: " + last);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return getAs(path, TENANT);
+    }
+
+    private JsonNode getAs(String path, String tenant) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Institution-Id", tenant).header("X-User-Id", "auditor").timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Institution-Id", TENANT).header("X-User-Id", "admin")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
