@@ -2,6 +2,7 @@ package org.ppi.platform.relay;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ppi.platform.web.ApiError;
 import org.ppi.platform.web.ApiErrorHandler;
@@ -34,8 +35,8 @@ public class AxonApiErrorHandler {
         if (cause instanceof AggregateNotFoundException notFound) {
             return aggregateNotFound(notFound);
         }
-        if (cause instanceof ConcurrencyException duplicate) {
-            return duplicate(duplicate);
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return errors.body(409, "entity.already-exists", "id", "");
         }
         log.error("Command failed", e);
         return errors.body(500, "server.error", null);
@@ -47,8 +48,8 @@ public class AxonApiErrorHandler {
     }
 
     /** A creation command whose id is taken: the event store refuses a second stream with that id. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ApiError> duplicate(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ApiError> duplicate(RuntimeException e) {
         return errors.body(409, "entity.already-exists", "id", "");
     }
 }

@@ -27,7 +27,7 @@ public record PageQuery(int page, int size, List<String> sort, String orderBy) {
         }
         List<String> applied = new ArrayList<>();
         List<String> clauses = new ArrayList<>();
-        for (String entry : sort == null ? List.<String>of() : sort) {
+        for (String entry : normalize(sort)) {
             String[] parts = entry.split(",");
             String field = parts[0].trim();
             String column = columns.get(field);
@@ -40,6 +40,24 @@ public record PageQuery(int page, int size, List<String> sort, String orderBy) {
         }
         clauses.add(fallback);
         return new PageQuery(p, s, List.copyOf(applied), String.join(", ", clauses));
+    }
+
+    /**
+     * Spring splits a single {@code sort=name,desc} into ["name", "desc"]; this joins a bare direction back to
+     * the field before it, so both {@code sort=name,desc} and {@code sort=name,desc&sort=id} mean the same.
+     */
+    public static List<String> normalize(List<String> sort) {
+        List<String> result = new ArrayList<>();
+        for (String entry : sort == null ? List.<String>of() : sort) {
+            String trimmed = entry.trim();
+            boolean direction = trimmed.equalsIgnoreCase("asc") || trimmed.equalsIgnoreCase("desc");
+            if (direction && !result.isEmpty() && !result.get(result.size() - 1).contains(",")) {
+                result.set(result.size() - 1, result.get(result.size() - 1) + "," + trimmed);
+            } else if (!trimmed.isEmpty()) {
+                result.add(trimmed);
+            }
+        }
+        return result;
     }
 
     public static Map<String, String> columns(String... apiNameThenColumn) {

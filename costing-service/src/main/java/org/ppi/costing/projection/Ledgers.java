@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.ppi.costing.figures.CostFigures;
 import org.ppi.costing.figures.Recalculator;
-import org.ppi.costing.history.EventLog;
+import org.ppi.platform.projection.EventLog;
 import org.ppi.costing.state.InstitutionState;
 import org.springframework.stereotype.Component;
 

@@ -1,25 +1,19 @@
 package org.ppi.costing.projection;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.kafka.common.TopicPartition;
 import org.ppi.platform.inbox.CloudEventReader;
 import org.ppi.platform.inbox.EventEnvelope;
-import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+import org.ppi.platform.projection.ReplayPlan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
-/**
- * The three inputs (survey, catalog, value chain) and where each partition starts: always at the offset the
- * database recorded with the last applied event (the beginning when there is none, e.g. after a replay reset),
- * never at Kafka's committed offset, which can be ahead of or behind what the figures contain.
- */
+/** The three inputs of costing (survey, catalog, value chain), and what a replay rebuilds. */
 @Configuration
-public class TopicBindings {
-    public static final String[] BINDINGS = {"surveyEvents-in-0", "catalogEvents-in-0", "valuechainEvents-in-0"};
+class TopicBindings {
 
     @Bean
     Consumer<Message<byte[]>> surveyEvents(CloudEventReader reader, CostingProjection projection) {
@@ -37,21 +31,11 @@ public class TopicBindings {
     }
 
     @Bean
-    KafkaBindingRebalanceListener seekToRecordedOffsets(ConsumerOffsets offsets) {
-        return new KafkaBindingRebalanceListener() {
-            @Override
-            public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                                             Collection<TopicPartition> partitions, boolean initial) {
-                for (TopicPartition partition : partitions) {
-                    Long next = offsets.next(partition.topic(), partition.partition());
-                    if (next == null) {
-                        consumer.seekToBeginning(java.util.List.of(partition));
-                    } else {
-                        consumer.seek(partition, next);
-                    }
-                }
-            }
-        };
+    ReplayPlan costingReplay(Ledgers ledgers, CostingProjection projection) {
+        return new ReplayPlan(List.of("surveyEvents-in-0", "catalogEvents-in-0", "valuechainEvents-in-0"),
+                List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events"),
+                List.of("product_cost", "employee_cost", "center_cost", "institution_cost", "recalculation_log"),
+                ledgers::clear, projection);
     }
 
     private static void apply(CloudEventReader reader, CostingProjection projection, Message<byte[]> message) {

@@ -12,7 +12,7 @@ import org.ppi.costing.figures.CenterCostView;
 import org.ppi.costing.figures.EmployeeCostView;
 import org.ppi.costing.figures.InstitutionCostView;
 import org.ppi.costing.figures.ProductCostView;
-import org.ppi.costing.history.EventLog;
+import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.Actor;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.PageResponse;

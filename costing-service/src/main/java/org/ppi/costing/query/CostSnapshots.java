@@ -12,7 +12,7 @@ import org.ppi.costing.figures.InstitutionCostView;
 import org.ppi.costing.figures.ProductCostView;
 import org.ppi.costing.figures.Recalculator;
 import org.ppi.costing.figures.Views;
-import org.ppi.costing.history.EventLog;
+import org.ppi.platform.projection.EventLog;
 import org.ppi.costing.state.InstitutionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

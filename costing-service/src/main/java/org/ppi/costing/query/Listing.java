@@ -23,7 +23,7 @@ final class Listing {
         PageQuery query = PageQuery.of(page, size, List.of(), Map.of(), "id");
         Comparator<T> order = null;
         List<String> applied = new ArrayList<>();
-        for (String entry : sort == null ? List.<String>of() : sort) {
+        for (String entry : PageQuery.normalize(sort)) {
             String[] parts = entry.split(",");
             Comparator<T> field = orders.get(parts[0].trim());
             if (field == null) {

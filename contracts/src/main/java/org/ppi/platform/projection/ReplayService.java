@@ -1,4 +1,4 @@
-package org.ppi.costing.replay;
+package org.ppi.platform.projection;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -11,48 +11,38 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.ppi.costing.projection.ConsumerOffsets;
-import org.ppi.costing.projection.CostingProjection;
-import org.ppi.costing.projection.Ledgers;
-import org.ppi.costing.projection.TopicBindings;
 import org.ppi.platform.web.DomainRejection;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rebuilds every read model of costing from the beginning of the topics: stop the consumers, empty the read
+ * Rebuilds every read model of a projection service from the beginning of the topics: stop the consumers, empty the read
  * side (figures, log, history, inbox and the recorded offsets) in one transaction, start the consumers again;
  * with no recorded offsets they read from offset 0. Progress is the recorded offsets against the topics' end
  * offsets taken at the start. Killed half-way, the service resumes from the offsets recorded with the
  * figures, so it still ends with the same figures.
  */
-@Service
 public class ReplayService {
-    private static final List<String> TOPICS = List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events");
-    private static final String[] TABLES = {"consumer_offset", "inbox_event", "event_log", "product_cost", "employee_cost",
-            "center_cost", "institution_cost", "recalculation_log"};
+    private static final List<String> SHARED_TABLES = List.of("consumer_offset", "inbox_event", "event_log");
 
+    private final ReplayPlan plan;
     private final BindingsLifecycleController bindings;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final Ledgers ledgers;
-    private final CostingProjection projection;
     private final ConsumerOffsets offsets;
     private final KafkaAdmin admin;
     private final JsonMapper json;
 
-    public ReplayService(BindingsLifecycleController bindings, JdbcClient jdbc, TransactionTemplate tx, Ledgers ledgers,
-                         CostingProjection projection, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
+    public ReplayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc, TransactionTemplate tx,
+                         ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
+        this.plan = plan;
         this.bindings = bindings;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.ledgers = ledgers;
-        this.projection = projection;
         this.offsets = offsets;
         this.admin = admin;
         this.json = json;
@@ -61,25 +51,28 @@ public class ReplayService {
     public synchronized ReplayStatus start() {
         Optional<ReplayStatus> current = status();
         if (current.isPresent() && !current.get().finished()) {
-            throw DomainRejection.conflict("costing.replay-running", null);
+            throw DomainRejection.conflict("replay.running", null);
         }
         Map<String, Long> targets = endOffsets();
-        for (String binding : TopicBindings.BINDINGS) {
+        for (String binding : plan.bindings()) {
             bindings.changeState(binding, BindingsLifecycleController.State.STOPPED);
         }
         try {
-            synchronized (projection) {
+            synchronized (plan.lock()) {
                 tx.executeWithoutResult(s -> {
-                    for (String table : TABLES) {
+                    for (String table : SHARED_TABLES) {
+                        jdbc.sql("delete from " + table).update();
+                    }
+                    for (String table : plan.tables()) {
                         jdbc.sql("delete from " + table).update();
                     }
                     jdbc.sql("insert into replay_run (started_at, targets) values (?, ?)")
                             .params(Timestamp.from(Instant.now()), json.writeValueAsString(targets)).update();
                 });
-                ledgers.clear();
+                plan.forget().run();
             }
         } finally {
-            for (String binding : TopicBindings.BINDINGS) {
+            for (String binding : plan.bindings()) {
                 bindings.changeState(binding, BindingsLifecycleController.State.STARTED);
             }
         }
@@ -120,7 +113,7 @@ public class ReplayService {
         try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             var existing = client.listTopics().names().get();
-            var descriptions = client.describeTopics(TOPICS.stream().filter(existing::contains).toList()).allTopicNames().get();
+            var descriptions = client.describeTopics(plan.topics().stream().filter(existing::contains).toList()).allTopicNames().get();
             descriptions.forEach((topic, d) -> d.partitions().forEach(p ->
                     request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<String, Long> result = new HashMap<>();

@@ -1,13 +1,13 @@
-package org.ppi.costing.projection;
+package org.ppi.platform.projection;
 
 import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+
 
 /** Where each topic partition was read up to, kept with the figures (same transaction). */
-@Component
+
 public class ConsumerOffsets {
     private final JdbcClient jdbc;
 

@@ -1,4 +1,4 @@
-package org.ppi.costing.history;
+package org.ppi.platform.projection;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -12,14 +12,14 @@ import java.util.function.Consumer;
 import org.ppi.contracts.EventTypes;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every event costing consumed, verbatim and append-only. Lineage reads event details from here, and as-of
+ * Every event a projection consumed, verbatim and append-only. Lineage reads event details from here, and as-of
  * queries fold it up to a point in time: the history, not an editable snapshot, is what answers them.
  */
-@Component
+
 public class EventLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -1,0 +1,45 @@
+package org.ppi.platform.projection;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The replayable-projection kit, switched on by {@code ppi.projection.name}: offsets kept with the read models,
+ * the event log, partitions started at the recorded offsets, and the replay admin endpoint (the service
+ * declares a {@link ReplayPlan}).
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
+@ConditionalOnProperty("ppi.projection.name")
+@Import(ReplayController.class)
+public class ProjectionConfiguration {
+
+    @Bean
+    public ConsumerOffsets consumerOffsets(JdbcClient jdbc) {
+        return new ConsumerOffsets(jdbc);
+    }
+
+    @Bean
+    public EventLog eventLog(JdbcClient jdbc, JsonMapper json) {
+        return new EventLog(jdbc, json);
+    }
+
+    @Bean
+    public RecordedOffsets recordedOffsets(ConsumerOffsets offsets) {
+        return new RecordedOffsets(offsets);
+    }
+
+    @Bean
+    @ConditionalOnBean(ReplayPlan.class)
+    public ReplayService replayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc,
+                                       TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
+        return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json);
+    }
+}

@@ -1,0 +1,34 @@
+package org.ppi.platform.projection;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+
+/**
+ * Starts every assigned partition at the offset the database recorded with the last applied event (the
+ * beginning when there is none, as after a replay reset), never at Kafka's committed offset, which can be
+ * ahead of or behind what the read models contain.
+ */
+public class RecordedOffsets implements KafkaBindingRebalanceListener {
+    private final ConsumerOffsets offsets;
+
+    public RecordedOffsets(ConsumerOffsets offsets) {
+        this.offsets = offsets;
+    }
+
+    @Override
+    public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                     boolean initial) {
+        for (TopicPartition partition : partitions) {
+            Long next = offsets.next(partition.topic(), partition.partition());
+            if (next == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, next);
+            }
+        }
+    }
+}
