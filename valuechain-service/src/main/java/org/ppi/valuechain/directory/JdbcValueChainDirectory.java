@@ -1,0 +1,73 @@
+package org.ppi.valuechain.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.ppi.contracts.catalog.ProductType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link ValueChainDirectory} over the service's read models and catalog replica. */
+@Component
+class JdbcValueChainDirectory implements ValueChainDirectory {
+    private final JdbcClient jdbc;
+
+    JdbcValueChainDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean impactExists(String institutionId, String impactId) {
+        return jdbc.sql("select count(*) from impact_view where institution_id = ? and impact_id = ?")
+                .params(institutionId, impactId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public boolean resultExists(String institutionId, String resultId) {
+        return jdbc.sql("select count(*) from result_view where institution_id = ? and result_id = ?")
+                .params(institutionId, resultId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Optional<ProductFacts> product(String institutionId, String productId) {
+        return jdbc.sql("select product_id, product_type, active from known_product where institution_id = ? and product_id = ?")
+                .params(institutionId, productId)
+                .query((rs, i) -> new ProductFacts(rs.getString(1), ProductType.valueOf(rs.getString(2)), rs.getBoolean(3)))
+                .optional();
+    }
+
+    @Override
+    public Optional<ChainFacts> chain(String institutionId, String chainId) {
+        return jdbc.sql("select chain_id, terminal_product_id, retired from chain_view where institution_id = ? and chain_id = ?")
+                .params(institutionId, chainId)
+                .query((rs, i) -> new ChainFacts(rs.getString(1), rs.getString(2), rs.getBoolean(3))).optional();
+    }
+
+    @Override
+    public Optional<String> activeChainWithTerminal(String institutionId, String terminalProductId) {
+        return jdbc.sql("select chain_id from chain_view where institution_id = ? and terminal_product_id = ? "
+                        + "and retired = false order by chain_id")
+                .params(institutionId, terminalProductId).query(String.class).list().stream().findFirst();
+    }
+
+    @Override
+    public List<LinkEdge> links(String institutionId) {
+        return jdbc.sql("select l.intermediate_product_id, l.feeds_product_id from chain_link l "
+                        + "join chain_view c on c.chain_id = l.chain_id "
+                        + "where l.institution_id = ? and c.retired = false")
+                .param(institutionId)
+                .query((rs, i) -> new LinkEdge(rs.getString(1), rs.getString(2))).list();
+    }
+
+    @Override
+    public Optional<String> programWithCode(String institutionId, String code) {
+        return jdbc.sql("select program_id from program_view where institution_id = ? and code = ?")
+                .params(institutionId, code).query(String.class).optional();
+    }
+
+    @Override
+    public Optional<String> programOfChain(String institutionId, String chainId) {
+        return jdbc.sql("select program_id from program_chain where institution_id = ? and chain_id = ?")
+                .params(institutionId, chainId).query(String.class).optional();
+    }
+}

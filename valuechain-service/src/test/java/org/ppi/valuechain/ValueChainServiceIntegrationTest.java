@@ -1,0 +1,353 @@
+package org.ppi.valuechain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.ppi.contracts.EventTypes;
+import org.ppi.contracts.PpiEvent;
+import org.ppi.contracts.Topics;
+import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.survey.CenterArea;
+import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.contracts.valuechain.ChainAssignedToProgram;
+import org.ppi.contracts.valuechain.IntermediateLinked;
+import org.ppi.platform.testing.TestDatabase;
+import org.ppi.valuechain.support.WorkedExample;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service against a real PostgreSQL and an in-process KRaft broker: the catalog and survey replicas are fed
+ * from their topics, the worked example's chains and programs are built over HTTP, the views answer, and every
+ * accepted command (and no rejected one) reaches ppi.valuechain.events as a CloudEvent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(topics = {Topics.VALUECHAIN, Topics.CATALOG, Topics.SURVEY}, partitions = 1,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class ValueChainServiceIntegrationTest {
+    private static final String TENANT = "inst-vc-it";
+    private static final String OTHER = "inst-vc-other";
+    private static final String USER = "ana.planner";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "valuechain");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void buildsTheWorkedExampleOverHttpAndPublishesItsEvents() throws Exception {
+        feedReplicas();
+
+        assertThat(post("/api/valuechain/impacts", Map.of("id", "im1", "name", "Derechos protegidos",
+                "description", "Impacto del plan estratégico", "indicator", "índice de confianza")).body())
+                .isEqualTo("{\"id\":\"im1\"}");
+        HttpResponse<String> again = post("/api/valuechain/impacts", Map.of("id", "im1", "name", "Otra vez"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("entity.already-exists");
+        assertThat(post("/api/valuechain/results", Map.of("id", "r1", "impactId", "im1", "name", "Quejas resueltas"))
+                .statusCode()).isEqualTo(201);
+        assertThat(post("/api/valuechain/chains", Map.of("id", "ch1", "name", "Cadena de quejas", "resultId", "r1",
+                "terminalProductId", "P1")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/valuechain/chains", Map.of("id", "ch2", "name", "Cadena del informe", "resultId", "r1",
+                "terminalProductId", "P2")).statusCode()).isEqualTo(201);
+        rejectsChainsOverForeignOrNonTerminalProducts();
+
+        assertThat(put("/api/valuechain/chains/ch1/links", Map.of("intermediateProductId", "P3", "weight", 3)).statusCode())
+                .isEqualTo(200);
+        assertThat(put("/api/valuechain/chains/ch2/links", Map.of("intermediateProductId", "P3")).statusCode()).isEqualTo(200);
+        assertThat(put("/api/valuechain/chains/ch1/links", Map.of("intermediateProductId", "P4", "feedsProductId", "P1"))
+                .statusCode()).isEqualTo(200);
+        rejectsACycleWithoutWritingAnEvent();
+        rejectsBadLinks();
+
+        assertThat(post("/api/valuechain/programs", Map.of("id", "pr1", "code", "PR1", "name", "Atención ciudadana",
+                "expectedResult", "Quejas resueltas a tiempo")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/valuechain/programs", Map.of("id", "pr2", "code", "PR2", "name", "Promoción de derechos",
+                "expectedResult", "Informe publicado")).statusCode()).isEqualTo(201);
+        assertThat(put("/api/valuechain/programs/pr1/chains/ch1", null).statusCode()).isEqualTo(200);
+        assertThat(put("/api/valuechain/programs/pr2/chains/ch2", null).statusCode()).isEqualTo(200);
+        assertThat(put("/api/valuechain/programs/pr1/planned-volumes", Map.of("productId", "P1", "fiscalYear", 2026,
+                "plannedVolume", new BigDecimal("1500"))).statusCode()).isEqualTo(200);
+        assertThat(post("/api/valuechain/programs/pr1/activities", Map.of("id", "a1", "name", "Atender quejas",
+                "kind", "SPECIFIC", "productId", "P1")).body()).isEqualTo("{\"id\":\"a1\"}");
+        rejectsProgramConflicts();
+
+        readsTheViews();
+        readsTheLists();
+        hidesEverythingFromAnotherInstitution();
+        checksThePublishedCloudEvents();
+        assertThat(get("/v3/api-docs", TENANT, "es").body()).contains("/api/valuechain/views/value-chains");
+    }
+
+    private void rejectsChainsOverForeignOrNonTerminalProducts() throws Exception {
+        HttpResponse<String> foreign = post("/api/valuechain/chains", Map.of("name", "Ajena", "resultId", "r1",
+                "terminalProductId", "X1"));
+        assertThat(foreign.statusCode()).isEqualTo(422);
+        assertThat(foreign.body()).contains("product.unknown").contains("no existe en el catálogo de su institución");
+
+        HttpResponse<String> intermediate = send("POST", "/api/valuechain/chains", Map.of("name", "Nómina", "resultId", "r1",
+                "terminalProductId", "P3"), TENANT, "en");
+        assertThat(intermediate.statusCode()).isEqualTo(422);
+        assertThat(intermediate.body()).contains("chain.terminal-not-terminal").contains("is not a terminal product");
+    }
+
+    private void rejectsACycleWithoutWritingAnEvent() throws Exception {
+        assertThat(put("/api/valuechain/chains/ch1/links", Map.of("intermediateProductId", "P5", "feedsProductId", "P3"))
+                .statusCode()).isEqualTo(200);
+        long before = storedEvents();
+
+        HttpResponse<String> cycle = put("/api/valuechain/chains/ch1/links",
+                Map.of("intermediateProductId", "P3", "feedsProductId", "P5"));
+
+        assertThat(cycle.statusCode()).isEqualTo(409);
+        assertThat(cycle.body()).contains("\"code\":\"chain.cycle\"").contains("cerraría un ciclo");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(send("DELETE", "/api/valuechain/chains/ch1/links?intermediateProductId=P5&feedsProductId=P3", null,
+                TENANT, "es").statusCode()).isEqualTo(200);
+    }
+
+    private void rejectsBadLinks() throws Exception {
+        HttpResponse<String> zero = send("PUT", "/api/valuechain/chains/ch1/links",
+                Map.of("intermediateProductId", "P4", "weight", 0), TENANT, "en");
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(zero.body()).contains("chain.weight-not-positive").contains("must be greater than zero");
+
+        HttpResponse<String> self = put("/api/valuechain/chains/ch1/links",
+                Map.of("intermediateProductId", "P3", "feedsProductId", "P3"));
+        assertThat(self.statusCode()).isEqualTo(422);
+        assertThat(self.body()).contains("chain.self-link");
+    }
+
+    private void rejectsProgramConflicts() throws Exception {
+        HttpResponse<String> duplicate = post("/api/valuechain/programs", Map.of("code", "PR1", "name", "Copia"));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.body()).contains("program.code-taken");
+
+        HttpResponse<String> taken = send("PUT", "/api/valuechain/programs/pr2/chains/ch1", null, TENANT, "en");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("program.chain-in-other-program").contains("already belongs to program pr1");
+
+        HttpResponse<String> notDelivered = put("/api/valuechain/programs/pr1/planned-volumes",
+                Map.of("productId", "P2", "fiscalYear", 2026, "plannedVolume", 1));
+        assertThat(notDelivered.statusCode()).isEqualTo(422);
+        assertThat(notDelivered.body()).contains("program.product-not-delivered");
+
+        HttpResponse<String> negative = put("/api/valuechain/programs/pr1/planned-volumes",
+                Map.of("productId", "P1", "fiscalYear", 2026, "plannedVolume", -5));
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("program.planned-volume-negative");
+    }
+
+    private void readsTheViews() throws Exception {
+        JsonNode chains = json.readTree(get("/api/valuechain/views/value-chains", TENANT, "es").body());
+        JsonNode result = chains.path("impacts").get(0).path("results").get(0);
+        assertThat(result.path("chains").size()).isEqualTo(2);
+        JsonNode complaints = result.path("chains").get(0);
+        assertThat(complaints.path("id").asString()).isEqualTo("ch1");
+        assertThat(complaints.path("terminalProduct").path("core").asBoolean()).isTrue();
+        assertThat(complaints.path("terminalProduct").path("center").path("name").asString()).isEqualTo(WorkedExample.C1);
+        JsonNode intermediates = complaints.path("intermediateProducts");
+        assertThat(intermediates.size()).isEqualTo(2);
+        JsonNode payroll = intermediates.get(1);
+        assertThat(payroll.path("id").asString()).isEqualTo("P3");
+        assertThat(payroll.path("weight").decimalValue()).isEqualByComparingTo("3");
+        assertThat(payroll.path("description").asString()).isEqualTo("Descripción de Gestión de nómina");
+        assertThat(payroll.path("center").path("name").asString()).isEqualTo(WorkedExample.C2);
+
+        JsonNode structure = json.readTree(get("/api/valuechain/views/programmatic-structure", TENANT, "es").body());
+        JsonNode pr1 = structure.path("programs").get(0);
+        assertThat(pr1.path("code").asString()).isEqualTo("PR1");
+        assertThat(pr1.path("chains").get(0).path("terminalProduct").path("id").asString()).isEqualTo("P1");
+        assertThat(pr1.path("activities").get(0).path("kind").asString()).isEqualTo("SPECIFIC");
+        assertThat(pr1.path("plannedVolumes").get(0).path("plannedVolume").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(structure.path("centralActions").get(0).path("id").asString()).isEqualTo("P5");
+
+        JsonNode central = json.readTree(get("/api/valuechain/views/central-actions", TENANT, "es").body());
+        assertThat(central.path("count").asInt()).isEqualTo(1);
+        assertThat(central.path("products").get(0).path("id").asString()).isEqualTo("P5");
+    }
+
+    private void readsTheLists() throws Exception {
+        JsonNode byProgram = json.readTree(get("/api/valuechain/chains?programId=pr1", TENANT, "es").body());
+        assertThat(byProgram.path("totalItems").asInt()).isEqualTo(1);
+        assertThat(byProgram.path("items").get(0).path("id").asString()).isEqualTo("ch1");
+
+        JsonNode program = json.readTree(get("/api/valuechain/programs/pr1", TENANT, "es").body());
+        assertThat(program.path("chains").get(0).path("id").asString()).isEqualTo("ch1");
+        assertThat(program.path("activities").get(0).path("id").asString()).isEqualTo("a1");
+
+        JsonNode programs = json.readTree(get("/api/valuechain/programs?sort=code,desc&size=1", TENANT, "es").body());
+        assertThat(programs.path("totalItems").asInt()).isEqualTo(2);
+        assertThat(programs.path("items").get(0).path("code").asString()).isEqualTo("PR2");
+
+        JsonNode chain = json.readTree(get("/api/valuechain/chains/ch1", TENANT, "es").body());
+        assertThat(chain.path("links").size()).isEqualTo(2);
+        assertThat(json.readTree(get("/api/valuechain/impacts", TENANT, "es").body()).path("totalItems").asInt()).isEqualTo(1);
+        assertThat(json.readTree(get("/api/valuechain/results?impactId=im1", TENANT, "es").body())
+                .path("totalItems").asInt()).isEqualTo(1);
+    }
+
+    private void hidesEverythingFromAnotherInstitution() throws Exception {
+        HttpResponse<String> read = get("/api/valuechain/chains/ch1", OTHER, "es");
+        assertThat(read.statusCode()).isEqualTo(404);
+        assertThat(read.body()).contains("entity.not-found");
+
+        HttpResponse<String> write = send("PUT", "/api/valuechain/chains/ch1/links", Map.of("intermediateProductId", "P3"),
+                OTHER, "es");
+        assertThat(write.statusCode()).isEqualTo(404);
+        assertThat(write.body()).contains("entity.not-found");
+
+        assertThat(json.readTree(get("/api/valuechain/views/value-chains", OTHER, "es").body()).path("impacts").size())
+                .isZero();
+    }
+
+    private void checksThePublishedCloudEvents() {
+        long stored = storedEvents();
+        // im1, r1, ch1, ch2, 4 links, 1 unlink, pr1, pr2, 2 assignments, 1 planned volume, 1 activity
+        assertThat(stored).isEqualTo(15);
+        List<ConsumerRecord<String, byte[]>> events = readValueChainTopic((int) stored);
+
+        ConsumerRecord<String, byte[]> linked = events.stream()
+                .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(IntermediateLinked.class)))
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"weight\":3"))
+                .findFirst().orElseThrow();
+        assertThat(linked.key()).isEqualTo("ch1");
+        assertThat(header(linked, "ce_type")).isEqualTo("org.ppi.valuechain.IntermediateLinked.v1");
+        assertThat(header(linked, "ce_tenantid")).isEqualTo(TENANT);
+        assertThat(header(linked, "ce_actinguser")).isEqualTo(USER);
+        assertThat(header(linked, "ce_source")).isEqualTo("/ppi/valuechain-service");
+        assertThat(new String(linked.value(), StandardCharsets.UTF_8)).contains("\"intermediateProductId\":\"P3\"")
+                .contains("\"feedsProductId\":\"P1\"");
+
+        ConsumerRecord<String, byte[]> assigned = events.stream()
+                .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(ChainAssignedToProgram.class)))
+                .findFirst().orElseThrow();
+        assertThat(assigned.key()).isEqualTo("pr1");
+        assertThat(header(assigned, "ce_tenantid")).isEqualTo(TENANT);
+    }
+
+    private void feedReplicas() throws Exception {
+        for (PpiEvent product : WorkedExample.products(TENANT)) {
+            publish(Topics.CATALOG, product);
+        }
+        publish(Topics.CATALOG, WorkedExample.product(OTHER, "X1", "cx", "Producto ajeno", ProductType.TERMINAL, true, "1"));
+        publish(Topics.SURVEY, new CenterRegistered(TENANT, "survey.user", "c1", WorkedExample.C1, null,
+                CenterArea.SUBSTANTIVE, null, null, null, null));
+        publish(Topics.SURVEY, new CenterRegistered(TENANT, "survey.user", "c2", WorkedExample.C2, null,
+                CenterArea.SUPPORT, null, null, null, null));
+        await(() -> count("known_product") == 6 && count("known_center") == 2);
+    }
+
+    private void publish(String topic, PpiEvent event) throws Exception {
+        var cloudEvent = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withType(EventTypes.typeOf(event.getClass())).withSource(URI.create("/ppi/test"))
+                .withSubject(event.aggregateId()).withTime(OffsetDateTime.now())
+                .withData(json.writeValueAsBytes(event)).withExtension("tenantid", event.institutionId()).build();
+        kafka.send(KafkaMessageFactory.createWriter(topic, event.aggregateId()).writeBinary(cloudEvent)).get();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private long storedEvents() {
+        return count("domain_event_entry");
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 30 s").isTrue();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readValueChainTopic(int atLeast) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "vc-it-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.VALUECHAIN));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (records.size() < atLeast && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        assertThat(records).hasSizeGreaterThanOrEqualTo(atLeast);
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(String path, String tenant, String language) throws Exception {
+        return send("GET", path, null, tenant, language);
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws Exception {
+        return send("POST", path, body, TENANT, "es");
+    }
+
+    private HttpResponse<String> put(String path, Object body) throws Exception {
+        return send("PUT", path, body, TENANT, "es");
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String tenant, String language)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Accept-Language", language)
+                .header("X-Institution-Id", tenant).header("X-User-Id", USER)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
