@@ -30,13 +30,17 @@ public final class Platform implements AutoCloseable {
     private final Path logs;
     private final Database database;
     private final KafkaBroker broker;
+    private final String bootstrapServers;
+    private final int portOffset;
     private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
 
-    private Platform(Path root, Path logs, Database database, KafkaBroker broker) {
+    private Platform(Path root, Path logs, Database database, KafkaBroker broker, String bootstrapServers, int portOffset) {
         this.root = root;
         this.logs = logs;
         this.database = database;
         this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
+        this.portOffset = portOffset;
     }
 
     /**
@@ -44,12 +48,26 @@ public final class Platform implements AutoCloseable {
      * @param work where the broker's log, the service logs and (for H2) the databases go
      */
     public static Platform start(Path root, Path work, Database database, int kafkaPort) throws IOException {
+        return start(root, work, database, kafkaPort, null, 0);
+    }
+
+    /**
+     * @param externalKafka bootstrap servers of an existing broker, or null to start the in-process one
+     * @param portOffset    added to every service port (tests run beside a local platform)
+     */
+    public static Platform start(Path root, Path work, Database database, int kafkaPort, String externalKafka,
+                                 int portOffset) throws IOException {
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
         Instant begin = Instant.now();
-        KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort, 3);
-        log.info("Kafka (KRaft) listo en {} en {} ms", broker.bootstrapServers(), Duration.between(begin, Instant.now()).toMillis());
-        Platform platform = new Platform(root, logs, database, broker);
+        KafkaBroker broker = null;
+        String bootstrap = externalKafka;
+        if (externalKafka == null) {
+            broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort, 3);
+            bootstrap = broker.bootstrapServers();
+            log.info("Kafka (KRaft) listo en {} en {} ms", bootstrap, Duration.between(begin, Instant.now()).toMillis());
+        }
+        Platform platform = new Platform(root, logs, database, broker, bootstrap, portOffset);
         try {
             for (ServiceSpec service : ServiceSpec.BACKENDS) {
                 platform.launch(service);
@@ -75,14 +93,17 @@ public final class Platform implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("PORT", String.valueOf(service.port()));
-        env.put("PPI_KAFKA", broker.bootstrapServers());
+        env.put("PORT", String.valueOf(port(service)));
+        env.put("PPI_KAFKA", bootstrapServers);
+        for (ServiceSpec backend : ServiceSpec.BACKENDS) {
+            env.put("PPI_" + backend.databaseName().toUpperCase(java.util.Locale.ROOT) + "_URL", "http://localhost:" + port(backend));
+        }
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         if (!service.equals(ServiceSpec.GATEWAY)) {
             env.putAll(database.environmentFor(service));
         }
         processes.put(service, builder.start());
-        log.info("{} arrancando en el puerto {} (registro: {})", service.module(), service.port(),
+        log.info("{} arrancando en el puerto {} (registro: {})", service.module(), port(service),
                 logs.resolve(service.module() + ".log"));
     }
 
@@ -103,7 +124,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public void awaitHealthy(ServiceSpec service, Instant deadline) {
-        URI health = URI.create("http://localhost:" + service.port() + "/actuator/health");
+        URI health = URI.create("http://localhost:" + port(service) + "/actuator/health");
         while (true) {
             Process process = processes.get(service);
             if (process != null && !process.isAlive()) {
@@ -129,7 +150,21 @@ public final class Platform implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    public int port(ServiceSpec service) {
+        return service.port() + portOffset;
+    }
+
+    public URI gateway() {
+        return URI.create("http://localhost:" + port(ServiceSpec.GATEWAY));
+    }
+
+    /** Starts a service that was killed, and waits until it answers. */
+    public void restart(ServiceSpec service, Duration timeout) throws IOException {
+        launch(service);
+        awaitHealthy(service, Instant.now().plus(timeout));
     }
 
     public Path logs() {
@@ -153,7 +188,9 @@ public final class Platform implements AutoCloseable {
             }
         }
         processes.clear();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     private static <T> List<T> reversed(List<T> list) {

@@ -1,0 +1,92 @@
+package org.ppi.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+import org.ppi.launcher.demo.DemoInstitution;
+import org.ppi.launcher.demo.DemoLoader;
+import org.ppi.launcher.demo.LoadReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole platform on this machine: an in-process Kafka broker (KRaft), one embedded H2 database per
+ * service (or the PostgreSQL named by PPI_DB_URL), every service as its own JVM, the gateway on port 8080,
+ * and loads the demo institution through the public API the first time. Ctrl-C stops everything.
+ */
+public final class Launcher {
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+    static final String DEMO_INSTITUTION = "demo-defensoria";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant begin = Instant.now();
+        Path root = Path.of(System.getProperty("ppi.root", ".")).toAbsolutePath().normalize();
+        Path work = root.resolve(".ppi");
+        Database database = database(work);
+        int kafkaPort = Integer.parseInt(env("PPI_KAFKA_PORT", "19092"));
+        String externalKafka = System.getenv("PPI_EXTERNAL_KAFKA");
+        log.info("Iniciando PPI: base de datos {}, Kafka {}", database.describe(),
+                externalKafka == null ? "en proceso (KRaft) en el puerto " + kafkaPort : externalKafka);
+        Platform platform = Platform.start(root, work, database, kafkaPort, externalKafka, 0);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Deteniendo la plataforma…");
+            platform.close();
+            stopped.countDown();
+        }));
+        Duration startup = Duration.between(begin, Instant.now());
+        URI gateway = platform.gateway();
+        if (!"false".equalsIgnoreCase(env("PPI_DEMO", "true")) && !demoLoaded(gateway)) {
+            LoadReport report = new DemoLoader(gateway, HttpClient.newHttpClient())
+                    .load(DemoInstitution.bundled().prefixed(DEMO_INSTITUTION), "demo-loader");
+            log.info("Institución de demostración cargada: {}", report.summary());
+        }
+        System.out.printf("""
+
+                ============================================================
+                 PPI — Perfil de Producción Institucional: plataforma lista
+                 (arranque en %d s)
+                  Puerta de entrada (gateway): %s
+                  Salud de todos los servicios: %s/api/health
+                  Documentación de la API:      %s/swagger-ui.html
+                  Institución de demostración:  X-Institution-Id: %s
+                  Ejemplo: curl -H 'X-Institution-Id: %s' -H 'X-User-Id: yo' \\
+                           %s/api/costing/institution
+                  Registros: %s
+                 Ctrl-C para detener.
+                ============================================================
+                %n""", startup.toSeconds(), gateway, gateway, gateway, DEMO_INSTITUTION, DEMO_INSTITUTION, gateway,
+                platform.logs());
+        stopped.await();
+    }
+
+    private static Database database(Path work) {
+        String url = System.getenv("PPI_DB_URL");
+        if (url == null || url.isBlank()) {
+            return new Database.EmbeddedH2(work.resolve("db"));
+        }
+        return new Database.PostgreSQL(url, env("PPI_DB_USER", "postgres"), env("PPI_DB_PASSWORD", ""),
+                env("PPI_DB_SCHEMA_PREFIX", "ppi"));
+    }
+
+    private static boolean demoLoaded(URI gateway) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve("/api/survey/institution"))
+                .header("X-Institution-Id", DEMO_INSTITUTION).header("X-User-Id", "launcher").build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
