@@ -15,9 +15,10 @@ class JdbcSurveyDirectory implements SurveyDirectory {
     }
 
     @Override
-    public boolean institutionExists(String institutionId) {
-        return jdbc.sql("select count(*) from institution_view where institution_id = ?").param(institutionId)
-                .query(Long.class).single() > 0;
+    public Optional<InstitutionFacts> institution(String institutionId) {
+        return jdbc.sql("select institution_id, weekly_hours from institution_view where institution_id = ?")
+                .param(institutionId)
+                .query((rs, i) -> new InstitutionFacts(rs.getString(1), rs.getBigDecimal(2))).optional();
     }
 
     @Override
@@ -28,9 +29,10 @@ class JdbcSurveyDirectory implements SurveyDirectory {
 
     @Override
     public Optional<CenterFacts> center(String institutionId, String centerId) {
-        return jdbc.sql("select center_id, closed from center_view where institution_id = ? and center_id = ?")
+        return jdbc.sql("select center_id, closed, parent_center_id from center_view "
+                        + "where institution_id = ? and center_id = ?")
                 .params(institutionId, centerId)
-                .query((rs, i) -> new CenterFacts(rs.getString(1), rs.getBoolean(2))).optional();
+                .query((rs, i) -> new CenterFacts(rs.getString(1), rs.getBoolean(2), rs.getString(3))).optional();
     }
 
     @Override

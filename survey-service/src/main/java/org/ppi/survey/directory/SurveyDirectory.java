@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface SurveyDirectory {
 
-    boolean institutionExists(String institutionId);
+    Optional<InstitutionFacts> institution(String institutionId);
+
+    default boolean institutionExists(String institutionId) {
+        return institution(institutionId).isPresent();
+    }
 
     boolean scopeExists(String institutionId, String scopeId);
 
@@ -20,7 +24,10 @@ public interface SurveyDirectory {
 
     Optional<ProductFacts> product(String institutionId, String productId);
 
-    record CenterFacts(String centerId, boolean closed) {
+    record InstitutionFacts(String institutionId, BigDecimal weeklyHours) {
+    }
+
+    record CenterFacts(String centerId, boolean closed, String parentCenterId) {
     }
 
     record EmployeeFacts(String employeeId, String centerId, BigDecimal contractedHours, boolean active) {

@@ -15,11 +15,21 @@ public final class InstitutionCommands {
                                       CostingMethod costingMethod) {
     }
 
+    /** Replaces name, country, currency and fiscal year; weekly hours stay as they are when null. */
+    public record ReviseInstitutionDetails(@TargetAggregateIdentifier String institutionId, String actingUser,
+                                           String name, String country, String currency, int fiscalYear,
+                                           BigDecimal weeklyHours) {
+    }
+
     public record ChooseCostingMethod(@TargetAggregateIdentifier String institutionId, String actingUser,
                                       CostingMethod costingMethod) {
     }
 
     public record DefineScope(@TargetAggregateIdentifier String institutionId, String actingUser, String scopeId,
+                              String name) {
+    }
+
+    public record RenameScope(@TargetAggregateIdentifier String institutionId, String actingUser, String scopeId,
                               String name) {
     }
 }

@@ -114,8 +114,9 @@ public class Interview {
         }
     }
 
+    /** Another institution's interview answers exactly like a missing one. */
     private void requireSameInstitution(String requester) {
-        if (!institutionId.equals(requester)) {
+        if (institutionId == null || !institutionId.equals(requester)) {
             throw DomainRejection.notFound("interview.not-found", "interviewId", interviewId);
         }
     }

@@ -8,30 +8,46 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.ppi.platform.relay.ActorCommandGateway;
 import org.ppi.platform.web.Actor;
+import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Ids;
+import org.ppi.platform.web.PageResponse;
 import org.ppi.survey.interview.InterviewCommands.AllocateTime;
 import org.ppi.survey.interview.InterviewCommands.CorrectAllocation;
 import org.ppi.survey.interview.InterviewCommands.OpenInterview;
 import org.ppi.survey.interview.InterviewCommands.ValidateInterview;
+import org.ppi.survey.interview.InterviewQueries.InterviewDetail;
+import org.ppi.survey.interview.InterviewQueries.InterviewRow;
+import org.ppi.survey.web.Paging;
+import org.ppi.survey.web.TargetedCommands;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Interviews with centers and the time allocations recorded in them. */
 @RestController
 @RequestMapping("/api/survey/interviews")
+@Tag(name = "Interviews and allocations")
 class InterviewController {
     private final ActorCommandGateway commands;
+    private final TargetedCommands targeted;
+    private final InterviewQueries queries;
 
-    InterviewController(ActorCommandGateway commands) {
+    InterviewController(ActorCommandGateway commands, TargetedCommands targeted, InterviewQueries queries) {
         this.commands = commands;
+        this.targeted = targeted;
+        this.queries = queries;
     }
 
     record InterviewForm(String id, @NotBlank String centerId, LocalDate date, String interviewer,
@@ -58,20 +74,38 @@ class InterviewController {
     }
 
     @PutMapping("/{id}/allocations")
+    @Operation(summary = "Set the weekly hours of an employee on a product in an open interview (0 removes it)")
     void allocate(Actor actor, @PathVariable String id, @Valid @RequestBody AllocationForm form) {
-        commands.send(new AllocateTime(Ids.require(id, "id"), actor.institutionId(), actor.userId(), form.employeeId(),
+        targeted.sendToInterview(new AllocateTime(Ids.require(id, "id"), actor.institutionId(), actor.userId(), form.employeeId(),
                 form.productId(), form.hours()), actor, id);
     }
 
     @PostMapping("/{id}/validation")
     void validate(Actor actor, @PathVariable String id, @RequestBody(required = false) ValidationForm form) {
-        commands.send(new ValidateInterview(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
+        targeted.sendToInterview(new ValidateInterview(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
                 form == null ? null : form.validatedOn()), actor, id);
     }
 
     @PostMapping("/{id}/corrections")
+    @Operation(summary = "Correct an allocation of a validated interview, stating the reason")
     void correct(Actor actor, @PathVariable String id, @Valid @RequestBody CorrectionForm form) {
-        commands.send(new CorrectAllocation(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
+        targeted.sendToInterview(new CorrectAllocation(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
                 form.employeeId(), form.productId(), form.hours(), form.reason()), actor, id);
+    }
+
+    @GetMapping
+    @Operation(summary = "Interviews (paged; filters centerId, status; sort by date, status, center, updatedAt)")
+    PageResponse<InterviewRow> list(Actor actor, @RequestParam(required = false) String centerId,
+                                    @RequestParam(required = false) InterviewQueries.Status status,
+                                    HttpServletRequest request) {
+        return queries.list(actor.institutionId(), centerId, status,
+                Paging.of(request, InterviewQueries.SORT, InterviewQueries.FALLBACK));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An interview with the allocations recorded in it")
+    InterviewDetail one(Actor actor, @PathVariable String id) {
+        return queries.one(actor.institutionId(), id)
+                .orElseThrow(() -> DomainRejection.notFound("interview.not-found", "id", id));
     }
 }

@@ -1,5 +1,9 @@
 package org.ppi.survey.product;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.catalog.ProductMergedInto;
 import org.ppi.contracts.catalog.ProductRegistered;
 import org.ppi.contracts.catalog.ProductRenamed;
@@ -35,21 +39,34 @@ class CatalogReplica {
         Object payload = event.payload();
         if (payload instanceof ProductRegistered e) {
             jdbc.sql("insert into known_product (product_id, institution_id, center_id, name, product_type, active, "
-                            + "last_event_id) values (?,?,?,?,?,true,?)")
-                    .params(e.productId(), e.institutionId(), e.centerId(), e.name(), e.type().name(), event.id()).update();
+                            + "last_event_id, updated_by, updated_at) values (?,?,?,?,?,true,?,?,?)")
+                    .params(e.productId(), e.institutionId(), e.centerId(), e.name(), e.type().name(), event.id(),
+                            actor(event), recordedAt(event)).update();
         } else if (payload instanceof ProductRenamed e) {
-            update("name = ?", e.name(), e.productId(), e.institutionId(), event.id());
+            update("name = ?", e.name(), e.productId(), e.institutionId(), event);
         } else if (payload instanceof ProductRetyped e) {
-            update("product_type = ?", e.type().name(), e.productId(), e.institutionId(), event.id());
+            update("product_type = ?", e.type().name(), e.productId(), e.institutionId(), event);
         } else if (payload instanceof ProductRetired e) {
-            update("active = ?", false, e.productId(), e.institutionId(), event.id());
+            update("active = ?", false, e.productId(), e.institutionId(), event);
         } else if (payload instanceof ProductMergedInto e) {
-            update("active = ?", false, e.productId(), e.institutionId(), event.id());
+            update("active = ?", false, e.productId(), e.institutionId(), event);
         }
     }
 
-    private void update(String assignment, Object value, String productId, String institutionId, String eventId) {
-        jdbc.sql("update known_product set " + assignment + ", last_event_id = ? where product_id = ? and institution_id = ?")
-                .params(value, eventId, productId, institutionId).update();
+    private void update(String assignment, Object value, String productId, String institutionId, EventEnvelope event) {
+        jdbc.sql("update known_product set " + assignment + ", last_event_id = ?, updated_by = ?, updated_at = ? "
+                        + "where product_id = ? and institution_id = ?")
+                .params(value, event.id(), actor(event), recordedAt(event), productId, institutionId).update();
+    }
+
+    private static String actor(EventEnvelope event) {
+        if (event.actingUser() == null && event.payload() instanceof PpiEvent ppi) {
+            return ppi.actingUser();
+        }
+        return event.actingUser();
+    }
+
+    private static Timestamp recordedAt(EventEnvelope event) {
+        return Timestamp.from(event.recordedAt() == null ? Instant.now() : event.recordedAt());
     }
 }

@@ -1,0 +1,27 @@
+package org.ppi.survey.view;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ppi.platform.web.Actor;
+import org.ppi.survey.view.FunctionsAndOrganizationView.View;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Views of the seed platform, as JSON. */
+@RestController
+@Tag(name = "Views")
+class ViewController {
+    private final FunctionsAndOrganizationView functionsAndOrganization;
+
+    ViewController(FunctionsAndOrganizationView functionsAndOrganization) {
+        this.functionsAndOrganization = functionsAndOrganization;
+    }
+
+    @GetMapping("/api/survey/views/functions-and-organization")
+    @Operation(summary = "Centers grouped by ámbito with function, organization, manager, area and staff "
+            + "(count, Σ annual cost), per group, per area and in total; closed centers only with includeClosed=true")
+    View functionsAndOrganization(Actor actor, @RequestParam(defaultValue = "false") boolean includeClosed) {
+        return functionsAndOrganization.of(actor.institutionId(), includeClosed);
+    }
+}

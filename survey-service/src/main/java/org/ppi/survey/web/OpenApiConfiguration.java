@@ -1,0 +1,18 @@
+package org.ppi.survey.web;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import org.ppi.platform.web.Actor;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Configuration;
+
+/** /v3/api-docs: the Actor comes from headers, so it is not documented as a request parameter. */
+@Configuration
+@OpenAPIDefinition(info = @Info(title = "PPI survey-service",
+        description = "Institutions, ámbitos, production centers, employees, interviews and time allocations. "
+                + "Every call needs the X-Institution-Id and X-User-Id headers."))
+class OpenApiConfiguration {
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+}
