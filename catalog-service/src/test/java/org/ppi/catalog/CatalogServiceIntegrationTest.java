@@ -195,7 +195,7 @@ class CatalogServiceIntegrationTest {
                 .isEqualTo("{\"products\":2,\"terminal\":1,\"intermediate\":1,\"core\":1,\"volumeGaps\":1}");
         assertThat(summary.get("byCenter")).hasSize(2);
 
-        HttpResponse<String> apiDocs = send("GET", "/v3/api-docs", null, "es", TENANT);
+        HttpResponse<String> apiDocs = send("GET", "/api/docs/catalog-service", null, "es", TENANT);
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(apiDocs.body()).contains("/api/catalog/products/{id}/merge", "/api/catalog/views/product-summary",
                 "X-Institution-Id", "\"name\":\"sort\"").doesNotContain("\"name\":\"actor\"");

@@ -18,7 +18,7 @@ public sealed interface Database {
         @Override
         public Map<String, String> environmentFor(ServiceSpec service) {
             return Map.of("PPI_DB_URL", "jdbc:h2:file:" + directory.resolve(service.databaseName()).toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "PPI_DB_USER", "sa");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE", "PPI_DB_USER", "sa");
         }
 
         @Override

@@ -333,7 +333,7 @@ class SurveyServiceIntegrationTest {
 
     @Test
     void openApiDescribesTheEndpoints() throws Exception {
-        HttpResponse<String> docs = call(TENANT, "GET", "/v3/api-docs", null);
+        HttpResponse<String> docs = call(TENANT, "GET", "/api/docs/survey-service", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/survey/centers/{id}/closure", "/api/survey/employees/{id}/transfer",
                 "/api/survey/views/functions-and-organization", "/api/survey/allocations");

@@ -122,7 +122,7 @@ class ValueChainServiceIntegrationTest {
         readsTheLists();
         hidesEverythingFromAnotherInstitution();
         checksThePublishedCloudEvents();
-        assertThat(get("/v3/api-docs", TENANT, "es").body()).contains("/api/valuechain/views/value-chains");
+        assertThat(get("/api/docs/valuechain-service", TENANT, "es").body()).contains("/api/valuechain/views/value-chains");
     }
 
     private void rejectsChainsOverForeignOrNonTerminalProducts() throws Exception {

@@ -4,7 +4,7 @@ import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
+import org.hibernate.type.descriptor.jdbc.VarbinaryJdbcType;
 
 /** The embedded (H2) twin of {@link ByteaPostgreSQLDialect}: the same migrations run on both. */
 public class VarbinaryH2Dialect extends H2Dialect {
@@ -16,6 +16,6 @@ public class VarbinaryH2Dialect extends H2Dialect {
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(SqlTypes.BLOB, BinaryJdbcType.INSTANCE);
+        typeContributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(SqlTypes.BLOB, VarbinaryJdbcType.INSTANCE);
     }
 }

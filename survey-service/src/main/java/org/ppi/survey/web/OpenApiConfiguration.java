@@ -6,7 +6,7 @@ import org.ppi.platform.web.Actor;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 
-/** /v3/api-docs: the Actor comes from headers, so it is not documented as a request parameter. */
+/** /api/docs/survey-service: the Actor comes from headers, so it is not documented as a request parameter. */
 @Configuration
 @OpenAPIDefinition(info = @Info(title = "PPI survey-service",
         description = "Institutions, ámbitos, production centers, employees, interviews and time allocations. "

@@ -1,0 +1,288 @@
+package org.ppi.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ppi.launcher.Database;
+import org.ppi.launcher.Platform;
+import org.ppi.launcher.ServiceSpec;
+import org.ppi.launcher.demo.DemoInstitution;
+import org.ppi.launcher.demo.DemoLoader;
+import org.ppi.launcher.demo.LoadReport;
+import org.ppi.platform.testing.TestDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole platform as the launcher starts it — in-process KRaft broker, every service as its own JVM on a
+ * real PostgreSQL (one schema each), the gateway — exercised only through the gateway: the seed's figures to
+ * the cent with their lineage, a change of hours, costing stopped and caught up, the demo institution loaded
+ * and reconciled under both methods, and a replay killed half-way that still ends with the same figures.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+    private static final Logger log = LoggerFactory.getLogger(PlatformEndToEndTest.class);
+    private static final String SEED = "e2e-seed";
+    private static final String DEMO = "e2e-demo";
+    private static final String[] INFORME_COSTS = {"1500000.00", "2400000.00", "1824561.40", "2000000.00", "2100000.00"};
+    private static final int[] INFORME_HOURS = {1, 3, 2, 1, 1};
+
+    private Platform platform;
+    private GatewayClient seed;
+    private GatewayClient demo;
+    private final Map<String, Object> measured = new HashMap<>();
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        TestDatabase.Connection db = TestDatabase.connection();
+        String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
+        Instant begin = Instant.now();
+        platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), new Database.PostgreSQL(
+                db.url(), db.user(), db.password(), prefix), freePort(), null, 10000);
+        measured.put("platformStartSeconds", Duration.between(begin, Instant.now()).toSeconds());
+        log.info("Platform up in {} s (schemas {}_*)", measured.get("platformStartSeconds"), prefix);
+        seed = new GatewayClient(platform.gateway(), SEED, "planificadora");
+        demo = new GatewayClient(platform.gateway(), DEMO, "auditor");
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        log.info("Measured: {}", measured);
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthOfEveryServiceAtOneAddress() {
+        JsonNode health = seed.get("/api/health");
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("services").size()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(2)
+    void reproducesTheSeedsTableToTheCentWithEveryFigureTracedToTopicEvents() {
+        seed.command("POST", "/api/survey/institution", Map.of("name", "Defensor del Pueblo", "country", "DO",
+                "currency", "DOP", "fiscalYear", 2026, "weeklyHours", 40, "costingMethod", "CLASSIC"));
+        seed.command("POST", "/api/survey/centers", Map.of("id", "s-gestion", "name", "Dirección de Planificación y Desarrollo",
+                "area", "SUPPORT"));
+        seed.command("POST", "/api/survey/centers", Map.of("id", "s-aula", "name", "Aula del Defensor", "area", "SUBSTANTIVE"));
+        for (int i = 0; i < INFORME_COSTS.length; i++) {
+            seed.command("POST", "/api/survey/employees", Map.of("id", "s-e" + i, "centerId", "s-gestion",
+                    "name", "Funcionario " + i, "annualCost", new BigDecimal(INFORME_COSTS[i]), "contractedHours", 40));
+        }
+        seed.command("POST", "/api/survey/employees", Map.of("id", "s-a0", "centerId", "s-aula", "name", "Docente 1",
+                "annualCost", new BigDecimal("1800000.00")));
+        seed.command("POST", "/api/survey/employees", Map.of("id", "s-a1", "centerId", "s-aula", "name", "Docente 2",
+                "annualCost", new BigDecimal("1929694.50")));
+        seed.command("POST", "/api/catalog/products", product("s-informe", "s-gestion", "Informe Anual de Gestión", 1));
+        seed.command("POST", "/api/catalog/products", product("s-aula-informe", "s-aula",
+                "Informe de resultados de las actividades del Aula del Defensor", 3));
+        seed.command("POST", "/api/survey/interviews", Map.of("id", "s-i1", "centerId", "s-gestion", "interviewer", "Equipo PPI"));
+        seed.command("POST", "/api/survey/interviews", Map.of("id", "s-i2", "centerId", "s-aula", "interviewer", "Equipo PPI"));
+        for (int i = 0; i < INFORME_HOURS.length; i++) {
+            seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e" + i, "s-informe", INFORME_HOURS[i]));
+        }
+        seed.command("PUT", "/api/survey/interviews/s-i2/allocations", allocation("s-a0", "s-aula-informe", 1));
+        seed.command("PUT", "/api/survey/interviews/s-i2/allocations", allocation("s-a1", "s-aula-informe", 5));
+
+        JsonNode informe = seed.await("/api/costing/products/s-informe", p -> amount(p, "direct").equals("392982.46"), Duration.ofSeconds(90));
+        assertThat(labours(informe)).containsExactly("49122.81", "147368.42", "98245.61", "49122.81", "49122.81");
+        assertThat(amount(informe, "unitCost")).isEqualTo("392982.46");
+        JsonNode aula = seed.await("/api/costing/products/s-aula-informe", p -> p.path("rows").size() == 2, Duration.ofSeconds(60));
+        assertThat(labours(aula)).containsExactly("46621.18", "233105.91");
+        assertThat(aula.path("rows")).extracting(r -> r.path("unitCost").decimalValue().toPlainString())
+                .containsExactly("15540.39", "77701.97");
+        assertThat(aula.path("rows")).extracting(r -> r.path("sharePercent").decimalValue().stripTrailingZeros().toPlainString())
+                .containsExactly("1.25", "6.25");
+
+        List<String> lineage = lineage("/api/costing/products/s-informe/lineage");
+        Map<String, String[]> onTopics = TopicReader.events(platform.bootstrapServers(), List.of("ppi.survey.events", "ppi.catalog.events"));
+        assertThat(lineage).isNotEmpty().allSatisfy(id -> assertThat(onTopics).containsKey(id));
+        assertThat(lineage).hasSize(1 + 1 + 5 + 1 + 5);
+    }
+
+    @Test
+    @Order(3)
+    void changingOneEmployeesHoursChangesTheFigureAndItsLineage() {
+        List<String> before = lineage("/api/costing/products/s-informe/lineage");
+        seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e0", "s-informe", 2));
+        JsonNode changed = seed.await("/api/costing/products/s-informe", p -> amount(p, "direct").equals("442105.26"), Duration.ofSeconds(60));
+        String cause = changed.path("causationEventId").asString();
+        Map<String, String[]> onTopics = TopicReader.events(platform.bootstrapServers(), List.of("ppi.survey.events"));
+        assertThat(onTopics.get(cause)[1]).isEqualTo("org.ppi.survey.TimeAllocated.v1");
+        List<String> after = lineage("/api/costing/products/s-informe/lineage");
+        assertThat(after).containsAll(before).contains(cause).doesNotContainAnyElementsOf(List.of("")).hasSize(before.size() + 1);
+        JsonNode costingEvents = seed.get("/api/costing/recalculations?figureKey=s-informe&causationEventId=" + cause);
+        assertThat(costingEvents.path("items")).extracting(i -> i.path("measure").asString()).contains("direct");
+        Map<String, String[]> published = TopicReader.events(platform.bootstrapServers(), List.of("ppi.costing.events"));
+        assertThat(published.values()).anySatisfy(e -> assertThat(e[2]).isEqualTo(cause));
+    }
+
+    @Test
+    @Order(4)
+    void costingStoppedWhileCommandsArriveCatchesUpWithNothingLostOrDoubled() throws Exception {
+        platform.kill(ServiceSpec.BACKENDS.get(3));
+        seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e1", "s-informe", 4));
+        seed.command("PUT", "/api/survey/interviews/s-i2/allocations", allocation("s-a1", "s-aula-informe", 4));
+        seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e2", "s-informe", 1));
+        platform.restart(ServiceSpec.BACKENDS.get(3), Duration.ofMinutes(3));
+        // hours 2,4,1,1,1 = 9 of 200 weekly hours of a 9,824,561.40 payroll
+        seed.await("/api/costing/products/s-informe", p -> amount(p, "direct").equals("442105.26")
+                && labours(p).equals(List.of("98245.61", "196491.23", "49122.81", "49122.81", "49122.81")), Duration.ofSeconds(90));
+        seed.await("/api/costing/products/s-aula-informe", p -> amount(p, "direct").equals("233105.91"), Duration.ofSeconds(60));
+        JsonNode log = seed.get("/api/costing/recalculations?figureKey=s-informe&size=1000");
+        Set<String> seen = new HashSet<>();
+        log.path("items").forEach(i -> assertThat(seen.add(i.path("causationEventId").asString() + i.path("measure").asString()))
+                .as("each event changes each measure once").isTrue());
+    }
+
+    @Test
+    @Order(5)
+    void theDemoInstitutionLoadsThroughThePublicApiAndEveryViewCountsIt() {
+        Instant begin = Instant.now();
+        LoadReport report = new DemoLoader(platform.gateway(), java.net.http.HttpClient.newHttpClient())
+                .load(DemoInstitution.bundled().prefixed(DEMO), "cargador");
+        measured.put("demoLoadSeconds", Duration.between(begin, Instant.now()).toSeconds());
+        measured.put("demoCommands", report.commands());
+        assertThat(demo.get("/api/survey/centers?size=1").path("totalItems").asInt()).isEqualTo(30);
+        assertThat(demo.get("/api/survey/employees?size=1").path("totalItems").asInt()).isEqualTo(87);
+        assertThat(demo.get("/api/survey/allocations?size=1").path("totalItems").asInt()).isEqualTo(451);
+        JsonNode functions = demo.get("/api/survey/views/functions-and-organization");
+        int employees = 0;
+        for (JsonNode group : functions.path("groups")) {
+            employees += group.path("employees").asInt();
+        }
+        assertThat(employees).isEqualTo(87);
+        demo.await("/api/catalog/products?size=1", p -> p.path("totalItems").asInt() == 258, Duration.ofSeconds(30));
+        assertThat(demo.get("/api/valuechain/chains?size=1").path("totalItems").asInt()).isEqualTo(5);
+        assertThat(demo.get("/api/valuechain/programs?size=1").path("totalItems").asInt()).isEqualTo(4);
+        assertThat(demo.get("/api/valuechain/views/value-chains").toString()).contains(DEMO + ".");
+        assertThat(seed.get("/api/catalog/products?size=1").path("totalItems").asInt()).as("tenants stay apart").isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void theDemoInstitutionReconcilesToTheCentUnderBothMethods() {
+        JsonNode classic = demo.await("/api/costing/institution", i -> i.path("products").asInt() == 258
+                && amount(i, "totalCost").equals("122680876.54") && i.path("reconciled").asBoolean(), Duration.ofMinutes(4));
+        measured.put("classicUnused", amount(classic, "unusedCost"));
+        assertThat(classic.path("method").asString()).isEqualTo("CLASSIC");
+        assertThat(classic.path("volumeGaps").asInt()).isEqualTo(10);
+        demo.command("PUT", "/api/survey/institution/costing-method", Map.of("costingMethod", "INDIVIDUAL"));
+        JsonNode individual = demo.await("/api/costing/institution", i -> i.path("method").asString().equals("INDIVIDUAL"),
+                Duration.ofMinutes(2));
+        assertThat(individual.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(individual, "totalCost")).isEqualTo("122680876.54");
+        JsonNode budget = demo.await("/api/budget/summary", b -> b.path("reconciled").asBoolean(), Duration.ofMinutes(2));
+        assertThat(budget.toString()).contains("centralActions");
+    }
+
+    @Test
+    @Order(7)
+    void aReplayKilledHalfWayEndsWithTheSameFiguresAsTheLiveProjection() throws Exception {
+        String live = figures();
+        Instant begin = Instant.now();
+        assertThat(demo.post("/api/costing/admin/replay", null).status()).isEqualTo(202);
+        JsonNode done = demo.await("/api/costing/admin/replay", s -> s.path("finished").asBoolean(), Duration.ofMinutes(5));
+        measured.put("replaySeconds", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        measured.put("replayEvents", done.path("events").asLong());
+        measured.put("replayEventsPerSecond", done.path("eventsPerSecond").asLong());
+        assertThat(figures()).isEqualTo(live);
+
+        assertThat(demo.post("/api/costing/admin/replay", null).status()).isEqualTo(202);
+        demo.await("/api/costing/admin/replay", s -> s.path("events").asLong() > 300, Duration.ofMinutes(2));
+        platform.kill(ServiceSpec.BACKENDS.get(3));
+        platform.restart(ServiceSpec.BACKENDS.get(3), Duration.ofMinutes(3));
+        demo.await("/api/costing/admin/replay", s -> s.path("finished").asBoolean(), Duration.ofMinutes(5));
+        assertThat(figures()).isEqualTo(live);
+    }
+
+    private String figures() {
+        JsonNode page = demo.get("/api/costing/products?size=1000&sort=name");
+        List<String> rows = new ArrayList<>();
+        page.path("items").forEach(p -> rows.add(p.path("productId").asString() + " " + amount(p, "direct") + " "
+                + amount(p, "fullCost") + " " + p.path("unitCost") + " " + labours(p)));
+        JsonNode institution = demo.get("/api/costing/institution");
+        rows.add(amount(institution, "totalCost") + " " + amount(institution, "unusedCost") + " "
+                + amount(institution, "terminalFullCost") + " " + institution.path("reconciled"));
+        page = demo.get("/api/costing/employees?size=1000");
+        page.path("items").forEach(e -> rows.add(e.path("employeeId").asString() + " " + amount(e, "unusedCost")));
+        return String.join("\n", rows);
+    }
+
+    private List<String> lineage(String path) {
+        List<String> ids = new ArrayList<>();
+        seed.get(path).path("events").forEach(e -> ids.add(e.path("eventId").asString()));
+        return ids;
+    }
+
+    private static List<String> labours(JsonNode product) {
+        List<String> values = new ArrayList<>();
+        product.path("rows").forEach(r -> values.add(r.path("labour").decimalValue().toPlainString()));
+        return values;
+    }
+
+    private static String amount(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.decimalValue().setScale(2).toPlainString() : String.valueOf(value);
+    }
+
+    private static Map<String, Object> product(String id, String center, String name, int volume) {
+        Map<String, Object> product = new HashMap<>();
+        product.put("id", id);
+        product.put("centerId", center);
+        product.put("name", name);
+        product.put("type", "TERMINAL");
+        product.put("core", false);
+        product.put("volume", volume);
+        product.put("volumeUnit", "informe");
+        product.put("users", List.of("CITIZENS"));
+        product.put("frequency", "YEARLY");
+        return product;
+    }
+
+    private static Map<String, Object> allocation(String employee, String product, int hours) {
+        return Map.of("employeeId", employee, "productId", product, "hours", hours);
+    }
+
+    /** A free port whose successor (the broker's controller listener) is free too. */
+    private static int freePort() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (java.io.IOException taken) {
+                // try another pair
+            }
+        }
+        throw new IllegalStateException("no pair of free ports");
+    }
+}

@@ -1,0 +1,47 @@
+package org.ppi.launcher.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads the documented topics from the beginning, as a downstream analytics consumer would. */
+final class TopicReader {
+    private TopicReader() {
+    }
+
+    /** CloudEvent id → (topic, type) of every event on the topics. */
+    static Map<String, String[]> events(String bootstrap, List<String> topics) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("group.id", "e2e-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", "false");
+        Map<String, String[]> result = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            int idle = 0;
+            while (idle < 6) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    result.put(header(record, "ce_id"), new String[] {record.topic(), header(record, "ce_type"), header(record, "ce_causationid")});
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
