@@ -1,0 +1,144 @@
+package org.ppi.budget.figures;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+import org.ppi.budget.publishing.BudgetOutbox;
+import org.ppi.budget.rules.BudgetResult;
+import org.ppi.budget.state.BudgetState;
+import org.ppi.contracts.budget.InstitutionBudgetRecalculated;
+import org.ppi.contracts.budget.ProgramBudgetRecalculated;
+import org.ppi.contracts.money.Rational;
+import org.ppi.platform.inbox.EventEnvelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes what one event changed: the program and summary rows whose view or lineage changed (with their causing
+ * event), one recalculation-log line per changed amount, and — when an amount changed — the budget event for
+ * the outbox. A lineage-only change (costing republished a product at the same cost) refreshes the row but is
+ * not announced: consumers of budget events care about amounts.
+ */
+@Component
+public class FigureStore {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final BudgetOutbox outbox;
+
+    public FigureStore(JdbcClient jdbc, JsonMapper json, BudgetOutbox outbox) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.outbox = outbox;
+    }
+
+    public void write(BudgetState state, BudgetFigures now, BudgetFigures before, EventEnvelope cause) {
+        Instant at = cause.recordedAt() == null ? Instant.EPOCH : cause.recordedAt();
+        for (Map.Entry<Integer, YearFigures> entry : now.years().entrySet()) {
+            int year = entry.getKey();
+            YearFigures fresh = entry.getValue();
+            YearFigures old = before.years().get(year);
+            for (ProgramFigure figure : fresh.programs().values()) {
+                ProgramFigure previous = old == null ? null : old.programs().get(figure.view().programId());
+                if (previous == null || !previous.view().equals(figure.view())
+                        || !previous.lineage().equals(figure.lineage())) {
+                    program(state, year, figure, previous, cause, at);
+                }
+            }
+            if (old == null || !old.summary().equals(fresh.summary()) || !old.summaryLineage().equals(fresh.summaryLineage())) {
+                summary(state, year, fresh, old, cause, at);
+            }
+        }
+        forgetOtherYears(state.institutionId(), now);
+    }
+
+    private void program(BudgetState state, int year, ProgramFigure figure, ProgramFigure previous, EventEnvelope cause,
+                         Instant at) {
+        String institution = state.institutionId();
+        String programId = figure.view().programId();
+        int version = jdbc.sql("select version from program_budget where institution_id = ? and fiscal_year = ? and program_id = ?")
+                .params(institution, year, programId).query(Integer.class).optional().orElse(0);
+        jdbc.sql("delete from program_budget where institution_id = ? and fiscal_year = ? and program_id = ?")
+                .params(institution, year, programId).update();
+        ProgramBudgetView view = figure.view().withCause(cause.id(), at);
+        jdbc.sql("insert into program_budget (institution_id, fiscal_year, program_id, program_code, program_name, budget, "
+                        + "budget_exact, detail, lineage, causation_event_id, acting_user, effective_at, version) "
+                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(institution, year, programId, view.code(), view.name(), view.budget(), view.budgetExact(),
+                        json.writeValueAsString(view), json.writeValueAsString(figure.lineage()), cause.id(),
+                        cause.actingUser(), Timestamp.from(at), version + 1)
+                .update();
+        Rational budget = figure.budget().budget();
+        Rational old = previous == null ? null : previous.budget().budget();
+        logChange(institution, year, "PROGRAM", programId, "budget", old, budget, cause, at);
+        if (!budget.equals(old)) {
+            outbox.add(new ProgramBudgetRecalculated(institution, cause.actingUser(), programId, year, Money.amount(budget),
+                    at, cause.id(), figure.lineage().all()), year, cause.id(), at);
+        }
+    }
+
+    private void summary(BudgetState state, int year, YearFigures fresh, YearFigures old, EventEnvelope cause, Instant at) {
+        String institution = state.institutionId();
+        int version = jdbc.sql("select version from budget_summary where institution_id = ? and fiscal_year = ?")
+                .params(institution, year).query(Integer.class).optional().orElse(0);
+        jdbc.sql("delete from budget_summary where institution_id = ? and fiscal_year = ?").params(institution, year).update();
+        SummaryView view = fresh.summary().withCause(cause.id(), at);
+        jdbc.sql("insert into budget_summary (institution_id, fiscal_year, default_year, programs_total, central_actions, "
+                        + "unassigned_terminals, unused_capacity, total, costing_total_cost, reconciles, detail, lineage, "
+                        + "causation_event_id, acting_user, effective_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(institution, year, view.defaultYear(), view.programsTotal(), view.centralActions(),
+                        view.unassignedTerminals(), view.unusedCapacity(), view.total(), view.costingTotalCost(),
+                        view.reconciles(), json.writeValueAsString(view), json.writeValueAsString(fresh.summaryLineage()),
+                        cause.id(), cause.actingUser(), Timestamp.from(at), version + 1)
+                .update();
+        BudgetResult now = fresh.result();
+        BudgetResult before = old == null ? null : old.result();
+        boolean changed = before == null;
+        changed |= logChange(institution, year, "SUMMARY", institution, "programs",
+                before == null ? null : before.programsTotal(), now.programsTotal(), cause, at);
+        changed |= logChange(institution, year, "SUMMARY", institution, "centralActions",
+                before == null ? null : before.centralActions(), now.centralActions(), cause, at);
+        changed |= logChange(institution, year, "SUMMARY", institution, "unassignedTerminals",
+                before == null ? null : before.unassignedTerminals(), now.unassignedTerminals(), cause, at);
+        changed |= logChange(institution, year, "SUMMARY", institution, "unusedCapacity",
+                before == null ? null : before.unusedCapacity(), now.unusedCapacity(), cause, at);
+        changed |= logChange(institution, year, "SUMMARY", institution, "total",
+                before == null ? null : before.total(), now.total(), cause, at);
+        if (changed) {
+            outbox.add(new InstitutionBudgetRecalculated(institution, cause.actingUser(), year,
+                    Money.amount(now.programsTotal()), Money.amount(now.centralActions()),
+                    Money.amount(now.unassignedTerminals()), Money.amount(now.unusedCapacity()), Money.amount(now.total()),
+                    at, cause.id(), fresh.summaryLineage().all()), year, cause.id(), at);
+        }
+    }
+
+    /**
+     * A year leaves play when the default year moves (a later year got a plan): its rows would go stale, so
+     * they are dropped; queries for such a year are answered from history instead.
+     */
+    private void forgetOtherYears(String institution, BudgetFigures now) {
+        for (String table : new String[] {"program_budget", "budget_summary"}) {
+            jdbc.sql("delete from " + table + " where institution_id = :institution and fiscal_year not in (:years)")
+                    .param("institution", institution).param("years", now.years().keySet()).update();
+        }
+    }
+
+    /** Logs an exact change (true) with its rounded old and new values. */
+    private boolean logChange(String institution, int year, String kind, String key, String measure, Rational before,
+                              Rational after, EventEnvelope cause, Instant at) {
+        if (Objects.equals(before, after)) {
+            return false;
+        }
+        BigDecimal old = before == null ? null : before.toCents();
+        BigDecimal now = after == null ? null : after.toCents();
+        jdbc.sql("insert into recalculation_log (institution_id, fiscal_year, figure_kind, figure_key, measure, old_value, "
+                        + "new_value, causation_event_id, causation_type, acting_user, effective_at) values (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(institution, year, kind, key, measure, old, now, cause.id(), cause.type(), cause.actingUser(),
+                        Timestamp.from(at))
+                .update();
+        return true;
+    }
+}

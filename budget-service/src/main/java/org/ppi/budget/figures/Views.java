@@ -1,0 +1,76 @@
+package org.ppi.budget.figures;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.ppi.budget.rules.BudgetResult;
+import org.ppi.budget.rules.ProductContribution;
+import org.ppi.budget.rules.ProgramBudget;
+import org.ppi.budget.state.BudgetState;
+import org.ppi.budget.state.Facts;
+import org.ppi.contracts.money.Rational;
+
+/** Turns the rules' exact results into what a person reads: names, chains, rounded amounts, flags. */
+public final class Views {
+    private Views() {
+    }
+
+    public static ProgramBudgetView program(BudgetState state, ProgramBudget budget, int fiscalYear) {
+        Facts.Program program = state.programs().get(budget.programId());
+        Map<String, List<String>> chainsByProduct = new TreeMap<>();
+        List<ChainView> chains = new ArrayList<>();
+        for (String chainId : program.chainIds) {
+            Facts.Chain chain = state.chain(chainId);
+            chains.add(new ChainView(chainId, chain == null ? null : chain.name,
+                    chain == null ? null : chain.terminalProductId, chain != null && chain.retired));
+            if (chain != null && !chain.retired && chain.terminalProductId != null) {
+                chainsByProduct.computeIfAbsent(chain.terminalProductId, k -> new ArrayList<>()).add(chainId);
+            }
+        }
+        List<ContributionView> contributions = new ArrayList<>();
+        for (ProductContribution c : budget.contributions().values()) {
+            contributions.add(new ContributionView(c.productId(), chainsByProduct.getOrDefault(c.productId(), List.of()),
+                    Money.cents(c.fullCost()), Money.plain(c.volume()), Money.plain(c.plannedVolume()), c.sharedBy(),
+                    c.basis(), c.volumeGap(), c.missingCost(), Money.cents(c.amount()), Money.exact(c.amount())));
+        }
+        List<ActivityView> activities = new ArrayList<>();
+        program.activities.values().forEach(a -> activities.add(new ActivityView(a.id, a.name, a.kind, a.productId)));
+        return new ProgramBudgetView(budget.programId(), budget.code(), budget.name(), program.expectedResult, fiscalYear,
+                Money.cents(budget.budget()), Money.exact(budget.budget()), budget.scaledByPlannedVolume(),
+                List.copyOf(budget.volumeGaps()), List.copyOf(budget.missingCosts()), contributions, chains, activities,
+                null, null);
+    }
+
+    public static SummaryView summary(BudgetState state, BudgetResult result, boolean defaultYear) {
+        Facts.InstitutionCost cost = state.institutionCost();
+        Rational costingTotal = cost == null ? null : cost.totalCost;
+        boolean reconciles = costingTotal != null && result.total().equals(costingTotal);
+        BigDecimal difference = costingTotal == null ? null : result.total().minus(costingTotal).toCents();
+        List<SummaryView.Line> lines = List.of(
+                line(SummaryView.PROGRAMS, result.programsTotal()),
+                line(SummaryView.CENTRAL_ACTIONS, result.centralActions()),
+                line(SummaryView.UNASSIGNED_TERMINALS, result.unassignedTerminals()),
+                line(SummaryView.UNUSED_CAPACITY, result.unusedCapacity()),
+                line(SummaryView.TOTAL, result.total()));
+        List<SummaryView.UnassignedView> unassigned = new ArrayList<>();
+        result.unassignedByProduct().forEach((productId, fullCost) -> {
+            Facts.ProductCost product = state.product(productId);
+            unassigned.add(new SummaryView.UnassignedView(productId, Money.cents(fullCost),
+                    product == null ? null : Money.plain(product.volume)));
+        });
+        boolean planned = result.programs().values().stream().anyMatch(ProgramBudget::scaledByPlannedVolume);
+        return new SummaryView(state.institutionId(), result.fiscalYear(), defaultYear, lines,
+                Money.cents(result.programsTotal()), Money.cents(result.centralActions()),
+                Money.cents(result.unassignedTerminals()), Money.cents(result.unusedCapacity()),
+                Money.cents(result.total()), Money.exact(result.total()), Money.cents(result.costBase()),
+                Money.cents(costingTotal), Money.exact(costingTotal), reconciles, difference, result.roundingResidue(),
+                planned, result.programs().size(), unassigned, null, null);
+    }
+
+    private static SummaryView.Line line(String key, Rational amount) {
+        return new SummaryView.Line(key, null, Money.cents(amount), Money.exact(amount));
+    }
+}

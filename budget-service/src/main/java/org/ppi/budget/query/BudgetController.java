@@ -1,0 +1,161 @@
+package org.ppi.budget.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ppi.budget.figures.ProgramBudgetView;
+import org.ppi.budget.figures.SummaryView;
+import org.ppi.budget.state.BudgetLineage;
+import org.ppi.platform.projection.EventLog;
+import org.ppi.platform.web.Actor;
+import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.PageResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The budget of the caller's institution: summary lines and their reconciliation with costing, programs with
+ * their products' contributions, the events behind a program, and the programmatic structure (JSON or CSV).
+ * Every query takes {@code fiscalYear} (default: the latest planned year, else the current one) and
+ * {@code asOf} (ISO-8601 instant) to answer with the budget as it stood then, recomputed from the history.
+ */
+@RestController
+@RequestMapping("/api/budget")
+class BudgetController {
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final BudgetSnapshots snapshots;
+    private final EventLog log;
+    private final MessageSource messages;
+    private final StructureCsv csv;
+
+    BudgetController(BudgetSnapshots snapshots, EventLog log, MessageSource messages, StructureCsv csv) {
+        this.snapshots = snapshots;
+        this.log = log;
+        this.messages = messages;
+        this.csv = csv;
+    }
+
+    @GetMapping("/summary")
+    SummaryView summary(Actor actor, @RequestParam(required = false) Integer fiscalYear,
+                        @RequestParam(required = false) Instant asOf) {
+        SummaryView summary = known(actor, fiscalYear, asOf).summary();
+        Locale locale = LocaleContextHolder.getLocale();
+        List<SummaryView.Line> lines = new ArrayList<>();
+        summary.lines().forEach(l -> lines.add(l.labelled(messages.getMessage("budget.line." + l.line(), null, l.line(), locale))));
+        return summary.withLines(lines);
+    }
+
+    @GetMapping("/summary/lineage")
+    Lineage summaryLineage(Actor actor, @RequestParam(required = false) Integer fiscalYear,
+                           @RequestParam(required = false) Instant asOf) {
+        BudgetSnapshot snapshot = known(actor, fiscalYear, asOf);
+        return lineage(actor, "SUMMARY", actor.institutionId(), snapshot, snapshot.summaryLineage());
+    }
+
+    @GetMapping("/programs")
+    PageResponse<ProgramBudgetView> programs(Actor actor, @RequestParam(required = false) Integer fiscalYear,
+                                             @RequestParam(required = false) Instant asOf,
+                                             @RequestParam(required = false) String q,
+                                             @RequestParam(required = false) Boolean volumeGap,
+                                             @RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer size,
+                                             @RequestParam(required = false) List<String> sort) {
+        List<ProgramBudgetView> rows = snapshot(actor, fiscalYear, asOf).programs().stream()
+                .filter(p -> matches(q, p.code(), p.name()) && (volumeGap == null || volumeGap == !p.volumeGaps().isEmpty()))
+                .toList();
+        return Listing.page(rows, page, size, sort, Map.of(
+                        "code", Listing.by(ProgramBudgetView::code),
+                        "name", Listing.by(ProgramBudgetView::name),
+                        "budget", Listing.by(ProgramBudgetView::budget)),
+                Comparator.comparing(ProgramBudgetView::programId));
+    }
+
+    @GetMapping("/programs/{id}")
+    ProgramBudgetView program(Actor actor, @PathVariable String id, @RequestParam(required = false) Integer fiscalYear,
+                              @RequestParam(required = false) Instant asOf) {
+        return find(snapshot(actor, fiscalYear, asOf), id);
+    }
+
+    @GetMapping("/programs/{id}/lineage")
+    Lineage programLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Integer fiscalYear,
+                           @RequestParam(required = false) Instant asOf) {
+        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf);
+        find(snapshot, id);
+        return lineage(actor, "PROGRAM", id, snapshot, snapshot.lineage().getOrDefault(id, BudgetLineage.empty()));
+    }
+
+    @GetMapping("/structure")
+    StructureView structure(Actor actor, @RequestParam(required = false) Integer fiscalYear,
+                            @RequestParam(required = false) Instant asOf) {
+        return StructureView.of(known(actor, fiscalYear, asOf));
+    }
+
+    /** The same table for a spreadsheet: {@code ?format=csv}, headers in the caller's language. */
+    @GetMapping(path = "/structure", params = "format=csv")
+    ResponseEntity<byte[]> structureCsv(Actor actor, @RequestParam(required = false) Integer fiscalYear,
+                                        @RequestParam(required = false) Instant asOf) {
+        StructureView structure = StructureView.of(known(actor, fiscalYear, asOf));
+        byte[] body = csv.write(structure, LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8);
+        String file = "estructura-programatica-" + structure.fiscalYear() + ".csv";
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .body(body);
+    }
+
+    private BudgetSnapshot snapshot(Actor actor, Integer fiscalYear, Instant asOf) {
+        if (fiscalYear != null && (fiscalYear < 1900 || fiscalYear > 9999)) {
+            throw DomainRejection.badRequest("budget.fiscal-year-invalid", "fiscalYear", fiscalYear);
+        }
+        return snapshots.of(actor.institutionId(), fiscalYear, asOf);
+    }
+
+    private BudgetSnapshot known(Actor actor, Integer fiscalYear, Instant asOf) {
+        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf);
+        if (!snapshot.known()) {
+            throw DomainRejection.notFound("budget.institution-unknown", "institutionId", actor.institutionId());
+        }
+        return snapshot;
+    }
+
+    private static ProgramBudgetView find(BudgetSnapshot snapshot, String id) {
+        return snapshot.programs().stream().filter(p -> p.programId().equals(id)).findFirst()
+                .orElseThrow(() -> DomainRejection.notFound("budget.program-unknown", "programId", id));
+    }
+
+    private Lineage lineage(Actor actor, String kind, String id, BudgetSnapshot snapshot, BudgetLineage lineage) {
+        return new Lineage(kind, id, snapshot.fiscalYear(), snapshot.asOf(), log.find(actor.institutionId(), lineage.events()),
+                lineage.upstream());
+    }
+
+    private static boolean matches(String q, String first, String second) {
+        if (q == null || q.isBlank()) {
+            return true;
+        }
+        String needle = q.trim().toLowerCase(Locale.ROOT);
+        return (first != null && first.toLowerCase(Locale.ROOT).contains(needle))
+                || (second != null && second.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    /**
+     * The events behind a figure, oldest first (type, time, acting user), and the survey, catalog and value-chain
+     * event ids the costing events named as theirs: what an auditor walks back to the interviews.
+     */
+    record Lineage(String figureKind, String figureId, int fiscalYear, Instant asOf, List<EventLog.LoggedEvent> events,
+                   List<String> upstreamEventIds) {
+    }
+}

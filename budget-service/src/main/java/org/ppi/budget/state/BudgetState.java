@@ -1,0 +1,278 @@
+package org.ppi.budget.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.ppi.budget.rules.BudgetInput;
+import org.ppi.budget.rules.ProgramInput;
+import org.ppi.budget.rules.TerminalCost;
+import org.ppi.contracts.costing.Amount;
+import org.ppi.contracts.costing.InstitutionCostRecalculated;
+import org.ppi.contracts.costing.ProductCostRecalculated;
+import org.ppi.contracts.money.Rational;
+import org.ppi.contracts.valuechain.ActivityDefined;
+import org.ppi.contracts.valuechain.ChainAssignedToProgram;
+import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
+import org.ppi.contracts.valuechain.PlannedVolumeSet;
+import org.ppi.contracts.valuechain.ProgramDefined;
+import org.ppi.contracts.valuechain.ProgramRevised;
+import org.ppi.contracts.valuechain.ValueChainDefined;
+import org.ppi.contracts.valuechain.ValueChainRetired;
+import org.ppi.platform.inbox.EventEnvelope;
+
+/**
+ * The budget's replica of one institution, folded from the costing and value-chain topics.
+ *
+ * <p>Order-independent across aggregates: every fact is keyed by its own aggregate (a product's cost, a chain,
+ * a program) and references between aggregates (program → chain → terminal product) are resolved only when
+ * the rules' input is built, so a program may arrive before its chains, or a chain before its product's cost.
+ * Within one aggregate the last event applied wins: costing publishes complete snapshots of a figure, in
+ * order on the figure's key, and that order (not the recording time of the cause) is what the live
+ * projection, a replay and an as-of fold all follow.
+ */
+public final class BudgetState {
+    private final String institutionId;
+    private final Map<String, Facts.ProductCost> products = new TreeMap<>();
+    private Facts.InstitutionCost institutionCost;
+    private final Map<String, Facts.Chain> chains = new TreeMap<>();
+    private final Map<String, Facts.Program> programs = new TreeMap<>();
+
+    public BudgetState(String institutionId) {
+        this.institutionId = institutionId;
+    }
+
+    /** Folds one event; false when the event carries nothing the budget depends on. */
+    public boolean apply(EventEnvelope event) {
+        Object p = event.payload();
+        String id = event.id();
+        if (p instanceof ProductCostRecalculated e) {
+            Facts.ProductCost cost = products.computeIfAbsent(e.productId(), Facts.ProductCost::new);
+            cost.type = e.type();
+            cost.active = e.active();
+            cost.fullCost = exact(e.fullCost());
+            cost.volume = e.volume() == null ? null : Rational.of(e.volume());
+            cost.eventId = id;
+            cost.upstream = e.lineage() == null ? List.of() : List.copyOf(e.lineage());
+        } else if (p instanceof InstitutionCostRecalculated e) {
+            Facts.InstitutionCost cost = new Facts.InstitutionCost();
+            cost.totalCost = exact(e.totalCost());
+            cost.centralActions = exact(e.unattributedIntermediateCost());
+            cost.unusedCapacity = exact(e.unusedCost());
+            cost.eventId = id;
+            cost.upstream = e.lineage() == null ? List.of() : List.copyOf(e.lineage());
+            institutionCost = cost;
+        } else if (p instanceof ValueChainDefined e) {
+            Facts.Chain chain = chainFor(e.chainId());
+            chain.name = e.name();
+            chain.terminalProductId = e.terminalProductId();
+            chain.trace(id);
+        } else if (p instanceof ValueChainRetired e) {
+            Facts.Chain chain = chainFor(e.chainId());
+            chain.retired = true;
+            chain.trace(id);
+        } else if (p instanceof ProgramDefined e) {
+            describe(program(e.programId()), e.code(), e.name(), e.expectedResult(), id);
+        } else if (p instanceof ProgramRevised e) {
+            describe(program(e.programId()), e.code(), e.name(), e.expectedResult(), id);
+        } else if (p instanceof ActivityDefined e) {
+            Facts.Program program = program(e.programId());
+            Facts.Activity activity = program.activities.computeIfAbsent(e.activityId(), Facts.Activity::new);
+            activity.name = e.name();
+            activity.kind = e.kind();
+            activity.productId = e.productId();
+            program.trace(id);
+        } else if (p instanceof ChainAssignedToProgram e) {
+            Facts.Program program = program(e.programId());
+            program.chainIds.add(e.chainId());
+            program.trace(id);
+        } else if (p instanceof ChainUnassignedFromProgram e) {
+            Facts.Program program = program(e.programId());
+            program.chainIds.remove(e.chainId());
+            program.trace(id);
+        } else if (p instanceof PlannedVolumeSet e) {
+            Facts.Planned plan = program(e.programId()).planned
+                    .computeIfAbsent(e.fiscalYear(), y -> new TreeMap<>())
+                    .computeIfAbsent(e.productId(), k -> new Facts.Planned());
+            plan.volume = e.plannedVolume() == null ? null : Rational.of(e.plannedVolume());
+            plan.eventId = id;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void describe(Facts.Program program, String code, String name, String expectedResult, String eventId) {
+        program.defined = true;
+        program.code = code;
+        program.name = name;
+        program.expectedResult = expectedResult;
+        program.trace(eventId);
+    }
+
+    /** A published amount, exactly: the fraction in {@code exact}, else the rounded value, else unknown (null). */
+    static Rational exact(Amount amount) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.exact() != null && !amount.exact().isBlank()) {
+            return Rational.parse(amount.exact());
+        }
+        return amount.value() == null ? null : Rational.of(amount.value());
+    }
+
+    /** Years with at least one planned volume (a withdrawn or negative plan does not count). */
+    public SortedSet<Integer> plannedYears() {
+        SortedSet<Integer> years = new TreeSet<>();
+        for (Facts.Program program : programs.values()) {
+            program.planned.forEach((year, plans) -> {
+                if (plans.values().stream().anyMatch(BudgetState::usable)) {
+                    years.add(year);
+                }
+            });
+        }
+        return years;
+    }
+
+    /** The year a budget is shown for when none is asked: the latest planned one, else the current year. */
+    public int defaultYear(int currentYear) {
+        SortedSet<Integer> years = plannedYears();
+        return years.isEmpty() ? currentYear : years.last();
+    }
+
+    /** The years whose budget the projection keeps: every planned year and the default one. */
+    public SortedSet<Integer> fiscalYears(int currentYear) {
+        SortedSet<Integer> years = new TreeSet<>(plannedYears());
+        years.add(defaultYear(currentYear));
+        return years;
+    }
+
+    private static boolean usable(Facts.Planned plan) {
+        return plan.volume != null && plan.volume.signum() >= 0;
+    }
+
+    /** The rules' input for a fiscal year: active terminal costs, defined programs with their chains' products. */
+    public BudgetInput toInput(int fiscalYear) {
+        Map<String, TerminalCost> terminals = new HashMap<>();
+        products.values().stream().filter(Facts.ProductCost::terminal)
+                .forEach(c -> terminals.put(c.productId, new TerminalCost(c.fullCost, c.volume)));
+        Map<String, ProgramInput> inputs = new HashMap<>();
+        for (Facts.Program program : programs.values()) {
+            if (!program.defined) {
+                continue;
+            }
+            Map<String, Rational> planned = new HashMap<>();
+            program.planned.getOrDefault(fiscalYear, Map.of()).forEach((productId, plan) -> {
+                if (usable(plan)) {
+                    planned.put(productId, plan.volume);
+                }
+            });
+            inputs.put(program.id, new ProgramInput(program.code, program.name, terminalProductsOf(program), planned));
+        }
+        Facts.InstitutionCost cost = institutionCost;
+        return new BudgetInput(fiscalYear, terminals, inputs, cost == null ? null : cost.centralActions,
+                cost == null ? null : cost.unusedCapacity);
+    }
+
+    /** The terminal products of the program's chains that are known and not retired. */
+    public Set<String> terminalProductsOf(Facts.Program program) {
+        Set<String> ids = new TreeSet<>();
+        for (String chainId : program.chainIds) {
+            Facts.Chain chain = chains.get(chainId);
+            if (chain != null && !chain.retired && chain.terminalProductId != null) {
+                ids.add(chain.terminalProductId);
+            }
+        }
+        return ids;
+    }
+
+    /** The program's own events, its chains', its plans for the year and the costs of its products. */
+    public BudgetLineage programLineage(String programId, int fiscalYear) {
+        Facts.Program program = programs.get(programId);
+        if (program == null) {
+            return BudgetLineage.empty();
+        }
+        Set<String> events = new LinkedHashSet<>(program.events);
+        for (String chainId : program.chainIds) {
+            Facts.Chain chain = chains.get(chainId);
+            if (chain != null) {
+                events.addAll(chain.events);
+            }
+        }
+        program.planned.getOrDefault(fiscalYear, Map.of()).values().forEach(plan -> events.add(plan.eventId));
+        Set<String> upstream = new LinkedHashSet<>();
+        for (String productId : terminalProductsOf(program)) {
+            Facts.ProductCost cost = products.get(productId);
+            if (cost != null) {
+                events.add(cost.eventId);
+                upstream.addAll(cost.upstream);
+            }
+        }
+        return new BudgetLineage(new ArrayList<>(events), new ArrayList<>(upstream));
+    }
+
+    /**
+     * The institution's lines: the reconciliation costing published, every terminal cost and the programmatic
+     * structure. Upstream ids are only those costing named for the reconciliation itself: the programs' lineage
+     * carries their products' interviews, and repeating all of them on every summary line would not scale.
+     */
+    public BudgetLineage summaryLineage(int fiscalYear) {
+        Set<String> events = new LinkedHashSet<>();
+        List<String> upstream = new ArrayList<>();
+        if (institutionCost != null) {
+            events.add(institutionCost.eventId);
+            upstream.addAll(institutionCost.upstream);
+        }
+        products.values().stream().filter(Facts.ProductCost::terminal).forEach(c -> events.add(c.eventId));
+        for (Facts.Program program : programs.values()) {
+            events.addAll(program.events);
+            program.planned.getOrDefault(fiscalYear, Map.of()).values().forEach(plan -> events.add(plan.eventId));
+        }
+        chains.values().forEach(c -> events.addAll(c.events));
+        return new BudgetLineage(new ArrayList<>(events), upstream);
+    }
+
+    /** Nothing budget-relevant was ever received for this institution. */
+    public boolean isEmpty() {
+        return products.isEmpty() && institutionCost == null && chains.isEmpty() && programs.isEmpty();
+    }
+
+    public String institutionId() {
+        return institutionId;
+    }
+
+    public Facts.ProductCost product(String productId) {
+        return products.get(productId);
+    }
+
+    public Facts.InstitutionCost institutionCost() {
+        return institutionCost;
+    }
+
+    public Facts.Chain chain(String chainId) {
+        return chains.get(chainId);
+    }
+
+    public Map<String, Facts.Chain> chains() {
+        return Collections.unmodifiableMap(chains);
+    }
+
+    public Map<String, Facts.Program> programs() {
+        return Collections.unmodifiableMap(programs);
+    }
+
+    private Facts.Chain chainFor(String chainId) {
+        return chains.computeIfAbsent(chainId, Facts.Chain::new);
+    }
+
+    private Facts.Program program(String programId) {
+        return programs.computeIfAbsent(programId, Facts.Program::new);
+    }
+}

@@ -1,0 +1,272 @@
+package org.ppi.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.ppi.budget.state.WorkedExample;
+import org.ppi.contracts.EventTypes;
+import org.ppi.contracts.PpiEvent;
+import org.ppi.contracts.Topics;
+import org.ppi.contracts.budget.ProgramBudgetRecalculated;
+import org.ppi.contracts.survey.CostingMethod;
+import org.ppi.platform.testing.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * budget-service fed through a real (in-process KRaft) broker and storing in a real PostgreSQL: DOMAIN.md's
+ * worked example as costing and value chain publish it, to the cent; redelivery without effect; as-of before
+ * and after a planned volume; tenant isolation; the CSV export; the published budget events; and a replay
+ * that rebuilds the same figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.budget.outbox-interval-ms=100")
+@EmbeddedKafka(topics = {Topics.COSTING, Topics.VALUECHAIN, Topics.BUDGET}, partitions = 3,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class BudgetServiceIntegrationTest {
+    private static final String TENANT = "defensoria-budget-it";
+    private static final String YEAR = "fiscalYear=2026";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "budget");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Instant clock = Instant.parse("2026-02-01T09:00:00Z");
+
+    @Test
+    void budgetsTheWorkedExampleTraceablyIdempotentlyAsOfAndAfterReplay() throws Exception {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (PpiEvent event : WorkedExample.valueChain(TENANT)) {
+            send(Topics.VALUECHAIN, event);
+        }
+        CloudEvent p1Cost = null;
+        for (PpiEvent event : WorkedExample.costing(TENANT, CostingMethod.CLASSIC)) {
+            CloudEvent sent = send(Topics.COSTING, event);
+            ids.put(event.aggregateId(), sent.getId());
+            p1Cost = "P1".equals(event.aggregateId()) ? sent : p1Cost;
+        }
+
+        JsonNode summary = await("/api/budget/summary?" + YEAR, s -> s.path("reconciles").asBoolean()
+                && s.path("programsTotal").decimalValue().compareTo(new java.math.BigDecimal("3323000")) == 0);
+        assertThat(summary.path("total").decimalValue()).isEqualByComparingTo("4180000");
+        assertThat(summary.path("costingTotalCost").decimalValue()).isEqualByComparingTo("4180000");
+        assertThat(summary.path("centralActions").decimalValue()).isEqualByComparingTo("170000");
+        assertThat(summary.path("unusedCapacity").decimalValue()).isEqualByComparingTo("687000");
+        assertThat(summary.path("roundingResidue").decimalValue()).isEqualByComparingTo("0");
+        assertThat(summary.path("lines").get(1).path("label").asString()).isEqualTo("Acciones centrales");
+
+        JsonNode programs = get("/api/budget/programs?" + YEAR + "&sort=budget,desc");
+        assertThat(programs.path("totalItems").asInt()).isEqualTo(2);
+        assertThat(programs.path("items").get(0).path("programId").asString()).isEqualTo("PR1");
+        assertThat(programs.path("items").get(0).path("budget").decimalValue()).isEqualByComparingTo("2815000");
+        assertThat(programs.path("items").get(1).path("budget").decimalValue()).isEqualByComparingTo("508000");
+
+        JsonNode lineage = get("/api/budget/programs/PR1/lineage?" + YEAR);
+        List<String> lineageIds = new ArrayList<>();
+        lineage.path("events").forEach(e -> lineageIds.add(e.path("eventId").asString()));
+        assertThat(lineageIds).contains(ids.get("P1")).doesNotContain(ids.get("P2"));
+        assertThat(lineage.path("events").get(0).path("actingUser").asString()).isEqualTo(WorkedExample.USER);
+        assertThat(lineage.path("upstreamEventIds").toString()).contains("sv-P1-hours", "ct-P1-registered");
+
+        long logged = get("/api/budget/recalculations?size=1").path("totalItems").asLong();
+        long outbox = jdbc.sql("select count(*) from budget_outbox").query(Long.class).single();
+        RecordMetadata redelivered = kafka.send(KafkaMessageFactory.createWriter(Topics.COSTING, "P1").writeBinary(p1Cost))
+                .get().getRecordMetadata();
+        awaitOffset(redelivered);
+        assertThat(get("/api/budget/recalculations?size=1").path("totalItems").asLong())
+                .as("the redelivered event changed nothing").isEqualTo(logged);
+        assertThat(jdbc.sql("select count(*) from budget_outbox").query(Long.class).single()).isEqualTo(outbox);
+
+        Instant beforePlan = clock;
+        CloudEvent plan = send(Topics.VALUECHAIN, WorkedExample.plan(TENANT, "PR1", "P1", 2026, 1_500));
+        JsonNode pr1 = await("/api/budget/programs/PR1?" + YEAR, p -> plan.getId().equals(p.path("causationEventId").asString()));
+        assertThat(pr1.path("budget").decimalValue()).isEqualByComparingTo("3518750");
+        assertThat(pr1.path("contributions").get(0).path("basis").asString()).isEqualTo("PLANNED_VOLUME");
+        JsonNode planned = get("/api/budget/summary?" + YEAR);
+        assertThat(planned.path("total").decimalValue()).isEqualByComparingTo("4883750");
+        assertThat(planned.path("reconciles").asBoolean()).isFalse();
+        assertThat(planned.path("difference").decimalValue()).isEqualByComparingTo("703750");
+        assertThat(get("/api/budget/summary").path("fiscalYear").asInt()).as("the planned year is the default").isEqualTo(2026);
+
+        assertThat(get("/api/budget/programs/PR1?" + YEAR + "&asOf=" + beforePlan).path("budget").decimalValue())
+                .isEqualByComparingTo("2815000");
+        assertThat(get("/api/budget/summary?" + YEAR + "&asOf=" + beforePlan).path("reconciles").asBoolean()).isTrue();
+        assertThat(get("/api/budget/programs/PR1?" + YEAR + "&asOf=" + clock).path("budget").decimalValue())
+                .isEqualByComparingTo("3518750");
+        assertThat(get("/api/budget/programs?" + YEAR + "&asOf=" + clock + "&sort=budget,desc").path("items").get(0)
+                .path("budget").decimalValue()).isEqualByComparingTo("3518750");
+
+        assertThat(getAs("/api/budget/summary", "otra-institucion", "es").body().path("status").asInt()).isEqualTo(404);
+        assertThat(getAs("/api/budget/programs/PR1", "otra-institucion", "es").body().path("status").asInt()).isEqualTo(404);
+        assertThat(getAs("/api/budget/programs", "otra-institucion", "es").body().path("totalItems").asInt()).isZero();
+
+        HttpResponse<String> csv = raw("/api/budget/structure?" + YEAR + "&format=csv", "es");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+        List<String> rows = csv.body().lines().toList();
+        assertThat(rows.get(0)).startsWith("Código de programa,Programa,Línea");
+        assertThat(rows).contains("01,Atención ciudadana,Producto terminal,Quejas ciudadanas,,P1,2815000.00,1200,1500,"
+                + "Volumen planificado,3518750.00");
+        assertThat(rows).contains("01,Atención ciudadana,Actividad,Atención de quejas,Específica,P1,,,,,");
+        assertThat(rows).contains(",,Acciones centrales,,,,,,,,170000.00");
+        assertThat(rows.get(rows.size() - 1)).isEqualTo(",,Total,,,,,,,,4883750.00");
+        assertThat(raw("/api/budget/structure?" + YEAR + "&format=csv", "en").body().lines().findFirst().orElse(""))
+                .startsWith("Program code,Program,Line");
+
+        ConsumerRecord<String, byte[]> published = publishedBudget(plan.getId());
+        ProgramBudgetRecalculated event = json.readValue(published.value(), ProgramBudgetRecalculated.class);
+        assertThat(event.programId()).isEqualTo("PR1");
+        assertThat(event.budget().value()).isEqualByComparingTo("3518750");
+        assertThat(event.lineage()).contains(plan.getId(), ids.get("P1"), "sv-P1-hours");
+
+        String live = figures();
+        assertThat(post("/api/budget/admin/replay").statusCode()).isEqualTo(202);
+        await("/api/budget/admin/replay", s -> s.path("finished").asBoolean());
+        assertThat(figures()).isEqualTo(live);
+    }
+
+    /** Every amount the budget shows for the year, in a stable order. */
+    private String figures() throws Exception {
+        List<String> rows = new ArrayList<>();
+        get("/api/budget/programs?" + YEAR + "&sort=code").path("items").forEach(p -> rows.add(p.path("programId").asString()
+                + "=" + p.path("budget").decimalValue() + "/" + p.path("contributions").toString()));
+        JsonNode summary = get("/api/budget/summary?" + YEAR);
+        rows.add(summary.path("lines").toString() + "/" + summary.path("reconciles").asBoolean());
+        rows.add(raw("/api/budget/structure?" + YEAR + "&format=csv", "es").body());
+        return String.join("\n", rows);
+    }
+
+    private ConsumerRecord<String, byte[]> publishedBudget(String causationId) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "budget-it-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.BUDGET));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (EventTypes.typeOf(ProgramBudgetRecalculated.class).equals(header(record, "ce_type"))
+                            && causationId.equals(header(record, "ce_causationid"))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No ProgramBudgetRecalculated caused by " + causationId + " on " + Topics.BUDGET);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the projection recorded the partition past the given record (applied or skipped). */
+    private void awaitOffset(RecordMetadata record) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            Long next = jdbc.sql("select next_offset from consumer_offset where topic = ? and partition_no = ?")
+                    .params(record.topic(), record.partition()).query(Long.class).optional().orElse(-1L);
+            if (next > record.offset()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The redelivered event was not consumed");
+    }
+
+    private CloudEvent send(String topic, PpiEvent event) throws Exception {
+        clock = clock.plusSeconds(1);
+        String id = UUID.randomUUID().toString();
+        CloudEvent cloudEvent = CloudEventBuilder.v1().withId(id).withType(EventTypes.typeOf(event.getClass()))
+                .withSource(URI.create("/test")).withSubject(event.aggregateId())
+                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))
+                .withExtension("tenantid", event.institutionId()).withExtension("actinguser", event.actingUser())
+                .withExtension("recordedat", clock.toString()).build();
+        kafka.send(KafkaMessageFactory.createWriter(topic, event.aggregateId()).writeBinary(cloudEvent)).get();
+        return cloudEvent;
+    }
+
+    private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Timed out waiting on " + path + "; last answer: " + last);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return getAs(path, TENANT, "es").body();
+    }
+
+    private Answer getAs(String path, String tenant, String language) throws Exception {
+        HttpResponse<String> response = http.send(request(path, tenant, language).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), json.readTree(response.body()));
+    }
+
+    private HttpResponse<String> raw(String path, String language) throws Exception {
+        return http.send(request(path, TENANT, language).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path, String tenant, String language) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Institution-Id", tenant)
+                .header("X-User-Id", "auditor").header("Accept-Language", language).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Institution-Id", TENANT).header("X-User-Id", "admin")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+}

@@ -1,0 +1,145 @@
+package org.ppi.costing.bench;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.ppi.contracts.EventTypes;
+import org.ppi.contracts.catalog.ProductFeatures;
+import org.ppi.contracts.catalog.ProductRegistered;
+import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.survey.CenterArea;
+import org.ppi.contracts.survey.CenterNonLabourCostRecorded;
+import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.contracts.survey.CostingMethod;
+import org.ppi.contracts.survey.EmployeeRegistered;
+import org.ppi.contracts.survey.InstitutionRegistered;
+import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.contracts.valuechain.IntermediateLinked;
+import org.ppi.contracts.valuechain.ValueChainDefined;
+import org.ppi.costing.figures.CostFigures;
+import org.ppi.costing.figures.Recalculator;
+import org.ppi.costing.state.InstitutionState;
+import org.ppi.platform.inbox.EventEnvelope;
+
+/**
+ * In-memory costing benchmark on an institution at the seed's scale (30 centers, 87 employees, 258 products,
+ * ~450 allocations, 5 chains): folding all events with incremental recalculation, versus recomputing the whole
+ * institution on every event; and one allocation change, incremental versus full. Run: {@code ./ppi bench}.
+ * Prints figures and ratios; asserts nothing (it is not a test).
+ */
+public final class CostingBench {
+    private static final String INSTITUTION = "bench";
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        for (CostingMethod method : CostingMethod.values()) {
+            List<EventEnvelope> events = institution(method, new Random(42));
+            Recalculator recalculator = new Recalculator();
+            long incremental = Long.MAX_VALUE;
+            long full = Long.MAX_VALUE;
+            long oneChangeIncremental = Long.MAX_VALUE;
+            long oneChangeFull = Long.MAX_VALUE;
+            for (int round = 0; round < rounds; round++) {
+                long t0 = System.nanoTime();
+                InstitutionState state = new InstitutionState(INSTITUTION);
+                CostFigures figures = null;
+                for (EventEnvelope event : events) {
+                    figures = recalculator.recalculate(state, state.apply(event), figures).figures();
+                }
+                incremental = Math.min(incremental, System.nanoTime() - t0);
+
+                long t1 = System.nanoTime();
+                InstitutionState naive = new InstitutionState(INSTITUTION);
+                for (EventEnvelope event : events) {
+                    naive.apply(event);
+                    recalculator.full(naive.toInput());
+                }
+                full = Math.min(full, System.nanoTime() - t1);
+
+                EventEnvelope change = envelope(new TimeAllocated(INSTITUTION, "u", "I-C00", "C00", "E000", "P000",
+                        BigDecimal.valueOf(3 + round)), "change-" + round, Instant.parse("2027-01-01T00:00:00Z").plusSeconds(round));
+                long t2 = System.nanoTime();
+                recalculator.recalculate(state, state.apply(change), figures);
+                oneChangeIncremental = Math.min(oneChangeIncremental, System.nanoTime() - t2);
+                long t3 = System.nanoTime();
+                recalculator.full(state.toInput());
+                oneChangeFull = Math.min(oneChangeFull, System.nanoTime() - t3);
+            }
+            System.out.printf("%-10s events=%d  fold+incremental: %.1f ms (%.0f events/s)  fold+full-per-event: %.1f ms  ratio %.1fx%n",
+                    method, events.size(), incremental / 1e6, events.size() / (incremental / 1e9), full / 1e6, (double) full / incremental);
+            System.out.printf("%-10s one allocation change: incremental %.3f ms, full %.3f ms, ratio %.1fx%n",
+                    method, oneChangeIncremental / 1e6, oneChangeFull / 1e6, (double) oneChangeFull / oneChangeIncremental);
+        }
+    }
+
+    static List<EventEnvelope> institution(CostingMethod method, Random random) {
+        List<EventEnvelope> events = new ArrayList<>();
+        Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+        List<Object> payloads = new ArrayList<>();
+        payloads.add(new InstitutionRegistered(INSTITUTION, "u", "Bench", "DO", "DOP", 2026, BigDecimal.valueOf(40), method));
+        int employee = 0;
+        int product = 0;
+        List<String> intermediates = new ArrayList<>();
+        List<String> terminals = new ArrayList<>();
+        for (int c = 0; c < 30; c++) {
+            String center = String.format("C%02d", c);
+            payloads.add(new CenterRegistered(INSTITUTION, "u", center, center, null,
+                    c % 3 == 0 ? CenterArea.SUPPORT : CenterArea.SUBSTANTIVE, null, null, null, null));
+            if (c % 2 == 0) {
+                payloads.add(new CenterNonLabourCostRecorded(INSTITUTION, "u", center, BigDecimal.valueOf(100_000 + random.nextInt(400_000)), null));
+            }
+            int staff = c < 27 ? 3 : 2;
+            int products = c < 18 ? 9 : 8;
+            List<String> centerEmployees = new ArrayList<>();
+            List<String> centerProducts = new ArrayList<>();
+            for (int e = 0; e < staff; e++) {
+                String id = String.format("E%03d", employee++);
+                centerEmployees.add(id);
+                payloads.add(new EmployeeRegistered(INSTITUTION, "u", id, center, id, null,
+                        BigDecimal.valueOf(400_000 + random.nextInt(3_000_000)).add(new BigDecimal("0.37")),
+                        BigDecimal.valueOf(40), LocalDate.of(2026, 1, 1)));
+            }
+            for (int p = 0; p < products; p++) {
+                String id = String.format("P%03d", product++);
+                boolean terminal = c % 3 != 0 && p % 2 == 0;
+                (terminal ? terminals : intermediates).add(id);
+                centerProducts.add(id);
+                payloads.add(new ProductRegistered(INSTITUTION, "u", id, center, id,
+                        terminal ? ProductType.TERMINAL : ProductType.INTERMEDIATE, false,
+                        p == 7 ? null : BigDecimal.valueOf(1 + random.nextInt(2000)), "u",
+                        new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)));
+            }
+            for (String e : centerEmployees) {
+                int rows = 5;
+                for (int r = 0; r < rows; r++) {
+                    payloads.add(new TimeAllocated(INSTITUTION, "u", "I-" + center, center, e,
+                            centerProducts.get((r + centerEmployees.indexOf(e) * 2) % centerProducts.size()),
+                            BigDecimal.valueOf(1 + random.nextInt(10))));
+                }
+            }
+        }
+        for (int chain = 0; chain < 5; chain++) {
+            String terminal = terminals.get(chain * 7);
+            payloads.add(new ValueChainDefined(INSTITUTION, "u", "VC" + chain, "VC" + chain, null, terminal));
+            for (int link = 0; link < 9; link++) {
+                payloads.add(new IntermediateLinked(INSTITUTION, "u", "VC" + chain, intermediates.get((chain * 9 + link) % intermediates.size()),
+                        terminal, BigDecimal.valueOf(1 + link % 3)));
+            }
+        }
+        for (Object payload : payloads) {
+            clock = clock.plusSeconds(1);
+            events.add(envelope(payload, "ev-" + events.size(), clock));
+        }
+        return events;
+    }
+
+    private static EventEnvelope envelope(Object payload, String id, Instant at) {
+        return new EventEnvelope(id, EventTypes.typeOf(payload.getClass()), "bench", null, at, INSTITUTION, "u", null, null,
+                null, null, payload, new byte[0]);
+    }
+}
