@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 
 import org.ppi.launcher.demo.DemoInstitution;
 import org.ppi.launcher.demo.DemoLoader;
-import org.ppi.launcher.demo.LoadReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +45,8 @@ public final class Launcher {
         Duration startup = Duration.between(begin, Instant.now());
         URI gateway = platform.gateway();
         if (!"false".equalsIgnoreCase(env("PPI_DEMO", "true")) && !demoLoaded(gateway)) {
-            LoadReport report = new DemoLoader(gateway, HttpClient.newHttpClient())
+            new DemoLoader(gateway, HttpClient.newHttpClient())
                     .load(DemoInstitution.bundled().prefixed(DEMO_INSTITUTION), "demo-loader");
-            log.info("Institución de demostración cargada: {}", report.summary());
         }
         System.out.printf("""
 
