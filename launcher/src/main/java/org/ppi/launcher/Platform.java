@@ -29,16 +29,21 @@ public final class Platform implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final Database database;
-    private final KafkaBroker broker;
+    private KafkaBroker broker;
+    private final Path brokerDir;
+    private final int brokerPort;
     private final String bootstrapServers;
     private final int portOffset;
     private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
 
-    private Platform(Path root, Path logs, Database database, KafkaBroker broker, String bootstrapServers, int portOffset) {
+    private Platform(Path root, Path logs, Database database, KafkaBroker broker, Path brokerDir, int brokerPort,
+                     String bootstrapServers, int portOffset) {
         this.root = root;
         this.logs = logs;
         this.database = database;
         this.broker = broker;
+        this.brokerDir = brokerDir;
+        this.brokerPort = brokerPort;
         this.bootstrapServers = bootstrapServers;
         this.portOffset = portOffset;
     }
@@ -67,7 +72,7 @@ public final class Platform implements AutoCloseable {
             bootstrap = broker.bootstrapServers();
             log.info("Kafka (KRaft) listo en {} en {} ms", bootstrap, Duration.between(begin, Instant.now()).toMillis());
         }
-        Platform platform = new Platform(root, logs, database, broker, bootstrap, portOffset);
+        Platform platform = new Platform(root, logs, database, broker, work.resolve("kafka"), kafkaPort, bootstrap, portOffset);
         try {
             for (ServiceSpec service : ServiceSpec.BACKENDS) {
                 platform.launch(service);
@@ -159,6 +164,21 @@ public final class Platform implements AutoCloseable {
 
     public URI gateway() {
         return URI.create("http://localhost:" + port(ServiceSpec.GATEWAY));
+    }
+
+    /** Stops the in-process broker, as a Kafka outage would; the services keep running. */
+    public void stopBroker() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Starts the in-process broker again on the same port and data, as after an outage. */
+    public void startBroker() throws IOException {
+        if (broker == null) {
+            broker = KafkaBroker.start(brokerDir, brokerPort, 3);
+        }
     }
 
     /** Starts a service that was killed, and waits until it answers. */
