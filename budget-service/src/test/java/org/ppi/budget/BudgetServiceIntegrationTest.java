@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and after a planned volume; tenant isolation; the CSV export; the published budget events; and a replay
  * that rebuilds the same figures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.budget.outbox-interval-ms=100")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.projection.outbox-interval-ms=100")
 @EmbeddedKafka(topics = {Topics.COSTING, Topics.VALUECHAIN, Topics.BUDGET}, partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class BudgetServiceIntegrationTest {
@@ -113,13 +113,13 @@ class BudgetServiceIntegrationTest {
         assertThat(lineage.path("upstreamEventIds").toString()).contains("sv-P1-hours", "ct-P1-registered");
 
         long logged = get("/api/budget/recalculations?size=1").path("totalItems").asLong();
-        long outbox = jdbc.sql("select count(*) from budget_outbox").query(Long.class).single();
+        long outbox = jdbc.sql("select count(*) from outbox").query(Long.class).single();
         RecordMetadata redelivered = kafka.send(KafkaMessageFactory.createWriter(Topics.COSTING, "P1").writeBinary(p1Cost))
                 .get().getRecordMetadata();
         awaitOffset(redelivered);
         assertThat(get("/api/budget/recalculations?size=1").path("totalItems").asLong())
                 .as("the redelivered event changed nothing").isEqualTo(logged);
-        assertThat(jdbc.sql("select count(*) from budget_outbox").query(Long.class).single()).isEqualTo(outbox);
+        assertThat(jdbc.sql("select count(*) from outbox").query(Long.class).single()).isEqualTo(outbox);
 
         Instant beforePlan = clock;
         CloudEvent plan = send(Topics.VALUECHAIN, WorkedExample.plan(TENANT, "PR1", "P1", 2026, 1_500));

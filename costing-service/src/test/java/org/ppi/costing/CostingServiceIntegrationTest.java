@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * "Informe Anual de Gestión" to the cent, lineage back to the events, redelivery without effect, as-of
  * before and after a change, and a replay that rebuilds the same figures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.costing.outbox-interval-ms=100")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.projection.outbox-interval-ms=100")
 @EmbeddedKafka(topics = {Topics.SURVEY, Topics.CATALOG, Topics.VALUECHAIN, Topics.COSTING}, partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class CostingServiceIntegrationTest {

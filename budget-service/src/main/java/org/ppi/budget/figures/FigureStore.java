@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-import org.ppi.budget.publishing.BudgetOutbox;
+import org.ppi.platform.projection.Outbox;
 import org.ppi.budget.rules.BudgetResult;
 import org.ppi.budget.state.BudgetState;
 import org.ppi.contracts.budget.InstitutionBudgetRecalculated;
@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class FigureStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final BudgetOutbox outbox;
+    private final Outbox outbox;
 
-    public FigureStore(JdbcClient jdbc, JsonMapper json, BudgetOutbox outbox) {
+    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
@@ -76,7 +76,7 @@ public class FigureStore {
         logChange(institution, year, "PROGRAM", programId, "budget", old, budget, cause, at);
         if (!budget.equals(old)) {
             outbox.add(new ProgramBudgetRecalculated(institution, cause.actingUser(), programId, year, Money.amount(budget),
-                    at, cause.id(), figure.lineage().all()), year, cause.id(), at);
+                    at, cause.id(), figure.lineage().all()), String.valueOf(year), cause.id(), at);
         }
     }
 
@@ -111,7 +111,7 @@ public class FigureStore {
             outbox.add(new InstitutionBudgetRecalculated(institution, cause.actingUser(), year,
                     Money.amount(now.programsTotal()), Money.amount(now.centralActions()),
                     Money.amount(now.unassignedTerminals()), Money.amount(now.unusedCapacity()), Money.amount(now.total()),
-                    at, cause.id(), fresh.summaryLineage().all()), year, cause.id(), at);
+                    at, cause.id(), fresh.summaryLineage().all()), String.valueOf(year), cause.id(), at);
         }
     }
 

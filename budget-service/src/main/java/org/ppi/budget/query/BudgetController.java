@@ -13,6 +13,7 @@ import org.ppi.budget.figures.SummaryView;
 import org.ppi.budget.state.BudgetLineage;
 import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.Actor;
+import org.ppi.platform.web.InMemoryPage;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.PageResponse;
 import org.springframework.context.MessageSource;
@@ -78,10 +79,10 @@ class BudgetController {
         List<ProgramBudgetView> rows = snapshot(actor, fiscalYear, asOf).programs().stream()
                 .filter(p -> matches(q, p.code(), p.name()) && (volumeGap == null || volumeGap == !p.volumeGaps().isEmpty()))
                 .toList();
-        return Listing.page(rows, page, size, sort, Map.of(
-                        "code", Listing.by(ProgramBudgetView::code),
-                        "name", Listing.by(ProgramBudgetView::name),
-                        "budget", Listing.by(ProgramBudgetView::budget)),
+        return InMemoryPage.page(rows, page, size, sort, Map.of(
+                        "code", InMemoryPage.by(ProgramBudgetView::code),
+                        "name", InMemoryPage.by(ProgramBudgetView::name),
+                        "budget", InMemoryPage.by(ProgramBudgetView::budget)),
                 Comparator.comparing(ProgramBudgetView::programId));
     }
 

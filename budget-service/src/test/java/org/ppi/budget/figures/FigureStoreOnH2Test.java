@@ -8,7 +8,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.ppi.budget.projection.BudgetHistory;
-import org.ppi.budget.publishing.BudgetOutbox;
+import org.ppi.platform.projection.Outbox;
 import org.ppi.budget.state.BudgetState;
 import org.ppi.budget.state.WorkedExample;
 import org.ppi.contracts.EventTypes;
@@ -36,7 +36,7 @@ class FigureStoreOnH2Test {
                 .load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         EventLog log = new EventLog(jdbc, json);
-        FigureStore store = new FigureStore(jdbc, json, new BudgetOutbox(jdbc, json));
+        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json));
         BudgetState live = new BudgetState(WorkedExample.INSTITUTION);
         BudgetFigures figures = BudgetFigures.empty();
         Instant at = Instant.parse("2026-03-01T12:00:00Z");
@@ -61,7 +61,7 @@ class FigureStoreOnH2Test {
                 .single()).isEqualByComparingTo("3518750");
         assertThat(jdbc.sql("select count(*) from recalculation_log where causation_event_id = ?").param("ev-" + n)
                 .query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("select count(*) from budget_outbox where event_type like '%ProgramBudgetRecalculated%'")
+        assertThat(jdbc.sql("select count(*) from outbox where event_type like '%ProgramBudgetRecalculated%'")
                 .query(Long.class).single()).isPositive();
 
         BudgetHistory history = new BudgetHistory(jdbc, json);

@@ -13,12 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The replayable-projection kit, switched on by {@code ppi.projection.name}: offsets kept with the read models,
- * the event log, partitions started at the recorded offsets, and the replay admin endpoint (the service
+ * the event log, partitions started at the recorded offsets, the transaction that applies one event, the
+ * outbox and its publisher (to {@code ppi.projection.topic}), and the replay admin endpoint (the service
  * declares a {@link ReplayPlan}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @ConditionalOnProperty("ppi.projection.name")
 @Import(ReplayController.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ProjectionConfiguration {
 
     @Bean
@@ -34,6 +36,26 @@ public class ProjectionConfiguration {
     @Bean
     public RecordedOffsets recordedOffsets(ConsumerOffsets offsets) {
         return new RecordedOffsets(offsets);
+    }
+
+    @Bean
+    public ProjectionTransaction projectionTransaction(org.ppi.platform.inbox.CloudEventReader reader, TransactionTemplate tx,
+                                                       org.ppi.platform.inbox.Inbox inbox, EventLog eventLog,
+                                                       ConsumerOffsets offsets) {
+        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets);
+    }
+
+    @Bean
+    public Outbox outbox(JdbcClient jdbc, JsonMapper json) {
+        return new Outbox(jdbc, json);
+    }
+
+    @Bean
+    @ConditionalOnProperty("ppi.projection.topic")
+    public OutboxPublisher outboxPublisher(JdbcClient jdbc, org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka,
+                                           org.springframework.core.env.Environment env) {
+        return new OutboxPublisher(jdbc, kafka, env.getRequiredProperty("ppi.projection.topic"),
+                env.getRequiredProperty("spring.application.name"));
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.ppi.contracts.costing.EmployeeCostRecalculated;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Rational;
-import org.ppi.costing.publishing.CostingOutbox;
+import org.ppi.platform.projection.Outbox;
 import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.InstitutionTotals;
@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class FigureStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final CostingOutbox outbox;
+    private final Outbox outbox;
 
-    public FigureStore(JdbcClient jdbc, JsonMapper json, CostingOutbox outbox) {
+    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
@@ -78,7 +78,7 @@ public class FigureStore {
                 state.method(), shown.type(), shown.core(), now != null, Money.amount(shown.labour()),
                 Money.amount(shown.nonLabour()), Money.amount(shown.direct()), Money.plain(shown.volume()),
                 Money.amount(shown.unitCost()), Money.amount(shown.fullCost()), Money.amount(shown.fullUnitCost()),
-                shown.attributed(), at, cause.id(), lineage), cause.id(), at);
+                shown.attributed(), at, cause.id(), lineage), "", cause.id(), at);
     }
 
     private void employee(InstitutionState state, EmployeeCost now, EmployeeCost before, String id, EventEnvelope cause, Instant at) {
@@ -102,7 +102,7 @@ public class FigureStore {
                 Money.amount(now == null ? Rational.ZERO : shown.capacityCost()), Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()),
                 Money.amount(now == null ? Rational.ZERO : shown.unusedCost()), Money.plain(shown.contractedHours()),
                 Money.plain(now == null ? Rational.ZERO : shown.allocatedHours()), now != null && now.overAllocated(), at,
-                cause.id(), lineage), cause.id(), at);
+                cause.id(), lineage), "", cause.id(), at);
     }
 
     private void center(InstitutionState state, CenterCost now, CenterCost before, String id, EventEnvelope cause, Instant at) {
@@ -125,7 +125,7 @@ public class FigureStore {
                 Money.amount(now == null ? Rational.ZERO : shown.payroll()), Money.amount(now == null ? Rational.ZERO : shown.nonLabour()),
                 Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()), Money.amount(now == null ? Rational.ZERO : shown.unusedCost()),
                 Money.plain(shown.capacityHours()), Money.plain(shown.allocatedHours()), now != null && now.overAllocated(),
-                at, cause.id(), lineage), cause.id(), at);
+                at, cause.id(), lineage), "", cause.id(), at);
     }
 
     private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at) {
@@ -143,7 +143,7 @@ public class FigureStore {
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
                 Money.amount(t.terminalFullCost()), Money.amount(t.unattributedIntermediateCost()), Money.amount(t.unusedCost()),
-                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), List.of()), cause.id(), at);
+                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), List.of()), "", cause.id(), at);
     }
 
     private void logChange(InstitutionState state, String kind, String key, String measure, Rational before, Rational after,

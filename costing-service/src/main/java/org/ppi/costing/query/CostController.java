@@ -15,6 +15,7 @@ import org.ppi.costing.figures.ProductCostView;
 import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.Actor;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.InMemoryPage;
 import org.ppi.platform.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,15 +62,15 @@ class CostController {
                 && (type == null || type == p.type()) && (core == null || core == p.core())
                 && (volumeGap == null || volumeGap == p.volumeGap()) && matches(q, p.productName(), p.centerName());
         List<ProductCostView> rows = snapshots.of(actor.institutionId(), asOf).products().stream().filter(filter).toList();
-        return Listing.page(rows, page, size, sort, Map.of(
-                        "name", Listing.by(ProductCostView::productName),
-                        "center", Listing.by(ProductCostView::centerName),
-                        "hours", Listing.by(ProductCostView::hours),
-                        "direct", Listing.by(ProductCostView::direct),
-                        "unitCost", Listing.by(ProductCostView::unitCost),
-                        "fullCost", Listing.by(ProductCostView::fullCost),
-                        "fullUnitCost", Listing.by(ProductCostView::fullUnitCost),
-                        "volume", Listing.by(ProductCostView::volume)),
+        return InMemoryPage.page(rows, page, size, sort, Map.of(
+                        "name", InMemoryPage.by(ProductCostView::productName),
+                        "center", InMemoryPage.by(ProductCostView::centerName),
+                        "hours", InMemoryPage.by(ProductCostView::hours),
+                        "direct", InMemoryPage.by(ProductCostView::direct),
+                        "unitCost", InMemoryPage.by(ProductCostView::unitCost),
+                        "fullCost", InMemoryPage.by(ProductCostView::fullCost),
+                        "fullUnitCost", InMemoryPage.by(ProductCostView::fullUnitCost),
+                        "volume", InMemoryPage.by(ProductCostView::volume)),
                 Comparator.comparing(ProductCostView::productId));
     }
 
@@ -97,13 +98,13 @@ class CostController {
                         && (overAllocated == null || overAllocated == e.overAllocated())
                         && matches(q, e.employeeName(), e.centerName()))
                 .toList();
-        return Listing.page(rows, page, size, sort, Map.of(
-                        "name", Listing.by(EmployeeCostView::employeeName),
-                        "center", Listing.by(EmployeeCostView::centerName),
-                        "capacityCost", Listing.by(EmployeeCostView::capacityCost),
-                        "allocatedCost", Listing.by(EmployeeCostView::allocatedCost),
-                        "unusedCost", Listing.by(EmployeeCostView::unusedCost),
-                        "allocatedHours", Listing.by(EmployeeCostView::allocatedHours)),
+        return InMemoryPage.page(rows, page, size, sort, Map.of(
+                        "name", InMemoryPage.by(EmployeeCostView::employeeName),
+                        "center", InMemoryPage.by(EmployeeCostView::centerName),
+                        "capacityCost", InMemoryPage.by(EmployeeCostView::capacityCost),
+                        "allocatedCost", InMemoryPage.by(EmployeeCostView::allocatedCost),
+                        "unusedCost", InMemoryPage.by(EmployeeCostView::unusedCost),
+                        "allocatedHours", InMemoryPage.by(EmployeeCostView::allocatedHours)),
                 Comparator.comparing(EmployeeCostView::employeeId));
     }
 
@@ -130,13 +131,13 @@ class CostController {
                 .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
                         && matches(q, c.centerName(), null))
                 .toList();
-        return Listing.page(rows, page, size, sort, Map.of(
-                        "name", Listing.by(CenterCostView::centerName),
-                        "payroll", Listing.by(CenterCostView::payroll),
-                        "totalCost", Listing.by(CenterCostView::totalCost),
-                        "allocatedCost", Listing.by(CenterCostView::allocatedCost),
-                        "unusedCost", Listing.by(CenterCostView::unusedCost),
-                        "employees", Listing.by(CenterCostView::employees)),
+        return InMemoryPage.page(rows, page, size, sort, Map.of(
+                        "name", InMemoryPage.by(CenterCostView::centerName),
+                        "payroll", InMemoryPage.by(CenterCostView::payroll),
+                        "totalCost", InMemoryPage.by(CenterCostView::totalCost),
+                        "allocatedCost", InMemoryPage.by(CenterCostView::allocatedCost),
+                        "unusedCost", InMemoryPage.by(CenterCostView::unusedCost),
+                        "employees", InMemoryPage.by(CenterCostView::employees)),
                 Comparator.comparing(CenterCostView::centerId));
     }
 

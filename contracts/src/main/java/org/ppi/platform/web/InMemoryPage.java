@@ -1,24 +1,21 @@
-package org.ppi.costing.query;
+package org.ppi.platform.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.ppi.platform.web.DomainRejection;
-import org.ppi.platform.web.PageQuery;
-import org.ppi.platform.web.PageResponse;
 
 /**
  * Sorting and paging of an institution's figures in memory: live figures and as-of figures (computed from
  * history) go through the same code, so both answer a page the same way. An institution has hundreds of
- * figures, not millions.
+ * figures, not millions. Sort fields are whitelisted (API name → comparator).
  */
-final class Listing {
-    private Listing() {
+public final class InMemoryPage {
+    private InMemoryPage() {
     }
 
-    static <T> PageResponse<T> page(List<T> rows, Integer page, Integer size, List<String> sort,
+    public static <T> PageResponse<T> page(List<T> rows, Integer page, Integer size, List<String> sort,
                                     Map<String, Comparator<T>> orders, Comparator<T> fallback) {
         PageQuery query = PageQuery.of(page, size, List.of(), Map.of(), "id");
         Comparator<T> order = null;
@@ -43,7 +40,7 @@ final class Listing {
         return new PageResponse<>(base.items(), base.page(), base.size(), base.totalItems(), base.totalPages(), applied);
     }
 
-    static <T, U extends Comparable<? super U>> Comparator<T> by(java.util.function.Function<T, U> key) {
+    public static <T, U extends Comparable<? super U>> Comparator<T> by(java.util.function.Function<T, U> key) {
         return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
     }
 }

@@ -1,4 +1,4 @@
-package org.ppi.budget.publishing;
+package org.ppi.platform.projection;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,38 +15,37 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
- * Sends pending outbox rows to ppi.budget.events in order, as CloudEvents whose causationid is the costing
- * or value-chain event that changed the figure and whose recordedat is that event's recording time. A row is
- * marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
+ * Sends pending outbox rows to the service's topic ({@code ppi.projection.topic}) in order, as CloudEvents whose
+ * causationid is the event that changed the figure and whose recordedat is that event's recording time. A row
+ * is marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
  */
-@Component
-class OutboxPublisher {
+public class OutboxPublisher {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
-    private static final URI SOURCE = URI.create("/ppi/budget-service");
-
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
+    private final URI source;
 
-    OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, @Value("${ppi.budget.topic}") String topic) {
+    public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, @Value("${ppi.projection.topic}") String topic,
+                           @Value("${spring.application.name}") String service) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.topic = topic;
+        this.source = URI.create("/ppi/" + service);
     }
 
-    @Scheduled(fixedDelayString = "${ppi.budget.outbox-interval-ms:200}")
-    void publishPending() {
+    @Scheduled(fixedDelayString = "${ppi.projection.outbox-interval-ms:200}")
+    public void publishPending() {
         List<Row> rows = jdbc.sql("select id, event_id, institution_id, event_key, event_type, payload, causation_id, "
-                        + "acting_user, effective_at from budget_outbox where published_at is null order by id limit 500")
+                        + "acting_user, effective_at from outbox where published_at is null order by id limit 500")
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
                 .list();
         for (Row row : rows) {
             try {
-                var event = CloudEventBuilder.v1().withId(row.eventId()).withType(row.type()).withSource(SOURCE)
+                var event = CloudEventBuilder.v1().withId(row.eventId()).withType(row.type()).withSource(source)
                         .withSubject(row.key()).withTime(row.effectiveAt().atOffset(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .withData(row.payload().getBytes(StandardCharsets.UTF_8))
@@ -57,9 +56,9 @@ class OutboxPublisher {
                     event.withExtension(CloudEventExtensions.ACTOR, row.actingUser());
                 }
                 kafka.send(KafkaMessageFactory.createWriter(topic, row.key()).writeBinary(event.build())).get(10, TimeUnit.SECONDS);
-                jdbc.sql("update budget_outbox set published_at = current_timestamp where id = ?").param(row.id()).update();
+                jdbc.sql("update outbox set published_at = current_timestamp where id = ?").param(row.id()).update();
             } catch (Exception e) {
-                log.warn("Budget event {} not published yet ({}); retrying", row.eventId(), e.getMessage());
+                log.warn("Event {} not published yet ({}); retrying", row.eventId(), e.getMessage());
                 return;
             }
         }
