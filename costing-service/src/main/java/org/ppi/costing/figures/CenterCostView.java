@@ -6,10 +6,14 @@ import java.time.Instant;
 import org.ppi.contracts.survey.CenterArea;
 import org.ppi.contracts.survey.CostingMethod;
 
-/** A center's year: payroll, non-labour inputs, what its products absorbed and its unused capacity. */
+/**
+ * A center's year: payroll, non-labour inputs, what its staff's time cost on each product, what its products
+ * absorbed and its unused capacity.
+ */
 public record CenterCostView(String centerId, String centerName, CenterArea area, CostingMethod method,
                              int employees, BigDecimal payroll, BigDecimal nonLabour, BigDecimal totalCost,
                              BigDecimal allocatedCost, BigDecimal unusedCost, BigDecimal capacityHours,
-                             BigDecimal allocatedHours, boolean overAllocated, String causationEventId,
+                             BigDecimal allocatedHours, boolean overAllocated,
+                             java.util.List<EmployeeCostView.ProductShare> labourByProduct, String causationEventId,
                              Instant effectiveAt) {
 }

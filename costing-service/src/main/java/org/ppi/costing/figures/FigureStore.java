@@ -48,7 +48,7 @@ public class FigureStore {
             employee(state, now.employees().get(id), before.employees().get(id), id, cause, at);
         }
         for (String id : recalculation.changedCenters()) {
-            center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
+            center(state, now.centers().get(id), before.centers().get(id), now.employees(), id, cause, at);
         }
         if (recalculation.totalsChanged() && now.totals() != null) {
             institution(state, now, before.totals(), cause, at);
@@ -74,6 +74,9 @@ public class FigureStore {
         logChange(state, "PRODUCT", id, "direct", before == null ? null : before.direct(), now == null ? null : now.direct(), cause, at);
         logChange(state, "PRODUCT", id, "fullCost", before == null ? null : before.fullCost(), now == null ? null : now.fullCost(), cause, at);
         logChange(state, "PRODUCT", id, "unitCost", before == null ? null : before.unitCost(), now == null ? null : now.unitCost(), cause, at);
+        if (java.util.Objects.equals(now, before)) {
+            return;
+        }
         outbox.add(new ProductCostRecalculated(state.institutionId(), cause.actingUser(), id, shown.centerId(),
                 state.method(), shown.type(), shown.core(), now != null, Money.amount(shown.labour()),
                 Money.amount(shown.nonLabour()), Money.amount(shown.direct()), Money.plain(shown.volume()),
@@ -98,6 +101,9 @@ public class FigureStore {
         }
         logChange(state, "EMPLOYEE", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "EMPLOYEE", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
+        if (java.util.Objects.equals(now, before)) {
+            return;
+        }
         outbox.add(new EmployeeCostRecalculated(state.institutionId(), cause.actingUser(), id, shown.centerId(), state.method(),
                 Money.amount(now == null ? Rational.ZERO : shown.capacityCost()), Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()),
                 Money.amount(now == null ? Rational.ZERO : shown.unusedCost()), Money.plain(shown.contractedHours()),
@@ -105,13 +111,14 @@ public class FigureStore {
                 cause.id(), lineage), "", cause.id(), at);
     }
 
-    private void center(InstitutionState state, CenterCost now, CenterCost before, String id, EventEnvelope cause, Instant at) {
+    private void center(InstitutionState state, CenterCost now, CenterCost before,
+                        java.util.Map<String, EmployeeCost> employees, String id, EventEnvelope cause, Instant at) {
         int version = version("center_cost", "center_id", id);
         jdbc.sql("delete from center_cost where center_id = ?").param(id).update();
         CenterCost shown = now != null ? now : before;
         List<String> lineage = state.centerLineage(id);
         if (now != null) {
-            CenterCostView view = Views.center(state, now, cause.id(), at);
+            CenterCostView view = Views.center(state, now, employees, cause.id(), at);
             jdbc.sql("insert into center_cost (center_id, institution_id, allocated_cost, unused_cost, over_allocated, detail, "
                             + "lineage, causation_event_id, acting_user, effective_at, version) values (?,?,?,?,?,?,?,?,?,?,?)")
                     .params(id, state.institutionId(), view.allocatedCost(), view.unusedCost(), now.overAllocated(),
@@ -121,6 +128,9 @@ public class FigureStore {
         }
         logChange(state, "CENTER", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "CENTER", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
+        if (java.util.Objects.equals(now, before)) {
+            return;
+        }
         outbox.add(new CenterCostRecalculated(state.institutionId(), cause.actingUser(), id, state.method(),
                 Money.amount(now == null ? Rational.ZERO : shown.payroll()), Money.amount(now == null ? Rational.ZERO : shown.nonLabour()),
                 Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()), Money.amount(now == null ? Rational.ZERO : shown.unusedCost()),

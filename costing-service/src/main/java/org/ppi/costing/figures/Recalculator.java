@@ -35,7 +35,7 @@ public final class Recalculator {
     public Recalculation recalculate(InstitutionState state, Change change, CostFigures previous) {
         CostingInput input = state.toInput();
         if (previous == null || previous.totals() == null || change.everything()) {
-            return diff(full(input), previous == null ? CostFigures.empty() : previous);
+            return relabel(diff(full(input), previous == null ? CostFigures.empty() : previous), change);
         }
         CostingRules rules = CostingRules.prepare(input);
         CostingIndex index = rules.index();
@@ -96,7 +96,16 @@ public final class Recalculator {
             }
         }
         var totals = Reconciliation.of(products.values(), centers.values(), employees.values(), full);
-        return diff(new CostFigures(products, employees, centers, directs, totals), previous);
+        return relabel(diff(new CostFigures(products, employees, centers, directs, totals), previous), change);
+    }
+
+    /** Figures whose labels changed are rewritten too (their values are the same, so nothing is republished). */
+    private static Recalculation relabel(Recalculation recalculation, Change change) {
+        CostFigures now = recalculation.figures();
+        change.relabeledProducts().stream().filter(now.products()::containsKey).forEach(recalculation.changedProducts()::add);
+        change.relabeledEmployees().stream().filter(now.employees()::containsKey).forEach(recalculation.changedEmployees()::add);
+        change.relabeledCenters().stream().filter(now.centers()::containsKey).forEach(recalculation.changedCenters()::add);
+        return recalculation;
     }
 
     /** Every figure from scratch: what as-of queries and the consistency checks use. */

@@ -65,13 +65,25 @@ public final class Views {
                 Money.cents(cost.hourPrice()), shares, causation, at);
     }
 
-    public static CenterCostView center(InstitutionState state, CenterCost cost, String causation, Instant at) {
+    public static CenterCostView center(InstitutionState state, CenterCost cost, Map<String, EmployeeCost> employees,
+                                        String causation, Instant at) {
         Facts.Center facts = state.centerFacts(cost.centerId());
+        Map<String, Rational> byProduct = new java.util.TreeMap<>();
+        for (EmployeeCost employee : employees.values()) {
+            if (cost.centerId().equals(employee.centerId())) {
+                employee.costByProduct().forEach((product, value) -> byProduct.merge(product, value, Rational::plus));
+            }
+        }
+        List<EmployeeCostView.ProductShare> labourByProduct = new ArrayList<>();
+        byProduct.forEach((productId, value) -> {
+            Facts.Product product = state.productFacts(productId);
+            labourByProduct.add(new EmployeeCostView.ProductShare(productId, product == null ? null : product.name, Money.cents(value)));
+        });
         return new CenterCostView(cost.centerId(), facts == null ? null : facts.name, cost.area(), state.method(),
                 cost.employees(), Money.cents(cost.payroll()), Money.cents(cost.nonLabour()),
                 Money.cents(cost.payroll().plus(cost.nonLabour())), Money.cents(cost.allocatedCost()),
                 Money.cents(cost.unusedCost()), Money.plain(cost.capacityHours()), Money.plain(cost.allocatedHours()),
-                cost.overAllocated(), causation, at);
+                cost.overAllocated(), labourByProduct, causation, at);
     }
 
     public static InstitutionCostView institution(InstitutionState state, CostFigures figures, String causation, Instant at) {

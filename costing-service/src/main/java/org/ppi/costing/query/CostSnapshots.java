@@ -77,7 +77,7 @@ class CostSnapshots {
         }).toList();
         List<CenterCostView> centers = figures.centers().values().stream().map(c -> {
             lineage.put(CostSnapshot.key("CENTER", c.centerId()), state.centerLineage(c.centerId()));
-            return Views.center(state, c, null, null);
+            return Views.center(state, c, figures.employees(), null, null);
         }).toList();
         InstitutionCostView institution = state.name() == null && figures.products().isEmpty() ? null
                 : Views.institution(state, figures, null, null);

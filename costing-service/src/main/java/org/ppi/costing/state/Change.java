@@ -16,6 +16,10 @@ public final class Change {
     final Set<String> repricedCenters = new LinkedHashSet<>();
     /** Employees whose own price changed (individual method): their products are affected. */
     final Set<String> repricedEmployees = new LinkedHashSet<>();
+    /** Figures whose values stay but whose labels (a product or center name) changed: rewritten, not republished. */
+    final Set<String> relabeledProducts = new LinkedHashSet<>();
+    final Set<String> relabeledEmployees = new LinkedHashSet<>();
+    final Set<String> relabeledCenters = new LinkedHashSet<>();
     boolean everything;
     boolean links;
 
@@ -39,6 +43,18 @@ public final class Change {
         return repricedEmployees;
     }
 
+    public Set<String> relabeledProducts() {
+        return relabeledProducts;
+    }
+
+    public Set<String> relabeledEmployees() {
+        return relabeledEmployees;
+    }
+
+    public Set<String> relabeledCenters() {
+        return relabeledCenters;
+    }
+
     public boolean everything() {
         return everything;
     }
@@ -49,6 +65,7 @@ public final class Change {
 
     public boolean isEmpty() {
         return !everything && !links && products.isEmpty() && employees.isEmpty() && centers.isEmpty()
-                && repricedCenters.isEmpty() && repricedEmployees.isEmpty();
+                && repricedCenters.isEmpty() && repricedEmployees.isEmpty() && relabeledProducts.isEmpty()
+                && relabeledEmployees.isEmpty() && relabeledCenters.isEmpty();
     }
 }

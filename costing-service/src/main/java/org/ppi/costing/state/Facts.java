@@ -44,13 +44,54 @@ public final class Facts {
         public String name;
         public String position;
         public String centerId;
-        public Rational annualCost = Rational.ZERO;
+        /** The annual cost recorded at registration: it applies until the first salary change takes effect. */
+        public Rational baseAnnualCost = Rational.ZERO;
+        final List<SalaryChange> salaryChanges = new ArrayList<>();
         public Rational contractedHours;
         public boolean active = true;
 
         Employee(String id) {
             this.id = id;
         }
+
+        /**
+         * The cost of a fiscal year, pro rata temporis: each annual cost counts for the days of the year it was
+         * in effect (a change effective 1 July counts for 184 of 365 days). Changes without an effective date
+         * apply from the start; among changes effective the same day, the one recorded last wins. Without a
+         * fiscal year, the latest annual cost.
+         */
+        public Rational annualCost(Integer fiscalYear) {
+            List<SalaryChange> ordered = new ArrayList<>(salaryChanges);
+            ordered.sort(SalaryChange.ORDER);
+            if (fiscalYear == null) {
+                return ordered.isEmpty() ? baseAnnualCost : ordered.get(ordered.size() - 1).annualCost();
+            }
+            java.time.LocalDate start = java.time.LocalDate.of(fiscalYear, 1, 1);
+            java.time.LocalDate end = start.plusYears(1);
+            Rational rate = baseAnnualCost;
+            java.time.LocalDate from = start;
+            Rational total = Rational.ZERO;
+            for (SalaryChange change : ordered) {
+                java.time.LocalDate effective = change.effectiveDate() == null ? java.time.LocalDate.MIN : change.effectiveDate();
+                if (!effective.isAfter(start)) {
+                    rate = change.annualCost();
+                } else if (effective.isBefore(end)) {
+                    total = total.plus(rate.times(Rational.of(java.time.temporal.ChronoUnit.DAYS.between(from, effective))));
+                    rate = change.annualCost();
+                    from = effective;
+                }
+            }
+            total = total.plus(rate.times(Rational.of(java.time.temporal.ChronoUnit.DAYS.between(from, end))));
+            return total.dividedBy(Rational.of(java.time.temporal.ChronoUnit.DAYS.between(start, end)));
+        }
+    }
+
+    /** A salary change as recorded: effective date (the domain's clock) and recording time (the platform's). */
+    record SalaryChange(java.time.LocalDate effectiveDate, java.time.Instant recordedAt, String eventId, Rational annualCost) {
+        static final java.util.Comparator<SalaryChange> ORDER = java.util.Comparator
+                .comparing(SalaryChange::effectiveDate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(SalaryChange::recordedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(SalaryChange::eventId);
     }
 
     public static final class Product extends Traced {

@@ -57,6 +57,7 @@ public final class InstitutionState {
     private String currency;
     private Rational weeklyHours = CostingInput.DEFAULT_WEEKLY_HOURS;
     private CostingMethod method = CostingMethod.CLASSIC;
+    private Integer fiscalYear;
     private final List<String> institutionEvents = new ArrayList<>();
     private final Map<String, Facts.Center> centers = new TreeMap<>();
     private final Map<String, Facts.Employee> employees = new TreeMap<>();
@@ -78,14 +79,16 @@ public final class InstitutionState {
             currency = e.currency();
             weeklyHours = Rational.of(e.weeklyHours());
             method = e.costingMethod();
+            fiscalYear = e.fiscalYear();
             institutionEvents.add(id);
             change.everything = true;
         } else if (p instanceof InstitutionDetailsRevised e) {
             name = e.name();
             currency = e.currency();
             Rational hours = Rational.of(e.weeklyHours());
-            change.everything = !hours.equals(weeklyHours);
+            change.everything = !hours.equals(weeklyHours) || !Integer.valueOf(e.fiscalYear()).equals(fiscalYear);
             weeklyHours = hours;
+            fiscalYear = e.fiscalYear();
             institutionEvents.add(id);
         } else if (p instanceof CostingMethodChosen e) {
             change.everything = e.costingMethod() != method;
@@ -99,6 +102,9 @@ public final class InstitutionState {
             change.centers.add(c.id);
         } else if (p instanceof CenterRenamed e) {
             center(e.centerId()).name = e.name();
+            change.relabeledCenters.add(e.centerId());
+            products.values().stream().filter(x -> e.centerId().equals(x.centerId)).forEach(x -> change.relabeledProducts.add(x.id));
+            employees.values().stream().filter(x -> e.centerId().equals(x.centerId)).forEach(x -> change.relabeledEmployees.add(x.id));
         } else if (p instanceof CenterProfileRevised e) {
             Facts.Center c = center(e.centerId());
             if (e.area() != null && e.area() != c.area) {
@@ -117,7 +123,7 @@ public final class InstitutionState {
             emp.name = e.name();
             emp.position = e.position();
             emp.centerId = e.centerId();
-            emp.annualCost = Rational.of(e.annualCost());
+            emp.baseAnnualCost = Rational.of(e.annualCost());
             emp.contractedHours = e.contractedHours() == null ? null : Rational.of(e.contractedHours());
             emp.trace(id);
             repriced(change, emp, emp.centerId);
@@ -131,7 +137,7 @@ public final class InstitutionState {
             change.products.addAll(productsOf(emp.id));
         } else if (p instanceof EmployeeSalaryChanged e) {
             Facts.Employee emp = employee(e.employeeId());
-            emp.annualCost = Rational.of(e.annualCost());
+            emp.salaryChanges.add(new Facts.SalaryChange(e.effectiveDate(), event.recordedAt(), id, Rational.of(e.annualCost())));
             emp.trace(id);
             repriced(change, emp, emp.centerId);
         } else if (p instanceof EmployeeContractedHoursChanged e) {
@@ -161,6 +167,17 @@ public final class InstitutionState {
             productChanged(change, prod.id);
         } else if (p instanceof ProductRenamed e) {
             product(e.productId()).name = e.name();
+            change.relabeledProducts.add(e.productId());
+            for (Facts.Allocation a : allocations.values()) {
+                if (a.productId.equals(e.productId())) {
+                    change.relabeledEmployees.add(a.employeeId);
+                    Facts.Employee emp = employees.get(a.employeeId);
+                    if (emp != null && emp.centerId != null) {
+                        change.relabeledCenters.add(emp.centerId);
+                    }
+                }
+            }
+            links.values().stream().filter(l -> e.productId().equals(l.supplierId)).forEach(l -> change.relabeledProducts.add(resolve(l.consumerId)));
         } else if (p instanceof ProductRetyped e) {
             Facts.Product prod = product(e.productId());
             prod.type = e.type();
@@ -294,7 +311,7 @@ public final class InstitutionState {
         Map<String, EmployeeInput> employeeInputs = new LinkedHashMap<>();
         for (Facts.Employee e : employees.values()) {
             if (e.active && e.centerId != null) {
-                employeeInputs.put(e.id, new EmployeeInput(e.id, e.centerId, e.annualCost,
+                employeeInputs.put(e.id, new EmployeeInput(e.id, e.centerId, e.annualCost(fiscalYear),
                         e.contractedHours == null ? weeklyHours : e.contractedHours));
             }
         }
@@ -478,6 +495,10 @@ public final class InstitutionState {
 
     public Rational weeklyHours() {
         return weeklyHours;
+    }
+
+    public Integer fiscalYear() {
+        return fiscalYear;
     }
 
     public Facts.Center centerFacts(String id) {

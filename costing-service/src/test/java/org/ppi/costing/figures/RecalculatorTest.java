@@ -75,6 +75,24 @@ class RecalculatorTest {
         assertThat(inOrder.totals().totalCost().toCents()).isEqualByComparingTo("4180000.00");
     }
 
+    @org.junit.jupiter.api.Test
+    void aRenameRewritesTheFiguresThatShowTheNameWithoutChangingAValue() {
+        InstitutionState state = new InstitutionState(WorkedExampleEvents.INSTITUTION);
+        CostFigures figures = null;
+        for (EventEnvelope event : WorkedExampleEvents.of(CostingMethod.CLASSIC)) {
+            figures = recalculator.recalculate(state, state.apply(event), figures).figures();
+        }
+        EventEnvelope rename = WorkedExampleEvents.envelope(new org.ppi.contracts.catalog.ProductRenamed("demo", "u", "P3",
+                "Gestión de nómina y beneficios"), "ev-r", Instant.parse("2026-06-01T00:00:00Z"));
+        Recalculation recalculation = recalculator.recalculate(state, state.apply(rename), figures);
+
+        assertThat(recalculation.changedProducts()).contains("P3", "P1", "P2");
+        assertThat(recalculation.changedEmployees()).containsExactly("Diego");
+        assertThat(recalculation.figures().products()).isEqualTo(figures.products());
+        assertThat(Views.product(state, recalculation.figures().products().get("P1"), "ev-r", null).inflows())
+                .extracting(ProductCostView.InflowView::productName).contains("Gestión de nómina y beneficios");
+    }
+
     private CostFigures fold(List<EventEnvelope> events) {
         InstitutionState state = new InstitutionState(WorkedExampleEvents.INSTITUTION);
         CostFigures figures = null;
