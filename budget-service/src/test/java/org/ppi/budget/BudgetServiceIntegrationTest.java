@@ -148,14 +148,14 @@ class BudgetServiceIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
         List<String> rows = csv.body().lines().toList();
-        assertThat(rows.get(0)).startsWith("Código de programa,Programa,Línea");
+        assertThat(rows.get(0)).startsWith("\uFEFFCódigo de programa,Programa,Línea");
         assertThat(rows).contains("01,Atención ciudadana,Producto terminal,Quejas ciudadanas,,P1,2815000.00,1200,1500,"
                 + "Volumen planificado,3518750.00");
         assertThat(rows).contains("01,Atención ciudadana,Actividad,Atención de quejas,Específica,P1,,,,,");
         assertThat(rows).contains(",,Acciones centrales,,,,,,,,170000.00");
         assertThat(rows.get(rows.size() - 1)).isEqualTo(",,Total,,,,,,,,4883750.00");
         assertThat(raw("/api/budget/structure?" + YEAR + "&format=csv", "en").body().lines().findFirst().orElse(""))
-                .startsWith("Program code,Program,Line");
+                .startsWith("\uFEFFProgram code,Program,Line");
 
         ConsumerRecord<String, byte[]> published = publishedBudget(plan.getId());
         ProgramBudgetRecalculated event = json.readValue(published.value(), ProgramBudgetRecalculated.class);

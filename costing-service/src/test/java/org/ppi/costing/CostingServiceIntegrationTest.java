@@ -126,6 +126,18 @@ class CostingServiceIntegrationTest {
         assertThat(get("/api/costing/products/dp-p1?asOf=" + clock).path("direct").decimalValue())
                 .isEqualByComparingTo("442105.26");
 
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/costing/products?format=csv")).header("X-Institution-Id", TENANT).header("X-User-Id", "auditor").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFId producto,Producto,Centro").contains("Informe Anual de Gestión")
+                .contains(",98245.61,").contains("Total del producto").contains(",442105.26,");
+        assertThat(csv.body().lines().count()).isEqualTo(1 + 5 + 1);
+        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/costing/employees?format=csv")).header("X-Institution-Id", TENANT).header("X-User-Id", "auditor")
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).startsWith("\uFEFFEmployee id,Employee,Position,Center");
+
         String live = figures();
         assertThat(post("/api/costing/admin/replay").statusCode()).isEqualTo(202);
         await("/api/costing/admin/replay", s -> s.path("finished").asBoolean());

@@ -1,6 +1,5 @@
 package org.ppi.budget.query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +17,6 @@ import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.PageResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/budget")
 class BudgetController {
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final BudgetSnapshots snapshots;
     private final EventLog log;
@@ -111,11 +106,8 @@ class BudgetController {
     ResponseEntity<byte[]> structureCsv(Actor actor, @RequestParam(required = false) Integer fiscalYear,
                                         @RequestParam(required = false) Instant asOf) {
         StructureView structure = StructureView.of(known(actor, fiscalYear, asOf));
-        byte[] body = csv.write(structure, LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8);
-        String file = "estructura-programatica-" + structure.fiscalYear() + ".csv";
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .body(body);
+        return csv.write(structure, LocaleContextHolder.getLocale())
+                .download("estructura-programatica-" + structure.fiscalYear() + ".csv");
     }
 
     private BudgetSnapshot snapshot(Actor actor, Integer fiscalYear, Instant asOf) {

@@ -14,9 +14,13 @@ import org.ppi.costing.figures.InstitutionCostView;
 import org.ppi.costing.figures.ProductCostView;
 import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.Actor;
+import org.ppi.platform.web.Csv;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.InMemoryPage;
 import org.ppi.platform.web.PageResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CostController {
     private final CostSnapshots snapshots;
     private final EventLog log;
+    private final MessageSource messages;
 
-    CostController(CostSnapshots snapshots, EventLog log) {
+    CostController(CostSnapshots snapshots, EventLog log, MessageSource messages) {
         this.snapshots = snapshots;
         this.log = log;
+        this.messages = messages;
     }
 
     @GetMapping("/institution")
@@ -58,10 +64,7 @@ class CostController {
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size,
                                            @RequestParam(required = false) List<String> sort) {
-        Predicate<ProductCostView> filter = p -> (centerId == null || centerId.equals(p.centerId()))
-                && (type == null || type == p.type()) && (core == null || core == p.core())
-                && (volumeGap == null || volumeGap == p.volumeGap()) && matches(q, p.productName(), p.centerName());
-        List<ProductCostView> rows = snapshots.of(actor.institutionId(), asOf).products().stream().filter(filter).toList();
+        List<ProductCostView> rows = products(actor, asOf, centerId, type, core, volumeGap, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(ProductCostView::productName),
                         "center", InMemoryPage.by(ProductCostView::centerName),
@@ -72,6 +75,85 @@ class CostController {
                         "fullUnitCost", InMemoryPage.by(ProductCostView::fullUnitCost),
                         "volume", InMemoryPage.by(ProductCostView::volume)),
                 Comparator.comparing(ProductCostView::productId));
+    }
+
+    /**
+     * The seed's table "Costos de producción por producto" for a spreadsheet: one row per product and employee
+     * (hours, share, cost, volume, unit cost) and a total row per product; same filters as the list.
+     */
+    @GetMapping(path = "/products", params = "format=csv")
+    ResponseEntity<byte[]> productsCsv(Actor actor, @RequestParam(required = false) Instant asOf,
+                                       @RequestParam(required = false) String centerId,
+                                       @RequestParam(required = false) ProductType type,
+                                       @RequestParam(required = false) Boolean core,
+                                       @RequestParam(required = false) Boolean volumeGap,
+                                       @RequestParam(required = false) String q) {
+        Csv csv = new Csv().row(labels("costing.csv.products"));
+        String total = text("costing.csv.product-total");
+        for (ProductCostView p : products(actor, asOf, centerId, type, core, volumeGap, q).stream()
+                .sorted(Comparator.comparing(ProductCostView::productName, Comparator.nullsLast(Comparator.naturalOrder()))).toList()) {
+            for (ProductCostView.LabourRowView r : p.rows()) {
+                csv.row(p.productId(), p.productName(), p.centerName(), p.type(), p.core(), r.employeeName(), r.hours(),
+                        r.sharePercent(), r.labour(), p.volume(), r.unitCost(), null, null, null);
+            }
+            csv.row(p.productId(), p.productName(), p.centerName(), p.type(), p.core(), total, p.hours(), null, p.labour(),
+                    p.volume(), null, p.nonLabour(), p.direct(), p.unitCost());
+        }
+        return csv.download("costos-por-producto.csv");
+    }
+
+    @GetMapping(path = "/employees", params = "format=csv")
+    ResponseEntity<byte[]> employeesCsv(Actor actor, @RequestParam(required = false) Instant asOf,
+                                        @RequestParam(required = false) String centerId,
+                                        @RequestParam(required = false) Boolean overAllocated,
+                                        @RequestParam(required = false) String q) {
+        Csv csv = new Csv().row(labels("costing.csv.employees"));
+        employees(actor, asOf, centerId, overAllocated, q).forEach(e -> csv.row(e.employeeId(), e.employeeName(), e.position(),
+                e.centerName(), e.contractedHours(), e.allocatedHours(), e.capacityCost(), e.allocatedCost(), e.unusedCost(),
+                e.overAllocated()));
+        return csv.download("costos-por-funcionario.csv");
+    }
+
+    @GetMapping(path = "/centers", params = "format=csv")
+    ResponseEntity<byte[]> centersCsv(Actor actor, @RequestParam(required = false) Instant asOf,
+                                      @RequestParam(required = false) CenterArea area,
+                                      @RequestParam(required = false) Boolean overAllocated,
+                                      @RequestParam(required = false) String q) {
+        Csv csv = new Csv().row(labels("costing.csv.centers"));
+        centers(actor, asOf, area, overAllocated, q).forEach(c -> csv.row(c.centerId(), c.centerName(), c.area(), c.employees(),
+                c.payroll(), c.nonLabour(), c.totalCost(), c.allocatedCost(), c.unusedCost(), c.overAllocated()));
+        return csv.download("costos-por-centro.csv");
+    }
+
+    private List<ProductCostView> products(Actor actor, Instant asOf, String centerId, ProductType type, Boolean core,
+                                           Boolean volumeGap, String q) {
+        Predicate<ProductCostView> filter = p -> (centerId == null || centerId.equals(p.centerId()))
+                && (type == null || type == p.type()) && (core == null || core == p.core())
+                && (volumeGap == null || volumeGap == p.volumeGap()) && matches(q, p.productName(), p.centerName());
+        return snapshots.of(actor.institutionId(), asOf).products().stream().filter(filter).toList();
+    }
+
+    private List<EmployeeCostView> employees(Actor actor, Instant asOf, String centerId, Boolean overAllocated, String q) {
+        return snapshots.of(actor.institutionId(), asOf).employees().stream()
+                .filter(e -> (centerId == null || centerId.equals(e.centerId()))
+                        && (overAllocated == null || overAllocated == e.overAllocated())
+                        && matches(q, e.employeeName(), e.centerName()))
+                .toList();
+    }
+
+    private List<CenterCostView> centers(Actor actor, Instant asOf, CenterArea area, Boolean overAllocated, String q) {
+        return snapshots.of(actor.institutionId(), asOf).centers().stream()
+                .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
+                        && matches(q, c.centerName(), null))
+                .toList();
+    }
+
+    private Object[] labels(String code) {
+        return text(code).split("\\|");
+    }
+
+    private String text(String code) {
+        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/products/{id}")
@@ -93,11 +175,7 @@ class CostController {
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size,
                                              @RequestParam(required = false) List<String> sort) {
-        List<EmployeeCostView> rows = snapshots.of(actor.institutionId(), asOf).employees().stream()
-                .filter(e -> (centerId == null || centerId.equals(e.centerId()))
-                        && (overAllocated == null || overAllocated == e.overAllocated())
-                        && matches(q, e.employeeName(), e.centerName()))
-                .toList();
+        List<EmployeeCostView> rows = employees(actor, asOf, centerId, overAllocated, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(EmployeeCostView::employeeName),
                         "center", InMemoryPage.by(EmployeeCostView::centerName),
@@ -127,10 +205,7 @@ class CostController {
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size,
                                          @RequestParam(required = false) List<String> sort) {
-        List<CenterCostView> rows = snapshots.of(actor.institutionId(), asOf).centers().stream()
-                .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
-                        && matches(q, c.centerName(), null))
-                .toList();
+        List<CenterCostView> rows = centers(actor, asOf, area, overAllocated, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(CenterCostView::centerName),
                         "payroll", InMemoryPage.by(CenterCostView::payroll),
