@@ -138,6 +138,13 @@ class CostingServiceIntegrationTest {
                 .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(english.body()).startsWith("\uFEFFEmployee id,Employee,Position,Center");
 
+        JsonNode events = getArray("/api/costing/events?id=" + change.getId() + "&id=" + firstAllocation.getId());
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).path("name").asString()).isEqualTo("TimeAllocated");
+        assertThat(events.get(0).path("actingUser").asString()).isEqualTo("entrevistador");
+        assertThat(getArray("/api/costing/events?id=" + change.getId(), "otra-institucion")).isEmpty();
+        assertThat(get("/api/costing/admin/lag").path("eventsBehind").asLong()).isZero();
+
         String live = figures();
         assertThat(post("/api/costing/admin/replay").statusCode()).isEqualTo(202);
         await("/api/costing/admin/replay", s -> s.path("finished").asBoolean());
@@ -180,6 +187,16 @@ class CostingServiceIntegrationTest {
             Thread.sleep(200);
         }
         throw new AssertionError("Timed out waiting on " + path + "; last answer: " + last);
+    }
+
+    private JsonNode getArray(String path) throws Exception {
+        return getArray(path, TENANT);
+    }
+
+    private JsonNode getArray(String path, String tenant) throws Exception {
+        JsonNode node = getAs(path, tenant);
+        assertThat(node.isArray()).as("%s answers a list: %s", path, node).isTrue();
+        return node;
     }
 
     private JsonNode get(String path) throws Exception {

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admin: {@code POST /api/{service}/admin/replay} rebuilds the service's read models from the topics;
- * {@code GET} shows progress, duration and events per second. It affects every institution of the deployment,
+ * {@code GET} shows progress, duration and events per second; {@code GET /api/{service}/admin/lag} how many
+ * published events the read models do not contain yet. It affects every institution of the deployment,
  * so once login exists it belongs to the platform administrator role (enforced at the gateway).
  */
 @RestController
@@ -25,6 +26,11 @@ public class ReplayController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ReplayService.ReplayStatus start(Actor actor) {
         return replay.start();
+    }
+
+    @GetMapping("/api/${ppi.projection.name}/admin/lag")
+    public ReplayService.Lag lag(Actor actor) {
+        return replay.lag();
     }
 
     @GetMapping("/api/${ppi.projection.name}/admin/replay")

@@ -109,6 +109,26 @@ public class ReplayService {
         return Optional.of(ReplayStatus.of(r.startedAt(), finishedAt, events == null ? applied : events, remaining));
     }
 
+    /**
+     * How far the read models are behind the topics, per topic partition and in all: what an operator checks
+     * before trusting "now" (0 = every event published so far is in the figures).
+     */
+    public Lag lag() {
+        Map<String, Long> ends = endOffsets();
+        Map<String, Long> reached = offsets.all();
+        Map<String, Long> behind = new java.util.TreeMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> end : ends.entrySet()) {
+            long missing = Math.max(0, end.getValue() - reached.getOrDefault(end.getKey(), 0L));
+            behind.put(end.getKey(), missing);
+            total += missing;
+        }
+        return new Lag(total, behind);
+    }
+
+    public record Lag(long eventsBehind, Map<String, Long> byPartition) {
+    }
+
     private Map<String, Long> endOffsets() {
         try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();

@@ -17,6 +17,7 @@ import org.ppi.platform.web.Actor;
 import org.ppi.platform.web.Csv;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.InMemoryPage;
+import org.ppi.platform.web.PageQuery;
 import org.ppi.platform.web.PageResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -225,6 +226,18 @@ class CostController {
     @GetMapping("/centers/{id}/lineage")
     Lineage centerLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
         return lineage(actor, "CENTER", id, asOf, "costing.center-unknown");
+    }
+
+    /**
+     * The survey, catalog and value-chain events costing has received, by id — so that an id named elsewhere
+     * (a budget figure's upstream lineage, a costing event's causationid) can be read in full.
+     */
+    @GetMapping("/events")
+    List<EventLog.LoggedEvent> events(Actor actor, @RequestParam List<String> id) {
+        if (id.size() > PageQuery.MAX_SIZE) {
+            throw DomainRejection.badRequest("request.page-size", "id", PageQuery.MAX_SIZE);
+        }
+        return log.find(actor.institutionId(), id);
     }
 
     private Lineage lineage(Actor actor, String kind, String id, Instant asOf, String unknownCode) {
