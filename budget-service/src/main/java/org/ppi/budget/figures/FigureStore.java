@@ -1,12 +1,11 @@
 package org.ppi.budget.figures;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 import org.ppi.platform.projection.Outbox;
+import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.budget.rules.BudgetResult;
 import org.ppi.budget.state.BudgetState;
 import org.ppi.contracts.budget.InstitutionBudgetRecalculated;
@@ -28,11 +27,13 @@ public class FigureStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Outbox outbox;
+    private final RecalculationLog recalculations;
 
-    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
+    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox, RecalculationLog recalculations) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
+        this.recalculations = recalculations;
     }
 
     public void write(BudgetState state, BudgetFigures now, BudgetFigures before, EventEnvelope cause) {
@@ -129,16 +130,6 @@ public class FigureStore {
     /** Logs an exact change (true) with its rounded old and new values. */
     private boolean logChange(String institution, int year, String kind, String key, String measure, Rational before,
                               Rational after, EventEnvelope cause, Instant at) {
-        if (Objects.equals(before, after)) {
-            return false;
-        }
-        BigDecimal old = before == null ? null : before.toCents();
-        BigDecimal now = after == null ? null : after.toCents();
-        jdbc.sql("insert into recalculation_log (institution_id, fiscal_year, figure_kind, figure_key, measure, old_value, "
-                        + "new_value, causation_event_id, causation_type, acting_user, effective_at) values (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(institution, year, kind, key, measure, old, now, cause.id(), cause.type(), cause.actingUser(),
-                        Timestamp.from(at))
-                .update();
-        return true;
+        return recalculations.record(institution, year, kind, key, measure, before, after, cause, at);
     }
 }

@@ -28,7 +28,7 @@ class TopicBindings {
     ReplayPlan budgetReplay(Ledgers ledgers, ProjectionTransaction tx) {
         return new ReplayPlan(List.of("costingEvents-in-0", "valuechainEvents-in-0"),
                 List.of(Topics.COSTING, Topics.VALUECHAIN),
-                List.of("program_budget", "budget_summary", "recalculation_log"),
+                List.of("program_budget", "budget_summary"),
                 ledgers::clear, tx);
     }
 }

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.ppi.budget.projection.BudgetHistory;
 import org.ppi.platform.projection.Outbox;
+import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.budget.state.BudgetState;
 import org.ppi.budget.state.WorkedExample;
 import org.ppi.contracts.EventTypes;
@@ -36,7 +37,7 @@ class FigureStoreOnH2Test {
                 .load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         EventLog log = new EventLog(jdbc, json);
-        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json));
+        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json), new RecalculationLog(jdbc));
         BudgetState live = new BudgetState(WorkedExample.INSTITUTION);
         BudgetFigures figures = BudgetFigures.empty();
         Instant at = Instant.parse("2026-03-01T12:00:00Z");

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @ConditionalOnProperty("ppi.projection.name")
-@Import(ReplayController.class)
+@Import({ReplayController.class, RecalculationController.class})
 @org.springframework.scheduling.annotation.EnableScheduling
 public class ProjectionConfiguration {
 
@@ -43,6 +43,11 @@ public class ProjectionConfiguration {
                                                        org.ppi.platform.inbox.Inbox inbox, EventLog eventLog,
                                                        ConsumerOffsets offsets) {
         return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets);
+    }
+
+    @Bean
+    public RecalculationLog recalculationLog(JdbcClient jdbc) {
+        return new RecalculationLog(jdbc);
     }
 
     @Bean

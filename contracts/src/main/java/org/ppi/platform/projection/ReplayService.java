@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * figures, so it still ends with the same figures.
  */
 public class ReplayService {
-    private static final List<String> SHARED_TABLES = List.of("consumer_offset", "inbox_event", "event_log");
+    private static final List<String> SHARED_TABLES = List.of("consumer_offset", "inbox_event", "event_log", "recalculation_log");
 
     private final ReplayPlan plan;
     private final BindingsLifecycleController bindings;

@@ -1,6 +1,5 @@
 package org.ppi.costing.figures;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Rational;
 import org.ppi.platform.projection.Outbox;
+import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.InstitutionTotals;
@@ -31,11 +31,13 @@ public class FigureStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Outbox outbox;
+    private final RecalculationLog recalculations;
 
-    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox) {
+    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox, RecalculationLog recalculations) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
+        this.recalculations = recalculations;
     }
 
     public void write(InstitutionState state, Recalculation recalculation, CostFigures before, EventEnvelope cause) {
@@ -158,16 +160,7 @@ public class FigureStore {
 
     private void logChange(InstitutionState state, String kind, String key, String measure, Rational before, Rational after,
                            EventEnvelope cause, Instant at) {
-        BigDecimal old = before == null ? null : before.toCents();
-        BigDecimal now = after == null ? null : after.toCents();
-        if (Objects.equals(old, now)) {
-            return;
-        }
-        jdbc.sql("insert into recalculation_log (institution_id, figure_kind, figure_key, measure, old_value, new_value, "
-                        + "causation_event_id, causation_type, acting_user, effective_at) values (?,?,?,?,?,?,?,?,?,?)")
-                .params(state.institutionId(), kind, key, measure, old, now, cause.id(), cause.type(), cause.actingUser(),
-                        Timestamp.from(at))
-                .update();
+        recalculations.record(state.institutionId(), null, kind, key, measure, before, after, cause, at);
     }
 
     private int version(String table, String idColumn, String id) {

@@ -5,34 +5,28 @@ import org.ppi.costing.figures.FigureStore;
 import org.ppi.costing.figures.Recalculation;
 import org.ppi.costing.figures.Recalculator;
 import org.ppi.costing.state.Change;
+import org.ppi.costing.state.InstitutionState;
 import org.ppi.platform.inbox.EventEnvelope;
-import org.ppi.platform.projection.ProjectionTransaction;
+import org.ppi.platform.projection.LedgerFold;
 import org.springframework.stereotype.Component;
 
 /**
- * Costing's part of applying one event (inside {@link ProjectionTransaction}): fold it into the institution's
- * state, recompute the figures that depend on it and store the changes with their causing event.
+ * Costing's part of applying one event: fold it into the institution's state, recompute the figures that
+ * depend on it and store the changes with their causing event.
  */
 @Component
-public class CostingProjection implements ProjectionTransaction.Fold {
-    private final Ledgers ledgers;
+public class CostingProjection extends LedgerFold<InstitutionState, CostFigures> {
     private final Recalculator recalculator;
     private final FigureStore store;
 
     public CostingProjection(Ledgers ledgers, Recalculator recalculator, FigureStore store) {
-        this.ledgers = ledgers;
+        super(ledgers);
         this.recalculator = recalculator;
         this.store = store;
     }
 
     @Override
-    public void prepare(String institutionId) {
-        ledgers.get(institutionId);
-    }
-
-    @Override
-    public void apply(String institutionId, EventEnvelope event) {
-        Ledgers.Ledger ledger = ledgers.get(institutionId);
+    protected void apply(Ledgers.Ledger<InstitutionState, CostFigures> ledger, EventEnvelope event) {
         Change change = ledger.state().apply(event);
         if (change.isEmpty()) {
             return;
@@ -41,10 +35,5 @@ public class CostingProjection implements ProjectionTransaction.Fold {
         Recalculation recalculation = recalculator.recalculate(ledger.state(), change, before);
         store.write(ledger.state(), recalculation, before, event);
         ledger.figures(recalculation.figures());
-    }
-
-    @Override
-    public void forget(String institutionId) {
-        ledgers.evict(institutionId);
     }
 }

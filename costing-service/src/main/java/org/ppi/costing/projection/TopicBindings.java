@@ -32,7 +32,7 @@ class TopicBindings {
     ReplayPlan costingReplay(Ledgers ledgers, ProjectionTransaction tx) {
         return new ReplayPlan(List.of("surveyEvents-in-0", "catalogEvents-in-0", "valuechainEvents-in-0"),
                 List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events"),
-                List.of("product_cost", "employee_cost", "center_cost", "institution_cost", "recalculation_log"),
+                List.of("product_cost", "employee_cost", "center_cost", "institution_cost"),
                 ledgers::clear, tx);
     }
 }

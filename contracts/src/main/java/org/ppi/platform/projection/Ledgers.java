@@ -1,0 +1,57 @@
+package org.ppi.platform.projection;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The live state and figures of each institution, in memory. Derived data only: built by the loader (from the
+ * event log) when first needed — after a restart, a replay or a failed transaction — and kept current by the
+ * projection, under its {@link ProjectionTransaction}.
+ *
+ * @param <S> the folded state of one institution
+ * @param <F> the figures last stored for it
+ */
+public class Ledgers<S, F> {
+    private final Map<String, Ledger<S, F>> cache = new ConcurrentHashMap<>();
+    private final Function<String, Ledger<S, F>> loader;
+
+    public Ledgers(Function<String, Ledger<S, F>> loader) {
+        this.loader = loader;
+    }
+
+    public Ledger<S, F> get(String institutionId) {
+        return cache.computeIfAbsent(institutionId, loader);
+    }
+
+    public void evict(String institutionId) {
+        cache.remove(institutionId);
+    }
+
+    public void clear() {
+        cache.clear();
+    }
+
+    /** One institution's state and the figures last stored for it. */
+    public static final class Ledger<S, F> {
+        private final S state;
+        private F figures;
+
+        public Ledger(S state, F figures) {
+            this.state = state;
+            this.figures = figures;
+        }
+
+        public S state() {
+            return state;
+        }
+
+        public F figures() {
+            return figures;
+        }
+
+        public void figures(F figures) {
+            this.figures = figures;
+        }
+    }
+}
