@@ -1,29 +1,20 @@
 package org.ppi.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ppi.platform.testing.TopicReader.header;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ppi.budget.state.WorkedExample;
 import org.ppi.contracts.EventTypes;
@@ -31,7 +22,11 @@ import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.Topics;
 import org.ppi.contracts.budget.ProgramBudgetRecalculated;
 import org.ppi.contracts.survey.CostingMethod;
+import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.Await;
+import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -74,8 +68,13 @@ class BudgetServiceIntegrationTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
     private Instant clock = Instant.parse("2026-02-01T09:00:00Z");
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port, json);
+    }
 
     @Test
     void budgetsTheWorkedExampleTraceablyIdempotentlyAsOfAndAfterReplay() throws Exception {
@@ -114,8 +113,7 @@ class BudgetServiceIntegrationTest {
 
         long logged = get("/api/budget/recalculations?size=1").path("totalItems").asLong();
         long outbox = jdbc.sql("select count(*) from outbox").query(Long.class).single();
-        RecordMetadata redelivered = kafka.send(KafkaMessageFactory.createWriter(Topics.COSTING, "P1").writeBinary(p1Cost))
-                .get().getRecordMetadata();
+        RecordMetadata redelivered = CloudEventPublisher.send(kafka, Topics.COSTING, "P1", p1Cost);
         awaitOffset(redelivered);
         assertThat(get("/api/budget/recalculations?size=1").path("totalItems").asLong())
                 .as("the redelivered event changed nothing").isEqualTo(logged);
@@ -181,66 +179,27 @@ class BudgetServiceIntegrationTest {
     }
 
     private ConsumerRecord<String, byte[]> publishedBudget(String causationId) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "budget-it-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.BUDGET));
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (EventTypes.typeOf(ProgramBudgetRecalculated.class).equals(header(record, "ce_type"))
-                            && causationId.equals(header(record, "ce_causationid"))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No ProgramBudgetRecalculated caused by " + causationId + " on " + Topics.BUDGET);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicReader.first(broker.getBrokersAsString(), Topics.BUDGET, Duration.ofSeconds(60),
+                "ProgramBudgetRecalculated caused by " + causationId,
+                record -> EventTypes.typeOf(ProgramBudgetRecalculated.class).equals(header(record, "ce_type"))
+                        && causationId.equals(header(record, "ce_causationid")));
     }
 
     /** Waits until the projection recorded the partition past the given record (applied or skipped). */
-    private void awaitOffset(RecordMetadata record) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            Long next = jdbc.sql("select next_offset from consumer_offset where topic = ? and partition_no = ?")
-                    .params(record.topic(), record.partition()).query(Long.class).optional().orElse(-1L);
-            if (next > record.offset()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The redelivered event was not consumed");
+    private void awaitOffset(RecordMetadata record) throws Exception {
+        Await.until("the redelivered event to be consumed", Duration.ofSeconds(60), Duration.ofMillis(100),
+                () -> jdbc.sql("select next_offset from consumer_offset where topic = ? and partition_no = ?")
+                        .params(record.topic(), record.partition()).query(Long.class).optional().orElse(-1L),
+                next -> next > record.offset());
     }
 
     private CloudEvent send(String topic, PpiEvent event) throws Exception {
         clock = clock.plusSeconds(1);
-        String id = UUID.randomUUID().toString();
-        CloudEvent cloudEvent = CloudEventBuilder.v1().withId(id).withType(EventTypes.typeOf(event.getClass()))
-                .withSource(URI.create("/test")).withSubject(event.aggregateId())
-                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))
-                .withExtension("tenantid", event.institutionId()).withExtension("actinguser", event.actingUser())
-                .withExtension("recordedat", clock.toString()).build();
-        kafka.send(KafkaMessageFactory.createWriter(topic, event.aggregateId()).writeBinary(cloudEvent)).get();
-        return cloudEvent;
+        return CloudEventPublisher.publish(kafka, json, topic, event, clock);
     }
 
     private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = get(path);
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Timed out waiting on " + path + "; last answer: " + last);
+        return Await.until("GET " + path, Duration.ofSeconds(60), () -> get(path), condition);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -248,23 +207,21 @@ class BudgetServiceIntegrationTest {
     }
 
     private Answer getAs(String path, String tenant, String language) throws Exception {
-        HttpResponse<String> response = http.send(request(path, tenant, language).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fetch(path, tenant, language);
         return new Answer(response.statusCode(), json.readTree(response.body()));
     }
 
     private HttpResponse<String> raw(String path, String language) throws Exception {
-        return http.send(request(path, TENANT, language).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return fetch(path, TENANT, language);
     }
 
-    private HttpRequest.Builder request(String path, String tenant, String language) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Institution-Id", tenant)
-                .header("X-User-Id", "auditor").header("Accept-Language", language).timeout(Duration.ofSeconds(10));
+    private HttpResponse<String> fetch(String path, String tenant, String language) throws Exception {
+        return api.request("GET", path).tenant(tenant).user("auditor").language(language)
+                .timeout(Duration.ofSeconds(10)).send();
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Institution-Id", TENANT).header("X-User-Id", "admin")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return api.request("POST", path).tenant(TENANT).user("admin").send();
     }
 
     private record Answer(int status, JsonNode body) {

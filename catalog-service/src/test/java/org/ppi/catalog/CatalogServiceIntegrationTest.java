@@ -1,30 +1,19 @@
 package org.ppi.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ppi.platform.testing.TopicReader.header;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
@@ -39,7 +28,11 @@ import org.ppi.contracts.catalog.ProductVolumeChanged;
 import org.ppi.contracts.survey.CenterArea;
 import org.ppi.contracts.survey.CenterClosed;
 import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.Await;
+import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,7 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +73,12 @@ class CatalogServiceIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port, json);
+    }
 
     @Test
     void productsTravelFromHttpToTheCatalogTopicAndBackIntoTenantScopedLists() throws Exception {
@@ -94,8 +91,9 @@ class CatalogServiceIntegrationTest {
         publishSurvey(new CenterClosed(TENANT, "survey.user", "it-closed", LocalDate.of(2026, 1, 1), "fusión"));
         publishSurvey(new CenterRegistered(OTHER, "survey.user", "it-c-other", "Otra", "s9",
                 CenterArea.SUBSTANTIVE, null, null, null, null));
-        await(() -> jdbc.sql("select count(*) from center_replica where closed = false").query(Long.class).single() == 3
-                && jdbc.sql("select count(*) from center_replica where closed = true").query(Long.class).single() == 1);
+        Await.until("the center replica to hold 3 open and 1 closed center", Duration.ofSeconds(30),
+                () -> jdbc.sql("select count(*) from center_replica where closed = false").query(Long.class).single() == 3
+                        && jdbc.sql("select count(*) from center_replica where closed = true").query(Long.class).single() == 1);
 
         // Registration, with a client-chosen id and with a generated one.
         HttpResponse<String> p1 = send("POST", "/api/catalog/products", productForm("it-p1", "it-c1",
@@ -201,7 +199,9 @@ class CatalogServiceIntegrationTest {
                 "X-Institution-Id", "\"name\":\"sort\"").doesNotContain("\"name\":\"actor\"");
 
         // The topic: one CloudEvent per event, keyed by product, with tenant and acting user.
-        List<ConsumerRecord<String, byte[]>> events = readCatalogTopic(11);
+        // A short extra poll (1 s): more records than expected would mean a rejected command leaked an event.
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(), Topics.CATALOG,
+                11, Duration.ofSeconds(30), Duration.ofSeconds(1));
         ConsumerRecord<String, byte[]> registered = find(events, ProductRegistered.class, "it-p1");
         assertThat(header(registered, "ce_tenantid")).isEqualTo(TENANT);
         assertThat(header(registered, "ce_actinguser")).isEqualTo(USER);
@@ -261,28 +261,7 @@ class CatalogServiceIntegrationTest {
     }
 
     private void publishSurvey(PpiEvent event) throws Exception {
-        var cloudEvent = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withType(EventTypes.typeOf(event.getClass())).withSource(URI.create("/ppi/survey-service"))
-                .withSubject(event.aggregateId()).withTime(OffsetDateTime.now())
-                .withData(json.writeValueAsBytes(event)).withExtension("tenantid", event.institutionId()).build();
-        kafka.send(KafkaMessageFactory.createWriter(Topics.SURVEY, event.aggregateId()).writeBinary(cloudEvent)).get();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> readCatalogTopic(int atLeast) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "it-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CATALOG));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (records.size() < atLeast && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            // A short extra poll: more records than expected would mean a rejected command leaked an event.
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-        }
-        assertThat(records).hasSizeGreaterThanOrEqualTo(atLeast);
-        return records;
+        CloudEventPublisher.publish(kafka, json, Topics.SURVEY, event, Instant.now());
     }
 
     private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records, Class<?> type,
@@ -292,30 +271,8 @@ class CatalogServiceIntegrationTest {
                 .findFirst().orElseThrow(() -> new AssertionError("No " + type.getSimpleName() + " keyed " + key));
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met in 30 s").isBefore(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     private HttpResponse<String> send(String method, String path, Object body, String language, String tenant)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept-Language", language)
-                .header("X-Institution-Id", tenant).header("X-User-Id", USER);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, body, tenant, USER, language);
     }
 }

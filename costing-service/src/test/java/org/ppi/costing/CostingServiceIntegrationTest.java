@@ -3,9 +3,6 @@ package org.ppi.costing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.Topics;
 import org.ppi.contracts.catalog.ProductFeatures;
@@ -32,6 +26,9 @@ import org.ppi.contracts.survey.CostingMethod;
 import org.ppi.contracts.survey.EmployeeRegistered;
 import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.Await;
+import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,9 +65,14 @@ class CostingServiceIntegrationTest {
     @Autowired
     JsonMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
     private final List<String> sentIds = new ArrayList<>();
     private Instant clock = Instant.parse("2026-02-01T09:00:00Z");
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port, json);
+    }
 
     @Test
     void reproducesTheSeedTraceablyIdempotentlyAsOfAndAfterReplay() throws Exception {
@@ -107,7 +109,7 @@ class CostingServiceIntegrationTest {
 
         Instant beforeChange = clock;
         long logged = get("/api/costing/recalculations?size=1").path("totalItems").asLong();
-        kafka.send(KafkaMessageFactory.createWriter(Topics.SURVEY, "dp-i1").writeBinary(firstAllocation)).get();
+        CloudEventPublisher.send(kafka, Topics.SURVEY, "dp-i1", firstAllocation);
         CloudEvent change = send(Topics.SURVEY, new TimeAllocated(TENANT, "entrevistador", "dp-i1", "dp-c1", "dp-e0",
                 "dp-p1", BigDecimal.valueOf(2)));
         JsonNode changed = await("/api/costing/products/dp-p1", p -> p.path("causationEventId").asString().equals(change.getId()));
@@ -126,16 +128,14 @@ class CostingServiceIntegrationTest {
         assertThat(get("/api/costing/products/dp-p1?asOf=" + clock).path("direct").decimalValue())
                 .isEqualByComparingTo("442105.26");
 
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/costing/products?format=csv")).header("X-Institution-Id", TENANT).header("X-User-Id", "auditor").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = api.request("GET", "/api/costing/products?format=csv").tenant(TENANT).user("auditor")
+                .send();
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFFId producto,Producto,Centro").contains("Informe Anual de Gestión")
                 .contains(",98245.61,").contains("Total del producto").contains(",442105.26,");
         assertThat(csv.body().lines().count()).isEqualTo(1 + 5 + 1);
-        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/costing/employees?format=csv")).header("X-Institution-Id", TENANT).header("X-User-Id", "auditor")
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> english = api.request("GET", "/api/costing/employees?format=csv").tenant(TENANT)
+                .user("auditor").language("en").send();
         assertThat(english.body()).startsWith("\uFEFFEmployee id,Employee,Position,Center");
 
         JsonNode events = getArray("/api/costing/events?id=" + change.getId() + "&id=" + firstAllocation.getId());
@@ -165,28 +165,13 @@ class CostingServiceIntegrationTest {
 
     private CloudEvent send(String topic, PpiEvent event) throws Exception {
         clock = clock.plusSeconds(1);
-        String id = UUID.randomUUID().toString();
-        CloudEvent cloudEvent = CloudEventBuilder.v1().withId(id).withType(EventTypes.typeOf(event.getClass()))
-                .withSource(URI.create("/test")).withSubject(event.aggregateId())
-                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))
-                .withExtension("tenantid", event.institutionId()).withExtension("actinguser", event.actingUser())
-                .withExtension("recordedat", clock.toString()).build();
-        kafka.send(KafkaMessageFactory.createWriter(topic, event.aggregateId()).writeBinary(cloudEvent)).get();
-        sentIds.add(id);
+        CloudEvent cloudEvent = CloudEventPublisher.publish(kafka, json, topic, event, clock);
+        sentIds.add(cloudEvent.getId());
         return cloudEvent;
     }
 
     private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = get(path);
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Timed out waiting on " + path + "; last answer: " + last);
+        return Await.until("GET " + path, Duration.ofSeconds(60), () -> get(path), condition);
     }
 
     private JsonNode getArray(String path) throws Exception {
@@ -204,15 +189,12 @@ class CostingServiceIntegrationTest {
     }
 
     private JsonNode getAs(String path, String tenant) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Institution-Id", tenant).header("X-User-Id", "auditor").timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.request("GET", path).tenant(tenant).user("auditor")
+                .timeout(Duration.ofSeconds(10)).send();
         return json.readTree(response.body());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Institution-Id", TENANT).header("X-User-Id", "admin")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return api.request("POST", path).tenant(TENANT).user("admin").send();
     }
 }

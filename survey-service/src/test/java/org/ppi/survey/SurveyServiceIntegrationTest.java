@@ -1,34 +1,29 @@
 package org.ppi.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ppi.platform.testing.TopicReader.header;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.Topics;
 import org.ppi.contracts.catalog.ProductFeatures;
 import org.ppi.contracts.catalog.ProductRegistered;
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.Await;
+import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(topics = {Topics.SURVEY, Topics.CATALOG}, partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SurveyServiceIntegrationTest {
     private static final String TENANT = "inst-it";
+    private static final String USER = "ana.planner";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -67,7 +62,12 @@ class SurveyServiceIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port, json);
+    }
 
     @Test
     void allocationTravelsFromHttpToTheSurveyTopicWithTenantUserAndInterview() throws Exception {
@@ -93,7 +93,7 @@ class SurveyServiceIntegrationTest {
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("allocation.hours-negative").contains("cannot be negative");
 
-        List<ConsumerRecord<String, byte[]>> events = readSurveyTopic(5);
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(), Topics.SURVEY, 5);
         ConsumerRecord<String, byte[]> allocated = events.stream()
                 .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(org.ppi.contracts.survey.TimeAllocated.class)))
                 .findFirst().orElseThrow();
@@ -406,42 +406,12 @@ class SurveyServiceIntegrationTest {
         ProductRegistered event = new ProductRegistered(tenant, "catalog.user", productId, centerId, name,
                 ProductType.TERMINAL, true, new BigDecimal("1200"), "quejas",
                 new ProductFeatures(null, java.util.Set.of(), null, null, List.of(), null, null));
-        var cloudEvent = CloudEventBuilder.v1().withId(java.util.UUID.randomUUID().toString())
-                .withType(EventTypes.typeOf(ProductRegistered.class)).withSource(URI.create("/ppi/catalog-service"))
-                .withSubject(productId).withTime(java.time.OffsetDateTime.now())
-                .withData(json.writeValueAsBytes(event)).withExtension("tenantid", tenant).build();
-        kafka.send(KafkaMessageFactory.createWriter(Topics.CATALOG, productId).writeBinary(cloudEvent)).get();
+        CloudEventPublisher.publish(kafka, json, Topics.CATALOG, event, Instant.now());
     }
 
-    private List<ConsumerRecord<String, byte[]>> readSurveyTopic(int atLeast) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "it-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.SURVEY));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (records.size() < atLeast && Instant.now().isBefore(deadline)) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                batch.forEach(records::add);
-            }
-        }
-        assertThat(records).hasSizeGreaterThanOrEqualTo(atLeast);
-        return records;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> awaitStatus(ThrowingSupplier<HttpResponse<String>> call, int status) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        HttpResponse<String> response = call.get();
-        while (response.statusCode() != status && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            response = call.get();
-        }
-        return response;
+    /** Repeats the call (the catalog replica may still be catching up) until it answers this status, 30 s at most. */
+    private static HttpResponse<String> awaitStatus(Await.Probe<HttpResponse<String>> call, int status) throws Exception {
+        return Await.until("HTTP " + status, Duration.ofSeconds(30), call, response -> response.statusCode() == status);
     }
 
     private HttpResponse<String> post(String path, Object body) throws Exception {
@@ -461,19 +431,6 @@ class SurveyServiceIntegrationTest {
     }
 
     HttpResponse<String> send(String tenant, String method, String path, Object body, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept-Language", language)
-                .header("X-Institution-Id", tenant).header("X-User-Id", "ana.planner");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    interface ThrowingSupplier<T> {
-        T get() throws Exception;
+        return api.send(method, path, body, tenant, USER, language);
     }
 }

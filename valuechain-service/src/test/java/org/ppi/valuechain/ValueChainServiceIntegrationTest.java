@@ -1,30 +1,18 @@
 package org.ppi.valuechain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ppi.platform.testing.TopicReader.header;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
@@ -34,7 +22,11 @@ import org.ppi.contracts.survey.CenterArea;
 import org.ppi.contracts.survey.CenterRegistered;
 import org.ppi.contracts.valuechain.ChainAssignedToProgram;
 import org.ppi.contracts.valuechain.IntermediateLinked;
+import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.Await;
+import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TopicReader;
 import org.ppi.valuechain.support.WorkedExample;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +69,12 @@ class ValueChainServiceIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port, json);
+    }
 
     @Test
     void buildsTheWorkedExampleOverHttpAndPublishesItsEvents() throws Exception {
@@ -251,7 +247,8 @@ class ValueChainServiceIntegrationTest {
         long stored = storedEvents();
         // im1, r1, ch1, ch2, 4 links, 1 unlink, pr1, pr2, 2 assignments, 1 planned volume, 1 activity
         assertThat(stored).isEqualTo(15);
-        List<ConsumerRecord<String, byte[]>> events = readValueChainTopic((int) stored);
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(),
+                Topics.VALUECHAIN, (int) stored);
 
         ConsumerRecord<String, byte[]> linked = events.stream()
                 .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(IntermediateLinked.class)))
@@ -281,15 +278,12 @@ class ValueChainServiceIntegrationTest {
                 CenterArea.SUBSTANTIVE, null, null, null, null));
         publish(Topics.SURVEY, new CenterRegistered(TENANT, "survey.user", "c2", WorkedExample.C2, null,
                 CenterArea.SUPPORT, null, null, null, null));
-        await(() -> count("known_product") == 6 && count("known_center") == 2);
+        Await.until("the replicas to hold 6 products and 2 centers", Duration.ofSeconds(30),
+                () -> count("known_product") == 6 && count("known_center") == 2);
     }
 
     private void publish(String topic, PpiEvent event) throws Exception {
-        var cloudEvent = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withType(EventTypes.typeOf(event.getClass())).withSource(URI.create("/ppi/test"))
-                .withSubject(event.aggregateId()).withTime(OffsetDateTime.now())
-                .withData(json.writeValueAsBytes(event)).withExtension("tenantid", event.institutionId()).build();
-        kafka.send(KafkaMessageFactory.createWriter(topic, event.aggregateId()).writeBinary(cloudEvent)).get();
+        CloudEventPublisher.publish(kafka, json, topic, event, Instant.now());
     }
 
     private long count(String table) {
@@ -298,34 +292,6 @@ class ValueChainServiceIntegrationTest {
 
     private long storedEvents() {
         return count("domain_event_entry");
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        assertThat(condition.getAsBoolean()).as("condition reached within 30 s").isTrue();
-    }
-
-    private List<ConsumerRecord<String, byte[]>> readValueChainTopic(int atLeast) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker.getBrokersAsString(), "vc-it-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.VALUECHAIN));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (records.size() < atLeast && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        assertThat(records).hasSizeGreaterThanOrEqualTo(atLeast);
-        return records;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> get(String path, String tenant, String language) throws Exception {
@@ -342,12 +308,6 @@ class ValueChainServiceIntegrationTest {
 
     private HttpResponse<String> send(String method, String path, Object body, String tenant, String language)
             throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Accept-Language", language)
-                .header("X-Institution-Id", tenant).header("X-User-Id", USER)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, body, tenant, USER, language);
     }
 }

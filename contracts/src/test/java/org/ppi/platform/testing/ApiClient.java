@@ -1,0 +1,100 @@
+package org.ppi.platform.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls a service under test over real HTTP with the headers the platform reads: X-Institution-Id (tenant),
+ * X-User-Id (acting user) and Accept-Language. A body is written as JSON (with its Content-Type); no body sends
+ * none. A header left null is not sent, and the answer (status, headers, body) comes back as it is.
+ */
+public final class ApiClient {
+    private final String base;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public ApiClient(int port, JsonMapper json) {
+        this.base = "http://localhost:" + port;
+        this.json = json;
+    }
+
+    /** A call with a JSON body (or none), as this tenant and user, in this language. */
+    public HttpResponse<String> send(String method, String path, Object body, String tenant, String user,
+                                     String language) throws IOException, InterruptedException {
+        return request(method, path).tenant(tenant).user(user).language(language).body(body).send();
+    }
+
+    /** A call to set up header by header. */
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
+    public final class Request {
+        private final String method;
+        private final String path;
+        private String tenant;
+        private String user;
+        private String language;
+        private Object body;
+        private Duration timeout;
+
+        private Request(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Request tenant(String tenant) {
+            this.tenant = tenant;
+            return this;
+        }
+
+        public Request user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Request language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Request body(Object body) {
+            this.body = body;
+            return this;
+        }
+
+        public Request timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public HttpResponse<String> send() throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            header(request, "Accept-Language", language);
+            header(request, "X-Institution-Id", tenant);
+            header(request, "X-User-Id", user);
+            if (timeout != null) {
+                request.timeout(timeout);
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static void header(HttpRequest.Builder request, String name, String value) {
+            if (value != null) {
+                request.header(name, value);
+            }
+        }
+    }
+}
