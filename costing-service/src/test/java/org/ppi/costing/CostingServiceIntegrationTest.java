@@ -144,6 +144,8 @@ class CostingServiceIntegrationTest {
         assertThat(events.get(0).path("actingUser").asString()).isEqualTo("entrevistador");
         assertThat(getArray("/api/costing/events?id=" + change.getId(), "otra-institucion")).isEmpty();
         assertThat(get("/api/costing/admin/lag").path("eventsBehind").asLong()).isZero();
+        assertThat(get("/api/costing/products/dp-p1?normalize=true").path("direct").decimalValue())
+                .as("nobody is over-allocated here: normalising changes nothing").isEqualByComparingTo("442105.26");
 
         String live = figures();
         assertThat(post("/api/costing/admin/replay").statusCode()).isEqualTo(202);

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cost figures of the caller's institution: per product, employee and center, the institution's
  * reconciliation, and for each figure the events behind it. Every query takes {@code asOf} (ISO-8601 instant)
- * to answer with the figures as they stood then, recomputed from the event history.
+ * to answer with the figures as they stood then, recomputed from the event history, and {@code normalize=true}
+ * to show them with over-allocated employees' hours scaled to their contracts ({@code OverAllocationNormalisation}).
  */
 @RestController
 @RequestMapping("/api/costing")
@@ -47,8 +48,9 @@ class CostController {
     }
 
     @GetMapping("/institution")
-    InstitutionCostView institution(Actor actor, @RequestParam(required = false) Instant asOf) {
-        InstitutionCostView view = snapshots.of(actor.institutionId(), asOf).institution();
+    InstitutionCostView institution(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize) {
+        InstitutionCostView view = snapshots.of(actor.institutionId(), asOf, normalize).institution();
         if (view == null) {
             throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
         }
@@ -57,6 +59,7 @@ class CostController {
 
     @GetMapping("/products")
     PageResponse<ProductCostView> products(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize,
                                            @RequestParam(required = false) String centerId,
                                            @RequestParam(required = false) ProductType type,
                                            @RequestParam(required = false) Boolean core,
@@ -65,7 +68,7 @@ class CostController {
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size,
                                            @RequestParam(required = false) List<String> sort) {
-        List<ProductCostView> rows = products(actor, asOf, centerId, type, core, volumeGap, q);
+        List<ProductCostView> rows = products(actor, asOf, normalize, centerId, type, core, volumeGap, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(ProductCostView::productName),
                         "center", InMemoryPage.by(ProductCostView::centerName),
@@ -84,6 +87,7 @@ class CostController {
      */
     @GetMapping(path = "/products", params = "format=csv")
     ResponseEntity<byte[]> productsCsv(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize,
                                        @RequestParam(required = false) String centerId,
                                        @RequestParam(required = false) ProductType type,
                                        @RequestParam(required = false) Boolean core,
@@ -91,7 +95,7 @@ class CostController {
                                        @RequestParam(required = false) String q) {
         Csv csv = new Csv().row(labels("costing.csv.products"));
         String total = text("costing.csv.product-total");
-        for (ProductCostView p : products(actor, asOf, centerId, type, core, volumeGap, q).stream()
+        for (ProductCostView p : products(actor, asOf, normalize, centerId, type, core, volumeGap, q).stream()
                 .sorted(Comparator.comparing(ProductCostView::productName, Comparator.nullsLast(Comparator.naturalOrder()))).toList()) {
             for (ProductCostView.LabourRowView r : p.rows()) {
                 csv.row(p.productId(), p.productName(), p.centerName(), p.type(), p.core(), r.employeeName(), r.hours(),
@@ -105,11 +109,12 @@ class CostController {
 
     @GetMapping(path = "/employees", params = "format=csv")
     ResponseEntity<byte[]> employeesCsv(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize,
                                         @RequestParam(required = false) String centerId,
                                         @RequestParam(required = false) Boolean overAllocated,
                                         @RequestParam(required = false) String q) {
         Csv csv = new Csv().row(labels("costing.csv.employees"));
-        employees(actor, asOf, centerId, overAllocated, q).forEach(e -> csv.row(e.employeeId(), e.employeeName(), e.position(),
+        employees(actor, asOf, normalize, centerId, overAllocated, q).forEach(e -> csv.row(e.employeeId(), e.employeeName(), e.position(),
                 e.centerName(), e.contractedHours(), e.allocatedHours(), e.capacityCost(), e.allocatedCost(), e.unusedCost(),
                 e.overAllocated()));
         return csv.download("costos-por-funcionario.csv");
@@ -117,33 +122,34 @@ class CostController {
 
     @GetMapping(path = "/centers", params = "format=csv")
     ResponseEntity<byte[]> centersCsv(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize,
                                       @RequestParam(required = false) CenterArea area,
                                       @RequestParam(required = false) Boolean overAllocated,
                                       @RequestParam(required = false) String q) {
         Csv csv = new Csv().row(labels("costing.csv.centers"));
-        centers(actor, asOf, area, overAllocated, q).forEach(c -> csv.row(c.centerId(), c.centerName(), c.area(), c.employees(),
+        centers(actor, asOf, normalize, area, overAllocated, q).forEach(c -> csv.row(c.centerId(), c.centerName(), c.area(), c.employees(),
                 c.payroll(), c.nonLabour(), c.totalCost(), c.allocatedCost(), c.unusedCost(), c.overAllocated()));
         return csv.download("costos-por-centro.csv");
     }
 
-    private List<ProductCostView> products(Actor actor, Instant asOf, String centerId, ProductType type, Boolean core,
+    private List<ProductCostView> products(Actor actor, Instant asOf, boolean normalize, String centerId, ProductType type, Boolean core,
                                            Boolean volumeGap, String q) {
         Predicate<ProductCostView> filter = p -> (centerId == null || centerId.equals(p.centerId()))
                 && (type == null || type == p.type()) && (core == null || core == p.core())
                 && (volumeGap == null || volumeGap == p.volumeGap()) && matches(q, p.productName(), p.centerName());
-        return snapshots.of(actor.institutionId(), asOf).products().stream().filter(filter).toList();
+        return snapshots.of(actor.institutionId(), asOf, normalize).products().stream().filter(filter).toList();
     }
 
-    private List<EmployeeCostView> employees(Actor actor, Instant asOf, String centerId, Boolean overAllocated, String q) {
-        return snapshots.of(actor.institutionId(), asOf).employees().stream()
+    private List<EmployeeCostView> employees(Actor actor, Instant asOf, boolean normalize, String centerId, Boolean overAllocated, String q) {
+        return snapshots.of(actor.institutionId(), asOf, normalize).employees().stream()
                 .filter(e -> (centerId == null || centerId.equals(e.centerId()))
                         && (overAllocated == null || overAllocated == e.overAllocated())
                         && matches(q, e.employeeName(), e.centerName()))
                 .toList();
     }
 
-    private List<CenterCostView> centers(Actor actor, Instant asOf, CenterArea area, Boolean overAllocated, String q) {
-        return snapshots.of(actor.institutionId(), asOf).centers().stream()
+    private List<CenterCostView> centers(Actor actor, Instant asOf, boolean normalize, CenterArea area, Boolean overAllocated, String q) {
+        return snapshots.of(actor.institutionId(), asOf, normalize).centers().stream()
                 .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
                         && matches(q, c.centerName(), null))
                 .toList();
@@ -158,8 +164,9 @@ class CostController {
     }
 
     @GetMapping("/products/{id}")
-    ProductCostView product(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return snapshots.of(actor.institutionId(), asOf).products().stream().filter(p -> p.productId().equals(id))
+    ProductCostView product(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize) {
+        return snapshots.of(actor.institutionId(), asOf, normalize).products().stream().filter(p -> p.productId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.product-unknown", "productId", id));
     }
 
@@ -170,13 +177,14 @@ class CostController {
 
     @GetMapping("/employees")
     PageResponse<EmployeeCostView> employees(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize,
                                              @RequestParam(required = false) String centerId,
                                              @RequestParam(required = false) Boolean overAllocated,
                                              @RequestParam(required = false) String q,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size,
                                              @RequestParam(required = false) List<String> sort) {
-        List<EmployeeCostView> rows = employees(actor, asOf, centerId, overAllocated, q);
+        List<EmployeeCostView> rows = employees(actor, asOf, normalize, centerId, overAllocated, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(EmployeeCostView::employeeName),
                         "center", InMemoryPage.by(EmployeeCostView::centerName),
@@ -188,8 +196,9 @@ class CostController {
     }
 
     @GetMapping("/employees/{id}")
-    EmployeeCostView employee(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return snapshots.of(actor.institutionId(), asOf).employees().stream().filter(e -> e.employeeId().equals(id))
+    EmployeeCostView employee(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize) {
+        return snapshots.of(actor.institutionId(), asOf, normalize).employees().stream().filter(e -> e.employeeId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.employee-unknown", "employeeId", id));
     }
 
@@ -200,13 +209,14 @@ class CostController {
 
     @GetMapping("/centers")
     PageResponse<CenterCostView> centers(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize,
                                          @RequestParam(required = false) CenterArea area,
                                          @RequestParam(required = false) Boolean overAllocated,
                                          @RequestParam(required = false) String q,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size,
                                          @RequestParam(required = false) List<String> sort) {
-        List<CenterCostView> rows = centers(actor, asOf, area, overAllocated, q);
+        List<CenterCostView> rows = centers(actor, asOf, normalize, area, overAllocated, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(CenterCostView::centerName),
                         "payroll", InMemoryPage.by(CenterCostView::payroll),
@@ -218,8 +228,9 @@ class CostController {
     }
 
     @GetMapping("/centers/{id}")
-    CenterCostView center(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return snapshots.of(actor.institutionId(), asOf).centers().stream().filter(c -> c.centerId().equals(id))
+    CenterCostView center(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize) {
+        return snapshots.of(actor.institutionId(), asOf, normalize).centers().stream().filter(c -> c.centerId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.center-unknown", "centerId", id));
     }
 
@@ -241,7 +252,7 @@ class CostController {
     }
 
     private Lineage lineage(Actor actor, String kind, String id, Instant asOf, String unknownCode) {
-        CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf);
+        CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf, false);
         List<String> ids = snapshot.lineage().get(CostSnapshot.key(kind, id));
         if (ids == null) {
             throw DomainRejection.notFound(unknownCode, "id", id);

@@ -13,6 +13,8 @@ import org.ppi.costing.figures.ProductCostView;
 import org.ppi.costing.figures.Recalculator;
 import org.ppi.costing.figures.Views;
 import org.ppi.platform.projection.EventLog;
+import org.ppi.costing.rules.CostingInput;
+import org.ppi.costing.rules.OverAllocationNormalisation;
 import org.ppi.costing.state.InstitutionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +39,12 @@ class CostSnapshots {
     }
 
     CostSnapshot of(String institutionId, Instant asOf) {
-        return asOf == null ? live(institutionId) : history(institutionId, asOf);
+        return of(institutionId, asOf, false);
+    }
+
+    /** Normalised figures are never stored: like as-of ones, they are computed from the history on request. */
+    CostSnapshot of(String institutionId, Instant asOf, boolean normalize) {
+        return asOf == null && !normalize ? live(institutionId) : history(institutionId, asOf, normalize);
     }
 
     private CostSnapshot live(String institutionId) {
@@ -62,10 +69,11 @@ class CostSnapshots {
                 .list();
     }
 
-    private CostSnapshot history(String institutionId, Instant asOf) {
+    private CostSnapshot history(String institutionId, Instant asOf, boolean normalize) {
         InstitutionState state = new InstitutionState(institutionId);
         log.replay(institutionId, asOf, state::apply);
-        CostFigures figures = recalculator.full(state.toInput());
+        CostingInput input = state.toInput();
+        CostFigures figures = recalculator.full(normalize ? OverAllocationNormalisation.apply(input) : input);
         Map<String, List<String>> lineage = new HashMap<>();
         List<ProductCostView> products = figures.products().values().stream().map(p -> {
             lineage.put(CostSnapshot.key("PRODUCT", p.productId()), state.productLineage(p.productId()));

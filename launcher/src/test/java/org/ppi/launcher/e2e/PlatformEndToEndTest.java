@@ -221,6 +221,10 @@ class PlatformEndToEndTest {
         assertThat(classic.path("method").asString()).isEqualTo("CLASSIC");
         assertThat(classic.path("volumeGaps").asInt()).isEqualTo(10);
         assertThat(classic.path("overAllocatedEmployees").asInt()).isGreaterThanOrEqualTo(6);
+        JsonNode normalised = demo.get("/api/costing/institution?normalize=true");
+        assertThat(normalised.path("overAllocatedEmployees").asInt()).isZero();
+        assertThat(normalised.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(normalised, "totalCost")).isEqualTo("122680876.54");
         demo.command("PUT", "/api/survey/institution/costing-method", Map.of("costingMethod", "INDIVIDUAL"));
         JsonNode individual = demo.await("/api/costing/institution", i -> i.path("method").asString().equals("INDIVIDUAL"),
                 Duration.ofMinutes(2));
