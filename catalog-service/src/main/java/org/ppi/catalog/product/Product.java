@@ -28,6 +28,7 @@ import org.ppi.contracts.catalog.ProductRetyped;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.catalog.ProductVolumeChanged;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.Numbers;
 
 /**
  * A good or service a center produces: its type (terminal or intermediate), CORE flag, yearly volume and
@@ -167,6 +168,7 @@ public class Product {
 
     /** Null is an unknown volume (a data gap the costing flags), never a reason to refuse. */
     private static void requireValidVolume(BigDecimal volume) {
+        Numbers.quantity(volume, "volume");
         if (volume != null && volume.signum() < 0) {
             throw DomainRejection.badRequest("product.volume-negative", "volume", volume.toPlainString());
         }

@@ -19,6 +19,7 @@ import org.ppi.contracts.survey.CenterProfileRevised;
 import org.ppi.contracts.survey.CenterRegistered;
 import org.ppi.contracts.survey.CenterRenamed;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.Numbers;
 import org.ppi.survey.center.CenterCommands.CloseCenter;
 import org.ppi.survey.center.CenterCommands.MoveCenter;
 import org.ppi.survey.center.CenterCommands.RecordNonLabourCost;
@@ -123,6 +124,7 @@ public class ProductionCenter {
         if (cmd.amount() == null) {
             throw DomainRejection.badRequest("request.missing-parameter", "amount", "amount");
         }
+        Numbers.money(cmd.amount(), "amount");
         if (cmd.amount().signum() < 0) {
             throw DomainRejection.badRequest("center.non-labour-negative", "amount", cmd.amount().toPlainString());
         }

@@ -15,6 +15,7 @@ import org.ppi.contracts.survey.EmployeeRegistered;
 import org.ppi.contracts.survey.EmployeeSalaryChanged;
 import org.ppi.contracts.survey.EmployeeTransferred;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.Numbers;
 import org.ppi.survey.directory.SurveyDirectory;
 import org.ppi.survey.directory.SurveyDirectory.InstitutionFacts;
 import org.ppi.survey.employee.EmployeeCommands.ChangeContractedHours;
@@ -108,12 +109,14 @@ public class Employee {
     }
 
     private static void requireAnnualCost(BigDecimal annualCost) {
+        Numbers.money(annualCost, "annualCost");
         if (annualCost == null || annualCost.signum() < 0) {
             throw DomainRejection.badRequest("employee.annual-cost", "annualCost");
         }
     }
 
     private static void requireContractedHours(BigDecimal hours) {
+        Numbers.hours(hours, "contractedHours");
         if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_WEEK) > 0) {
             throw DomainRejection.badRequest("employee.contracted-hours", "contractedHours");
         }

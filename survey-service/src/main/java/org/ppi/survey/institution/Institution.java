@@ -18,6 +18,7 @@ import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.contracts.survey.ScopeDefined;
 import org.ppi.contracts.survey.ScopeRenamed;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.Numbers;
 import org.ppi.survey.institution.InstitutionCommands.ChooseCostingMethod;
 import org.ppi.survey.institution.InstitutionCommands.DefineScope;
 import org.ppi.survey.institution.InstitutionCommands.RegisterInstitution;
@@ -100,6 +101,7 @@ public class Institution {
 
     private static void checkDetails(String name, String currency, int fiscalYear, BigDecimal weeklyHours) {
         requireName(name);
+        Numbers.hours(weeklyHours, "weeklyHours");
         if (weeklyHours.signum() <= 0 || weeklyHours.compareTo(MAX_WEEK) > 0) {
             throw DomainRejection.badRequest("institution.weekly-hours", "weeklyHours");
         }

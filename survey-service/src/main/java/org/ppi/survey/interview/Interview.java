@@ -17,6 +17,7 @@ import org.ppi.contracts.survey.InterviewOpened;
 import org.ppi.contracts.survey.InterviewValidated;
 import org.ppi.contracts.survey.TimeAllocated;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.Numbers;
 import org.ppi.survey.directory.SurveyDirectory;
 import org.ppi.survey.directory.SurveyDirectory.EmployeeFacts;
 import org.ppi.survey.interview.InterviewCommands.AllocateTime;
@@ -97,6 +98,7 @@ public class Interview {
         if (hours.signum() < 0) {
             throw DomainRejection.badRequest("allocation.hours-negative", "hours", hours.toPlainString());
         }
+        Numbers.hours(hours, "hours");
         EmployeeFacts employee = directory.employee(institutionId, employeeId)
                 .orElseThrow(() -> DomainRejection.unprocessable("employee.not-found", "employeeId", employeeId));
         if (!employee.active()) {

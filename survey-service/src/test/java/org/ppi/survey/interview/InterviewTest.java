@@ -94,6 +94,7 @@ class InterviewTest {
         assertRejected(fixture.given(OPENED).when(allocate("carla", "p1", "20.5")), 422, "allocation.hours-above-contract");
         assertRejected(fixture.given(OPENED).when(new AllocateTime("i1", A, USER, "ana", "p1", null)), 400,
                 "request.missing-parameter");
+        assertRejected(fixture.given(OPENED).when(allocate("ana", "p1", "1.125")), 400, "number.out-of-range");
     }
 
     @Test
