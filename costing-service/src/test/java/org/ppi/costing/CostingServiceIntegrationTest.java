@@ -109,17 +109,19 @@ class CostingServiceIntegrationTest {
 
         Instant beforeChange = clock;
         long logged = get("/api/costing/recalculations?size=1").path("totalItems").asLong();
+        // Which figures the first allocation changed depends on whether its employee and product (other partitions
+        // and topics) had arrived; what matters is that its redelivery changes nothing more. The change below has
+        // the same key, so it is applied after the redelivery.
+        String byFirstAllocation = "/api/costing/recalculations?size=1000&causationEventId=" + firstAllocation.getId();
+        String loggedForFirst = get(byFirstAllocation).path("items").toString();
         CloudEventPublisher.send(kafka, Topics.SURVEY, "dp-i1", firstAllocation);
         CloudEvent change = send(Topics.SURVEY, new TimeAllocated(TENANT, "entrevistador", "dp-i1", "dp-c1", "dp-e0",
                 "dp-p1", BigDecimal.valueOf(2)));
         JsonNode changed = await("/api/costing/products/dp-p1", p -> p.path("causationEventId").asString().equals(change.getId()));
         assertThat(changed.path("direct").decimalValue()).isEqualByComparingTo("442105.26");
         assertThat(get("/api/costing/recalculations?size=1").path("totalItems").asLong()).isGreaterThan(logged);
-        List<String> measures = new ArrayList<>();
-        get("/api/costing/recalculations?figureKey=dp-p1&causationEventId=" + firstAllocation.getId()).path("items")
-                .forEach(item -> measures.add(item.path("measure").asString()));
-        assertThat(measures).as("the redelivered event changed nothing the second time")
-                .containsExactlyInAnyOrder("direct", "fullCost", "unitCost");
+        assertThat(get(byFirstAllocation).path("items").toString()).as("the redelivered event changed nothing the second time")
+                .isEqualTo(loggedForFirst);
         JsonNode lineageAfter = get("/api/costing/products/dp-p1/lineage");
         assertThat(lineageAfter.path("events").toString()).contains(change.getId());
 
