@@ -100,7 +100,8 @@ class CostingServiceIntegrationTest {
         assertThat(product.path("unitCost").decimalValue()).isEqualByComparingTo("392982.46");
         assertThat(product.path("rows").get(1).path("sharePercent").decimalValue()).isEqualByComparingTo("1.5");
 
-        JsonNode lineage = get("/api/costing/products/dp-p1/lineage");
+        // the center's registration (not needed for the figure) may arrive a moment later, from another partition
+        JsonNode lineage = await("/api/costing/products/dp-p1/lineage", l -> l.path("events").size() == sentIds.size());
         List<String> lineageIds = new ArrayList<>();
         lineage.path("events").forEach(e -> lineageIds.add(e.path("eventId").asString()));
         assertThat(lineageIds).hasSize(sentIds.size()).containsExactlyInAnyOrderElementsOf(sentIds);

@@ -123,6 +123,9 @@ class PlatformEndToEndTest {
         assertThat(aula.path("rows")).extracting(r -> r.path("sharePercent").decimalValue().stripTrailingZeros().toPlainString())
                 .containsExactly("1.25", "6.25");
 
+        // institution, center, 5 employees, product, 5 allocations; the center (not needed for the figure itself)
+        // may arrive a moment after the figure, from another partition
+        seed.await("/api/costing/products/s-informe/lineage", l -> l.path("events").size() == 13, Duration.ofSeconds(30));
         List<String> lineage = lineage("/api/costing/products/s-informe/lineage");
         Map<String, String[]> onTopics = TopicReader.events(platform.bootstrapServers(), List.of("ppi.survey.events", "ppi.catalog.events"));
         assertThat(lineage).isNotEmpty().allSatisfy(id -> assertThat(onTopics).containsKey(id));
