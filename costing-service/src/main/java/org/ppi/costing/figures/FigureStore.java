@@ -2,22 +2,26 @@ package org.ppi.costing.figures;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.ppi.contracts.costing.CenterCostRecalculated;
 import org.ppi.contracts.costing.EmployeeCostRecalculated;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Rational;
-import org.ppi.platform.projection.Outbox;
-import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.InstitutionTotals;
 import org.ppi.costing.rules.ProductCost;
 import org.ppi.costing.state.InstitutionState;
 import org.ppi.platform.inbox.EventEnvelope;
+import org.ppi.platform.projection.Outbox;
+import org.ppi.platform.projection.RecalculationLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,25 +62,28 @@ public class FigureStore {
     }
 
     private void product(InstitutionState state, ProductCost now, ProductCost before, String id, EventEnvelope cause, Instant at) {
-        int version = version("product_cost", "product_id", id);
-        jdbc.sql("delete from product_cost where product_id = ?").param(id).update();
         ProductCost shown = now != null ? now : before;
         List<String> lineage = state.productLineage(id);
-        if (now != null) {
+        if (now == null) {
+            remove("product_cost", "product_id", id);
+        } else {
             ProductCostView view = Views.product(state, now, cause.id(), at);
-            jdbc.sql("insert into product_cost (product_id, institution_id, product_name, center_id, product_type, core, "
-                            + "direct_cost, unit_cost, full_cost, full_unit_cost, volume_gap, detail, lineage, "
-                            + "causation_event_id, acting_user, effective_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                    .params(id, state.institutionId(), view.productName(), now.centerId(), now.type().name(), now.core(),
-                            view.direct(), view.unitCost(), view.fullCost(), view.fullUnitCost(), now.volumeGap(),
-                            json.writeValueAsString(view), json.writeValueAsString(lineage), cause.id(), cause.actingUser(),
-                            Timestamp.from(at), version + 1)
-                    .update();
+            Map<String, Object> row = row(state, view, lineage, cause, at);
+            row.put("product_name", view.productName());
+            row.put("center_id", now.centerId());
+            row.put("product_type", now.type().name());
+            row.put("core", now.core());
+            row.put("direct_cost", view.direct());
+            row.put("unit_cost", view.unitCost());
+            row.put("full_cost", view.fullCost());
+            row.put("full_unit_cost", view.fullUnitCost());
+            row.put("volume_gap", now.volumeGap());
+            save("product_cost", "product_id", id, row);
         }
         logChange(state, "PRODUCT", id, "direct", before == null ? null : before.direct(), now == null ? null : now.direct(), cause, at);
         logChange(state, "PRODUCT", id, "fullCost", before == null ? null : before.fullCost(), now == null ? null : now.fullCost(), cause, at);
         logChange(state, "PRODUCT", id, "unitCost", before == null ? null : before.unitCost(), now == null ? null : now.unitCost(), cause, at);
-        if (java.util.Objects.equals(now, before)) {
+        if (Objects.equals(now, before)) {
             return;
         }
         outbox.add(new ProductCostRecalculated(state.institutionId(), cause.actingUser(), id, shown.centerId(),
@@ -87,23 +94,22 @@ public class FigureStore {
     }
 
     private void employee(InstitutionState state, EmployeeCost now, EmployeeCost before, String id, EventEnvelope cause, Instant at) {
-        int version = version("employee_cost", "employee_id", id);
-        jdbc.sql("delete from employee_cost where employee_id = ?").param(id).update();
         EmployeeCost shown = now != null ? now : before;
         List<String> lineage = state.employeeLineage(id);
-        if (now != null) {
+        if (now == null) {
+            remove("employee_cost", "employee_id", id);
+        } else {
             EmployeeCostView view = Views.employee(state, now, cause.id(), at);
-            jdbc.sql("insert into employee_cost (employee_id, institution_id, center_id, allocated_cost, unused_cost, "
-                            + "over_allocated, detail, lineage, causation_event_id, acting_user, effective_at, version) "
-                            + "values (?,?,?,?,?,?,?,?,?,?,?,?)")
-                    .params(id, state.institutionId(), now.centerId(), view.allocatedCost(), view.unusedCost(),
-                            now.overAllocated(), json.writeValueAsString(view), json.writeValueAsString(lineage), cause.id(),
-                            cause.actingUser(), Timestamp.from(at), version + 1)
-                    .update();
+            Map<String, Object> row = row(state, view, lineage, cause, at);
+            row.put("center_id", now.centerId());
+            row.put("allocated_cost", view.allocatedCost());
+            row.put("unused_cost", view.unusedCost());
+            row.put("over_allocated", now.overAllocated());
+            save("employee_cost", "employee_id", id, row);
         }
         logChange(state, "EMPLOYEE", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "EMPLOYEE", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
-        if (java.util.Objects.equals(now, before)) {
+        if (Objects.equals(now, before)) {
             return;
         }
         outbox.add(new EmployeeCostRecalculated(state.institutionId(), cause.actingUser(), id, shown.centerId(), state.method(),
@@ -115,22 +121,21 @@ public class FigureStore {
 
     private void center(InstitutionState state, CenterCost now, CenterCost before,
                         java.util.Map<String, EmployeeCost> employees, String id, EventEnvelope cause, Instant at) {
-        int version = version("center_cost", "center_id", id);
-        jdbc.sql("delete from center_cost where center_id = ?").param(id).update();
         CenterCost shown = now != null ? now : before;
         List<String> lineage = state.centerLineage(id);
-        if (now != null) {
+        if (now == null) {
+            remove("center_cost", "center_id", id);
+        } else {
             CenterCostView view = Views.center(state, now, employees, cause.id(), at);
-            jdbc.sql("insert into center_cost (center_id, institution_id, allocated_cost, unused_cost, over_allocated, detail, "
-                            + "lineage, causation_event_id, acting_user, effective_at, version) values (?,?,?,?,?,?,?,?,?,?,?)")
-                    .params(id, state.institutionId(), view.allocatedCost(), view.unusedCost(), now.overAllocated(),
-                            json.writeValueAsString(view), json.writeValueAsString(lineage), cause.id(), cause.actingUser(),
-                            Timestamp.from(at), version + 1)
-                    .update();
+            Map<String, Object> row = row(state, view, lineage, cause, at);
+            row.put("allocated_cost", view.allocatedCost());
+            row.put("unused_cost", view.unusedCost());
+            row.put("over_allocated", now.overAllocated());
+            save("center_cost", "center_id", id, row);
         }
         logChange(state, "CENTER", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "CENTER", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
-        if (java.util.Objects.equals(now, before)) {
+        if (Objects.equals(now, before)) {
             return;
         }
         outbox.add(new CenterCostRecalculated(state.institutionId(), cause.actingUser(), id, state.method(),
@@ -142,15 +147,16 @@ public class FigureStore {
 
     private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at) {
         String id = state.institutionId();
-        int version = version("institution_cost", "institution_id", id);
-        jdbc.sql("delete from institution_cost where institution_id = ?").param(id).update();
         InstitutionCostView view = Views.institution(state, now, cause.id(), at);
         InstitutionTotals t = now.totals();
-        jdbc.sql("insert into institution_cost (institution_id, total_cost, reconciled, detail, causation_event_id, acting_user, "
-                        + "effective_at, version) values (?,?,?,?,?,?,?,?)")
-                .params(id, view.totalCost(), view.reconciled(), json.writeValueAsString(view), cause.id(), cause.actingUser(),
-                        Timestamp.from(at), version + 1)
-                .update();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("total_cost", view.totalCost());
+        row.put("reconciled", view.reconciled());
+        row.put("detail", json.writeValueAsString(view));
+        row.put("causation_event_id", cause.id());
+        row.put("acting_user", cause.actingUser());
+        row.put("effective_at", Timestamp.from(at));
+        save("institution_cost", "institution_id", id, row);
         logChange(state, "INSTITUTION", id, "totalCost", before == null ? null : before.totalCost(), t.totalCost(), cause, at);
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
@@ -163,8 +169,36 @@ public class FigureStore {
         recalculations.record(state.institutionId(), null, kind, key, measure, before, after, cause, at);
     }
 
-    private int version(String table, String idColumn, String id) {
-        return jdbc.sql("select version from " + table + " where " + idColumn + " = ?").param(id)
-                .query(Integer.class).optional().orElse(0);
+    /** The columns every figure row has: institution, the view as shown, its lineage and its causing event. */
+    private Map<String, Object> row(InstitutionState state, Object view, List<String> lineage, EventEnvelope cause, Instant at) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("institution_id", state.institutionId());
+        row.put("detail", json.writeValueAsString(view));
+        row.put("lineage", json.writeValueAsString(lineage));
+        row.put("causation_event_id", cause.id());
+        row.put("acting_user", cause.actingUser());
+        row.put("effective_at", Timestamp.from(at));
+        return row;
+    }
+
+    /** Update in place (one statement, version + 1); insert at version 1 the first time. */
+    private void save(String table, String idColumn, String id, Map<String, Object> columns) {
+        List<Object> values = new ArrayList<>(columns.values());
+        values.add(id);
+        String assignments = columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
+        int updated = jdbc.sql("update " + table + " set " + assignments + ", version = version + 1 where " + idColumn + " = ?")
+                .params(values).update();
+        if (updated == 0) {
+            List<Object> inserted = new ArrayList<>();
+            inserted.add(id);
+            inserted.addAll(columns.values());
+            jdbc.sql("insert into " + table + " (" + idColumn + ", " + String.join(", ", columns.keySet()) + ", version) values ("
+                            + "?, ".repeat(columns.size() + 1) + "1)")
+                    .params(inserted).update();
+        }
+    }
+
+    private void remove(String table, String idColumn, String id) {
+        jdbc.sql("delete from " + table + " where " + idColumn + " = ?").param(id).update();
     }
 }
