@@ -147,6 +147,12 @@ class CostingServiceIntegrationTest {
         assertThat(events.get(0).path("actingUser").asString()).isEqualTo("entrevistador");
         assertThat(getArray("/api/costing/events?id=" + change.getId(), "otra-institucion")).isEmpty();
         assertThat(get("/api/costing/admin/lag").path("eventsBehind").asLong()).isZero();
+        JsonNode summary = get("/api/costing/summary");
+        assertThat(summary.path("products").asInt()).isEqualTo(1);
+        assertThat(summary.path("coreProducts").asInt()).isEqualTo(1);
+        assertThat(summary.path("participatingEmployees").asInt()).isEqualTo(5);
+        assertThat(summary.path("coreProductCosts").get(0).path("fullCost").decimalValue()).isEqualByComparingTo("442105.26");
+        assertThat(summary.path("byArea").toString()).contains("\"area\":\"SUPPORT\",\"centers\":1,\"employees\":5");
         assertThat(get("/api/costing/products/dp-p1?normalize=true").path("direct").decimalValue())
                 .as("nobody is over-allocated here: normalising changes nothing").isEqualByComparingTo("442105.26");
 

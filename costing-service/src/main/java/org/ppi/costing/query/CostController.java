@@ -57,6 +57,20 @@ class CostController {
         return view;
     }
 
+    /**
+     * The summary page: counts, products and workers by area, cost by CORE product. Amounts by area are sums of
+     * rounded center figures (their residue against the institution's exact total is shown there).
+     */
+    @GetMapping("/summary")
+    CostSummary summary(Actor actor, @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "false") boolean normalize) {
+        CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf, normalize);
+        if (snapshot.institution() == null) {
+            throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
+        }
+        return CostSummary.of(snapshot);
+    }
+
     @GetMapping("/products")
     PageResponse<ProductCostView> products(Actor actor, @RequestParam(required = false) Instant asOf,
             @RequestParam(defaultValue = "false") boolean normalize,

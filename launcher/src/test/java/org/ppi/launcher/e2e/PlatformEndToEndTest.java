@@ -224,6 +224,12 @@ class PlatformEndToEndTest {
         assertThat(classic.path("method").asString()).isEqualTo("CLASSIC");
         assertThat(classic.path("volumeGaps").asInt()).isEqualTo(10);
         assertThat(classic.path("overAllocatedEmployees").asInt()).isGreaterThanOrEqualTo(6);
+        JsonNode summary = demo.get("/api/costing/summary");
+        assertThat(List.of(summary.path("products").asInt(), summary.path("terminalProducts").asInt(),
+                summary.path("intermediateProducts").asInt(), summary.path("coreProducts").asInt(),
+                summary.path("volumeGaps").asInt(), summary.path("centers").asInt(), summary.path("employees").asInt(),
+                summary.path("participatingEmployees").asInt()))
+                .as("the data file's counts (DemoInstitutionTest)").containsExactly(258, 108, 150, 11, 10, 30, 87, 87);
         JsonNode normalised = demo.get("/api/costing/institution?normalize=true");
         assertThat(normalised.path("overAllocatedEmployees").asInt()).isZero();
         assertThat(normalised.path("reconciled").asBoolean()).isTrue();
