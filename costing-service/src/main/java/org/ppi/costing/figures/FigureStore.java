@@ -67,7 +67,7 @@ public class FigureStore {
         if (now == null) {
             remove("product_cost", "product_id", id);
         } else {
-            ProductCostView view = Views.product(state, now, cause.id(), at);
+            ProductCostView view = Views.product(state, now, lineage, cause.id(), at);
             Map<String, Object> row = row(state, view, lineage, cause, at);
             row.put("product_name", view.productName());
             row.put("center_id", now.centerId());

@@ -21,6 +21,12 @@ public final class Views {
     }
 
     public static ProductCostView product(InstitutionState state, ProductCost cost, String causation, Instant at) {
+        return product(state, cost, state.productLineage(cost.productId()), causation, at);
+    }
+
+    /** @param lineage the product's lineage, when the caller has computed it already */
+    public static ProductCostView product(InstitutionState state, ProductCost cost, List<String> lineage, String causation,
+                                          Instant at) {
         Facts.Product facts = state.productFacts(cost.productId());
         List<ProductCostView.LabourRowView> rows = new ArrayList<>();
         Rational hours = Rational.ZERO;
@@ -46,7 +52,7 @@ public final class Views {
                 Money.plain(cost.volume()), facts == null ? null : facts.volumeUnit, Money.cents(cost.unitCost()),
                 cost.volumeGap(), Money.cents(cost.fullCost()), Money.cents(cost.fullUnitCost()), cost.attributed(),
                 inflows, cost.labour().toCents().subtract(roundedRows), cost.direct().toString(),
-                cost.fullCost().toString(), causation, at, state.productLineage(cost.productId()).size());
+                cost.fullCost().toString(), causation, at, lineage.size());
     }
 
     public static EmployeeCostView employee(InstitutionState state, EmployeeCost cost, String causation, Instant at) {

@@ -76,8 +76,9 @@ class CostSnapshots {
         CostFigures figures = recalculator.full(normalize ? OverAllocationNormalisation.apply(input) : input);
         Map<String, List<String>> lineage = new HashMap<>();
         List<ProductCostView> products = figures.products().values().stream().map(p -> {
-            lineage.put(CostSnapshot.key("PRODUCT", p.productId()), state.productLineage(p.productId()));
-            return Views.product(state, p, null, null);
+            List<String> ids = state.productLineage(p.productId());
+            lineage.put(CostSnapshot.key("PRODUCT", p.productId()), ids);
+            return Views.product(state, p, ids, null, null);
         }).toList();
         List<EmployeeCostView> employees = figures.employees().values().stream().map(e -> {
             lineage.put(CostSnapshot.key("EMPLOYEE", e.employeeId()), state.employeeLineage(e.employeeId()));
