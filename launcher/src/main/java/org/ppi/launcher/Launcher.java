@@ -47,6 +47,7 @@ public final class Launcher {
         if (!"false".equalsIgnoreCase(env("PPI_DEMO", "true")) && !demoLoaded(gateway)) {
             new DemoLoader(gateway, HttpClient.newHttpClient())
                     .load(DemoInstitution.bundled().prefixed(DEMO_INSTITUTION), "demo-loader");
+            awaitProjections(gateway, Duration.ofMinutes(2));
         }
         System.out.printf("""
 
@@ -65,6 +66,28 @@ public final class Launcher {
                 %n""", startup.toSeconds(), gateway, gateway, gateway, DEMO_INSTITUTION, DEMO_INSTITUTION, gateway,
                 platform.logs());
         stopped.await();
+    }
+
+    /**
+     * Waits until costing and budget hold every event published so far (their lag is 0 twice in a row), so the
+     * first figures a person reads are complete ones.
+     */
+    private static void awaitProjections(URI gateway, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        int quiet = 0;
+        while (quiet < 2 && Instant.now().isBefore(deadline)) {
+            boolean caughtUp = true;
+            for (String service : new String[] {"costing", "budget"}) {
+                HttpResponse<String> lag = http.send(HttpRequest.newBuilder(gateway.resolve("/api/" + service + "/admin/lag"))
+                        .header("X-Institution-Id", DEMO_INSTITUTION).header("X-User-Id", "launcher").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                caughtUp &= lag.statusCode() == 200 && lag.body().contains("\"eventsBehind\":0");
+            }
+            quiet = caughtUp ? quiet + 1 : 0;
+            Thread.sleep(1000);
+        }
+        log.info("Cifras de costos y presupuesto al día");
     }
 
     private static Database database(Path work) {
