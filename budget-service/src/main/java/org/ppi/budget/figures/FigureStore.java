@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
+import org.ppi.contracts.money.Money;
 import org.ppi.platform.projection.Outbox;
 import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.budget.rules.BudgetResult;

@@ -11,6 +11,7 @@ import org.ppi.budget.rules.ProductContribution;
 import org.ppi.budget.rules.ProgramBudget;
 import org.ppi.budget.state.BudgetState;
 import org.ppi.budget.state.Facts;
+import org.ppi.contracts.money.Money;
 import org.ppi.contracts.money.Rational;
 
 /** Turns the rules' exact results into what a person reads: names, chains, rounded amounts, flags. */

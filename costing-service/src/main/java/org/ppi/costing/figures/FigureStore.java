@@ -13,6 +13,7 @@ import org.ppi.contracts.costing.CenterCostRecalculated;
 import org.ppi.contracts.costing.EmployeeCostRecalculated;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
+import org.ppi.contracts.money.Money;
 import org.ppi.contracts.money.Rational;
 import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.EmployeeCost;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ppi.contracts.money.Money;
 import org.ppi.contracts.money.Rational;
 import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.EmployeeCost;

@@ -1,12 +1,15 @@
-package org.ppi.budget.figures;
+package org.ppi.contracts.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.ppi.contracts.costing.Amount;
-import org.ppi.contracts.money.Rational;
 
-/** The one rounding rule: exact until shown, then half-up to cents (volumes: up to 6 decimals, no trailing zeros). */
+/**
+ * The one rounding rule, shared by every service that shows or publishes figures: exact until shown, then
+ * half-up to cents; shares half-up to 4 decimals of a percent; hours and volumes to at most 6 decimals without
+ * trailing zeros. A null value (a missing unit cost, a volume gap) stays null.
+ */
 public final class Money {
     private Money() {
     }
@@ -19,10 +22,13 @@ public final class Money {
         return value == null ? null : value.toString();
     }
 
-    /** As published: rounded value for display, exact fraction for consumers that keep summing. */
+    /** As published: the rounded value for display and the exact fraction for consumers that keep summing. */
     public static Amount amount(Rational value) {
-        Rational v = value == null ? Rational.ZERO : value;
-        return new Amount(v.toCents(), v.toString());
+        return value == null ? null : new Amount(value.toCents(), value.toString());
+    }
+
+    public static BigDecimal percent(Rational share) {
+        return share == null ? null : share.times(Rational.of(100)).round(4);
     }
 
     public static BigDecimal plain(Rational value) {
