@@ -49,7 +49,7 @@ class CostController {
 
     @GetMapping("/institution")
     InstitutionCostView institution(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize) {
+                                    @RequestParam(defaultValue = "false") boolean normalize) {
         InstitutionCostView view = snapshots.of(actor.institutionId(), asOf, normalize).institution();
         if (view == null) {
             throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
@@ -63,7 +63,7 @@ class CostController {
      */
     @GetMapping("/summary")
     CostSummary summary(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize) {
+                        @RequestParam(defaultValue = "false") boolean normalize) {
         CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf, normalize);
         if (snapshot.institution() == null) {
             throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
@@ -73,7 +73,7 @@ class CostController {
 
     @GetMapping("/products")
     PageResponse<ProductCostView> products(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize,
+                                           @RequestParam(defaultValue = "false") boolean normalize,
                                            @RequestParam(required = false) String centerId,
                                            @RequestParam(required = false) ProductType type,
                                            @RequestParam(required = false) Boolean core,
@@ -101,7 +101,7 @@ class CostController {
      */
     @GetMapping(path = "/products", params = "format=csv")
     ResponseEntity<byte[]> productsCsv(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize,
+                                       @RequestParam(defaultValue = "false") boolean normalize,
                                        @RequestParam(required = false) String centerId,
                                        @RequestParam(required = false) ProductType type,
                                        @RequestParam(required = false) Boolean core,
@@ -123,7 +123,7 @@ class CostController {
 
     @GetMapping(path = "/employees", params = "format=csv")
     ResponseEntity<byte[]> employeesCsv(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize,
+                                        @RequestParam(defaultValue = "false") boolean normalize,
                                         @RequestParam(required = false) String centerId,
                                         @RequestParam(required = false) Boolean overAllocated,
                                         @RequestParam(required = false) String q) {
@@ -136,7 +136,7 @@ class CostController {
 
     @GetMapping(path = "/centers", params = "format=csv")
     ResponseEntity<byte[]> centersCsv(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize,
+                                      @RequestParam(defaultValue = "false") boolean normalize,
                                       @RequestParam(required = false) CenterArea area,
                                       @RequestParam(required = false) Boolean overAllocated,
                                       @RequestParam(required = false) String q) {
@@ -179,7 +179,7 @@ class CostController {
 
     @GetMapping("/products/{id}")
     ProductCostView product(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize) {
+                            @RequestParam(defaultValue = "false") boolean normalize) {
         return snapshots.of(actor.institutionId(), asOf, normalize).products().stream().filter(p -> p.productId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.product-unknown", "productId", id));
     }
@@ -191,7 +191,7 @@ class CostController {
 
     @GetMapping("/employees")
     PageResponse<EmployeeCostView> employees(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize,
+                                             @RequestParam(defaultValue = "false") boolean normalize,
                                              @RequestParam(required = false) String centerId,
                                              @RequestParam(required = false) Boolean overAllocated,
                                              @RequestParam(required = false) String q,
@@ -211,7 +211,7 @@ class CostController {
 
     @GetMapping("/employees/{id}")
     EmployeeCostView employee(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize) {
+                              @RequestParam(defaultValue = "false") boolean normalize) {
         return snapshots.of(actor.institutionId(), asOf, normalize).employees().stream().filter(e -> e.employeeId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.employee-unknown", "employeeId", id));
     }
@@ -223,7 +223,7 @@ class CostController {
 
     @GetMapping("/centers")
     PageResponse<CenterCostView> centers(Actor actor, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize,
+                                         @RequestParam(defaultValue = "false") boolean normalize,
                                          @RequestParam(required = false) CenterArea area,
                                          @RequestParam(required = false) Boolean overAllocated,
                                          @RequestParam(required = false) String q,
@@ -243,7 +243,7 @@ class CostController {
 
     @GetMapping("/centers/{id}")
     CenterCostView center(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
-            @RequestParam(defaultValue = "false") boolean normalize) {
+                          @RequestParam(defaultValue = "false") boolean normalize) {
         return snapshots.of(actor.institutionId(), asOf, normalize).centers().stream().filter(c -> c.centerId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.center-unknown", "centerId", id));
     }
