@@ -69,4 +69,11 @@ public class ProjectionConfiguration {
                                        TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
         return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json);
     }
+
+    @Bean
+    @ConditionalOnBean(ReplayPlan.class)
+    public ProjectionHealth projectionHealthIndicator(ReplayService replay,
+                                                      @org.springframework.beans.factory.annotation.Value("${ppi.projection.behind-threshold:1000}") long threshold) {
+        return new ProjectionHealth(replay, threshold);
+    }
 }

@@ -1,6 +1,12 @@
 package org.ppi.platform.relay;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -8,7 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,10 +29,49 @@ import tools.jackson.databind.json.JsonMapper;
 public class RelayConfiguration {
 
     @Bean
-    public KafkaRelay kafkaRelay(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+    public ParkedEvents parkedEvents(JdbcClient jdbc) {
+        return new ParkedEvents(jdbc);
+    }
+
+    @Bean
+    public KafkaRelay kafkaRelay(KafkaTemplate<String, byte[]> kafka, JsonMapper json, ParkedEvents parked,
                                  @Value("${ppi.relay.topic}") String topic,
-                                 @Value("${spring.application.name}") String service) {
-        return new KafkaRelay(kafka, json, topic, service);
+                                 @Value("${spring.application.name}") String service,
+                                 @Value("${ppi.relay.attempts:3}") int attempts,
+                                 @Value("${ppi.relay.attempt-pause:PT0.5S}") Duration pause) {
+        return new KafkaRelay(kafka, json, topic, service, parked, attempts, pause);
+    }
+
+    @Bean
+    public RelayLag relayLag(JdbcClient jdbc, EventProcessingConfiguration processing, ParkedEvents parked, JsonMapper json) {
+        return new RelayLag(jdbc, processing, parked, json);
+    }
+
+    @Bean
+    public RelayHealth relayHealthIndicator(RelayLag lag, @Value("${ppi.relay.behind-threshold:1000}") long threshold) {
+        return new RelayHealth(lag, threshold);
+    }
+
+    @Bean
+    public RelayController relayController(RelayLag lag, ParkedEvents parked, EventStore events, KafkaRelay relay,
+                                           TopicLimit limit) {
+        return new RelayController(lag, parked, events, relay, limit);
+    }
+
+    /** What the topic accepts, asked of the broker every {@code ppi.relay.limit-refresh}. */
+    @Bean
+    public TopicLimit topicLimit(KafkaAdmin admin, KafkaProperties kafka, @Value("${ppi.relay.topic}") String topic,
+                                 @Value("${ppi.relay.limit-refresh:PT5M}") Duration refresh) {
+        Object producerLimit = kafka.getProducer().getProperties().getOrDefault("max.request.size", "1048576");
+        return new TopicLimit(admin, topic, Integer.parseInt(producerLimit.toString()), refresh, Clock.systemUTC());
+    }
+
+    /** Checks every event's size on the event bus, inside the command's unit of work (before it is stored). */
+    @Bean
+    public EventSizeLimit eventSizeLimit(JsonMapper json, TopicLimit limit, EventBus eventBus) {
+        EventSizeLimit check = new EventSizeLimit(json, limit::bytes);
+        eventBus.registerDispatchInterceptor(check);
+        return check;
     }
 
     /** The relay is a tracking processor whose failures propagate: the token waits, the event is retried. */

@@ -50,6 +50,11 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return body(413, "request.too-large", null, tooLarge.maxBytes());
+            }
+        }
         return body(400, "request.malformed", null);
     }
 

@@ -6,7 +6,11 @@ import java.util.Locale;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -32,6 +36,16 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
         source.setFallbackToSystemLocale(false);
         source.setDefaultLocale(SPANISH);
         return source;
+    }
+
+    /** Request bodies above {@code ppi.web.max-request-bytes} (512 KiB by default) answer 413 before any work. */
+    @Bean
+    public FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${ppi.web.max-request-bytes:524288}") long maxBytes, MessageSource messageSource, JsonMapper json) {
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, messageSource, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Override
