@@ -264,6 +264,68 @@ class PlatformEndToEndTest {
         assertThat(figures()).isEqualTo(live);
     }
 
+    @Test
+    @Order(9)
+    void oneUnpublishableEventIsParkedAndAnotherInstitutionsAllocationStillReachesItsFigures() throws Exception {
+        long storedBefore = seed.get("/api/survey/admin/lag").path("lastInStore").asLong();
+        // At the door: a 5 MB product description and a 2 MB center name are refused by the gateway, a name one
+        // character over its limit by the service; nothing is stored.
+        Map<String, Object> hugeProduct = product("e2e-huge", "s-gestion", "Producto enorme", 1);
+        hugeProduct.put("description", "x".repeat(5 * 1024 * 1024));
+        GatewayClient.Answer huge = seed.post("/api/catalog/products", hugeProduct);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body().path("code").asString()).isEqualTo("request.too-large");
+        assertThat(seed.post("/api/survey/centers", Map.of("id", "e2e-huge-center", "name", "n".repeat(2 * 1024 * 1024),
+                "area", "SUPPORT")).status()).isEqualTo(413);
+        GatewayClient.Answer longName = seed.post("/api/survey/centers", Map.of("id", "e2e-long-center",
+                "name", "n".repeat(301), "area", "SUPPORT"));
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.body().path("code").asString()).isEqualTo("text.too-long");
+        assertThat(longName.body().path("field").asString()).isEqualTo("name");
+        assertThat(seed.get("/api/survey/admin/lag").path("lastInStore").asLong()).isEqualTo(storedBefore);
+
+        // The survey topic now takes 6,000-byte records; survey read its limit minutes ago, so a center of the demo
+        // institution with 7 KB of texts is stored, refused by the broker and parked by the relay.
+        demo.command("PUT", "/api/survey/centers/" + DEMO + ".C01/name", Map.of("name", "Despacho del Defensor del Pueblo (sede central)"));
+        Instant parkedFrom = Instant.now();
+        try (TopicConfig topic = new TopicConfig(platform.bootstrapServers(), "ppi.survey.events")) {
+            topic.maxMessageBytes(6_000);
+            assertThat(demo.post("/api/survey/centers", Map.of("id", DEMO + ".C99", "name", "Centro con textos largos",
+                    "area", "SUPPORT", "function", "f".repeat(3_500), "organization", "o".repeat(3_500))).status())
+                    .isEqualTo(201);
+            // Another institution's allocation recorded afterwards reaches its figures within seconds.
+            seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e4", "s-informe", 3));
+            JsonNode informe = seed.await("/api/costing/products/s-informe", p -> amount(p, "direct").equals("589473.68"),
+                    Duration.ofSeconds(30));
+            measured.put("allocationAfterParkingSeconds", Duration.between(parkedFrom, Instant.now()).toMillis() / 1000.0);
+            assertThat(labours(informe)).containsExactly("98245.61", "196491.23", "49122.81", "98245.61", "147368.42");
+
+            JsonNode health = seed.get("/api/health");
+            assertThat(health.path("status").asString()).isEqualTo("DEGRADED");
+            assertThat(health.at("/services/survey-service").asString()).isEqualTo("DEGRADED");
+            assertThat(health.at("/relays/survey-service/parked").asLong()).isEqualTo(1);
+            assertThat(health.at("/relays/survey-service/code").asString()).isEqualTo("relay.parked");
+            JsonNode lag = seed.get("/api/admin/lag");
+            assertThat(lag.at("/relays/survey-service/parked").asLong()).isEqualTo(1);
+            assertThat(lag.path("eventsNotYetInFigures").asLong()).isGreaterThanOrEqualTo(1);
+            JsonNode parked = seed.get("/api/survey/admin/relay/parked");
+            assertThat(parked.path("totalItems").asLong()).isEqualTo(1);
+            JsonNode row = parked.path("items").get(0);
+            assertThat(row.path("aggregateId").asString()).isEqualTo(DEMO + ".C99");
+            assertThat(row.path("institutionId").asString()).isEqualTo(DEMO);
+            assertThat(row.path("reason").asString()).startsWith("RecordTooLargeException");
+
+            // Fixed at the topic, retried by the operator: the stored event goes out and the demo's figures see it.
+            topic.maxMessageBytes(1_048_588);
+            GatewayClient.Answer retried = seed.post("/api/survey/admin/relay/parked/" + row.path("eventId").asString()
+                    + "/retry", null);
+            assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+            assertThat(TopicReader.events(platform.bootstrapServers(), List.of("ppi.survey.events")))
+                    .containsKey(row.path("eventId").asString());
+            assertThat(seed.get("/api/health").at("/relays/survey-service/parked").asLong()).isZero();
+        }
+    }
+
     private String figures() {
         JsonNode page = demo.get("/api/costing/products?size=1000&sort=name");
         List<String> rows = new ArrayList<>();
