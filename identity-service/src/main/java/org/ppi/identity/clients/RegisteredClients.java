@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 /** The clients of the identity contract, built from configuration. */
 public final class RegisteredClients {
@@ -45,7 +46,7 @@ public final class RegisteredClients {
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 // First-party client: no consent page, but the code still needs its PKCE verifier.
-                .clientSettings(org.springframework.security.oauth2.server.authorization.settings.ClientSettings.builder()
+                .clientSettings(ClientSettings.builder()
                         .requireProofKey(true).requireAuthorizationConsent(false).build())
                 .build();
     }
