@@ -55,6 +55,7 @@ public final class Launcher {
                  PPI — Perfil de Producción Institucional: plataforma lista
                  (arranque en %d s)
                   Puerta de entrada (gateway): %s
+                  Identidad (OpenID Connect):   %s (usuarios de demostración, contraseña demo)
                   Salud de todos los servicios: %s/api/health
                   Documentación de la API:      %s/swagger-ui.html
                   Institución de demostración:  X-Institution-Id: %s
@@ -63,7 +64,7 @@ public final class Launcher {
                   Registros: %s
                  Ctrl-C para detener.
                 ============================================================
-                %n""", startup.toSeconds(), gateway, gateway, gateway, DEMO_INSTITUTION, DEMO_INSTITUTION, gateway,
+                %n""", startup.toSeconds(), gateway, platform.issuer(), gateway, gateway, DEMO_INSTITUTION, DEMO_INSTITUTION, gateway,
                 platform.logs());
         stopped.await();
     }

@@ -28,6 +28,7 @@ public final class Platform implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
+    private final Path identityKeys;
     private final Database database;
     private KafkaBroker broker;
     private final Path brokerDir;
@@ -40,6 +41,8 @@ public final class Platform implements AutoCloseable {
                      String bootstrapServers, int portOffset) {
         this.root = root;
         this.logs = logs;
+        // Beside the logs, in the same work folder: the identity provider's signing key survives restarts there.
+        this.identityKeys = logs.getParent().resolve("identity");
         this.database = database;
         this.broker = broker;
         this.brokerDir = brokerDir;
@@ -74,6 +77,9 @@ public final class Platform implements AutoCloseable {
         }
         Platform platform = new Platform(root, logs, database, broker, work.resolve("kafka"), kafkaPort, bootstrap, portOffset);
         try {
+            // First and awaited: the gateway and the services read its discovery document and keys.
+            platform.launch(ServiceSpec.IDENTITY);
+            platform.awaitHealthy(ServiceSpec.IDENTITY, Instant.now().plus(Duration.ofMinutes(2)));
             for (ServiceSpec service : ServiceSpec.BACKENDS) {
                 platform.launch(service);
             }
@@ -104,7 +110,12 @@ public final class Platform implements AutoCloseable {
             env.put("PPI_" + backend.databaseName().toUpperCase(java.util.Locale.ROOT) + "_URL", "http://localhost:" + port(backend));
         }
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        if (!service.equals(ServiceSpec.GATEWAY)) {
+        // The one issuer every process names and checks (identity contract), and the gateway's public address.
+        env.put("PPI_ISSUER_URI", issuer().toString());
+        env.put("PPI_GATEWAY_URL", gateway().toString());
+        if (service.equals(ServiceSpec.IDENTITY)) {
+            env.put("PPI_IDENTITY_KEY_DIR", identityKeys.toAbsolutePath().toString());
+        } else if (!service.equals(ServiceSpec.GATEWAY)) {
             env.putAll(database.environmentFor(service));
         }
         processes.put(service, builder.start());
@@ -164,6 +175,11 @@ public final class Platform implements AutoCloseable {
 
     public URI gateway() {
         return URI.create("http://localhost:" + port(ServiceSpec.GATEWAY));
+    }
+
+    /** The identity provider's issuer URI (its discovery document is under /.well-known/openid-configuration). */
+    public URI issuer() {
+        return URI.create("http://localhost:" + port(ServiceSpec.IDENTITY));
     }
 
     /** Stops the in-process broker, as a Kafka outage would; the services keep running. */

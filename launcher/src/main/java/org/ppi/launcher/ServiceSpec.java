@@ -11,6 +11,8 @@ public record ServiceSpec(String module, int port) {
             new ServiceSpec("costing-service", 8084),
             new ServiceSpec("budget-service", 8085));
     public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 8080);
+    /** The local OpenID Connect provider: started first, since the gateway and the services trust its tokens. */
+    public static final ServiceSpec IDENTITY = new ServiceSpec("identity-service", 9000);
 
     /** The schema (PostgreSQL) or database file (H2) name of the service. */
     public String databaseName() {

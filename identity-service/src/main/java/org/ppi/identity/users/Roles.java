@@ -1,0 +1,13 @@
+package org.ppi.identity.users;
+
+import java.util.List;
+
+/** The fixed set of role names of the identity contract; a token never carries any other. */
+public final class Roles {
+    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final List<String> ALL = List.of(PLATFORM_ADMIN, "institution-admin", "surveyor", "center-manager",
+            "authority", "auditor", "analyst");
+
+    private Roles() {
+    }
+}
