@@ -245,6 +245,8 @@ public final class KeycloakServer implements AutoCloseable {
         // The realm file reads PPI_* placeholders: start from its defaults, not from the caller's shell.
         env.keySet().removeIf(k -> k.startsWith("PPI_") || k.startsWith("KC_") || k.startsWith("JAVA_OPTS"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        // C1 only, like the project's surefire argLine: on 2 busy cores the start took 35 s instead of 61 s.
+        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(config.env);
