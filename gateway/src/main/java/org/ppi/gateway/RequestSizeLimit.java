@@ -1,16 +1,11 @@
 package org.ppi.gateway;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -30,10 +25,6 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit implements WebFilter {
-    private static final Map<String, String> MESSAGES = Map.of(
-            "es", "La solicitud supera el tamaño máximo de %,d bytes.",
-            "en", "The request is larger than the maximum of %,d bytes.");
-
     private final long maxBytes;
 
     RequestSizeLimit(@Value("${ppi.gateway.max-request-bytes:524288}") long maxBytes) {
@@ -66,21 +57,7 @@ class RequestSizeLimit implements WebFilter {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getHeaders().set("Connection", "close");
-        String language = language(exchange);
-        String message = String.format(Locale.forLanguageTag(language), MESSAGES.get(language), maxBytes);
-        String body = "{\"status\":413,\"code\":\"request.too-large\",\"field\":null,\"message\":\"" + message
-                + "\",\"details\":[]}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    /** Spanish unless the caller asks for English first. */
-    static String language(ServerWebExchange exchange) {
-        List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
-        String best = Locale.lookupTag(ranges, List.of("es", "en"));
-        return "en".equals(best) ? "en" : "es";
+        exchange.getResponse().getHeaders().set("Connection", "close");
+        return ErrorResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", maxBytes);
     }
 }
