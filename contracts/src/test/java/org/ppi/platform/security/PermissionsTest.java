@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The roles matrix of the README, line by line (docs/roles-matrix.md). */
+/** The roles matrix of the README, line by line. */
 class PermissionsTest {
     private static final List<String> INSTITUTION_READERS = List.of(Roles.INSTITUTION_ADMIN, Roles.SURVEYOR,
             Roles.CENTER_MANAGER, Roles.AUTHORITY, Roles.AUDITOR, Roles.ANALYST);
