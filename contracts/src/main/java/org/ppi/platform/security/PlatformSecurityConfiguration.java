@@ -25,6 +25,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -65,12 +67,20 @@ public class PlatformSecurityConfiguration {
             return decoder;
         }
         // Discovery on the first token (retried on the next one if the provider does not answer yet).
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.getIssuerUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).build();
             decoder.setJwtValidator(TokenChecks.of(properties));
             return decoder;
         });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                // Not the token's fault: a JwtException (not BadJwtException) becomes 503, not 401 nor a bare 500.
+                throw new JwtException("The identity provider " + properties.getIssuerUri() + " does not answer", e);
+            }
+        };
     }
 
     @Bean
