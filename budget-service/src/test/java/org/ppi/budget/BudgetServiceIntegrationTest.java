@@ -26,6 +26,7 @@ import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +56,7 @@ class BudgetServiceIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "budget");
+        TestTokens.register(registry);
     }
 
     @LocalServerPort
@@ -161,6 +163,21 @@ class BudgetServiceIntegrationTest {
         assertThat(event.budget().value()).isEqualByComparingTo("3518750");
         assertThat(event.lineage()).contains(plan.getId(), ids.get("P1"), "sv-P1-hours");
 
+        // Roles: an analyst exports the structure, an authority reads lineage; only the platform admin replays.
+        HttpResponse<String> analystCsv = api.request("GET", "/api/budget/structure?" + YEAR + "&format=csv")
+                .tenant(TENANT).roles("analyst").send();
+        assertThat(analystCsv.statusCode()).isEqualTo(200);
+        assertThat(analystCsv.body()).contains(",,Total,,,,,,,,4883750.00");
+        assertThat(api.request("GET", "/api/budget/programs/PR1/lineage?" + YEAR).tenant(TENANT).roles("authority").send()
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> auditorReplay = api.request("POST", "/api/budget/admin/replay").tenant(TENANT)
+                .roles("auditor").send();
+        assertThat(auditorReplay.statusCode()).isEqualTo(403);
+        assertThat(auditorReplay.body()).contains("auth.forbidden").contains("Su rol no permite");
+        HttpResponse<String> unsigned = api.request("GET", "/api/budget/summary?" + YEAR).tenant(TENANT).noToken().send();
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("auth.unauthenticated");
+
         String live = figures();
         assertThat(post("/api/budget/admin/replay").statusCode()).isEqualTo(202);
         await("/api/budget/admin/replay", s -> s.path("finished").asBoolean());
@@ -221,7 +238,8 @@ class BudgetServiceIntegrationTest {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return api.request("POST", path).tenant(TENANT).user("admin").send();
+        // Replays are deployment-wide: the platform administrator's token (no institution).
+        return api.request("POST", path).user("admin").roles("platform-admin").send();
     }
 
     private record Answer(int status, JsonNode body) {

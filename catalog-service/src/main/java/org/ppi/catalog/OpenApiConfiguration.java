@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document shows the two actor headers the gateway forwards instead of an "actor" parameter
- * (the {@link Actor} is resolved from headers, not from the query string).
+ * The OpenAPI document shows the two actor headers the gateway forwards instead of an "actor" parameter. The
+ * {@link Actor} comes from the bearer token; the headers are optional and, when sent, must match the token.
  */
 @Configuration
 class OpenApiConfiguration {
@@ -26,10 +26,10 @@ class OpenApiConfiguration {
             boolean needsActor = Arrays.stream(handler.getMethodParameters())
                     .anyMatch(p -> Actor.class.equals(p.getParameterType()));
             if (needsActor) {
-                operation.addParametersItem(new HeaderParameter().name(Actor.INSTITUTION_HEADER).required(true)
-                        .description("Institution (tenant) id").schema(new StringSchema()));
-                operation.addParametersItem(new HeaderParameter().name(Actor.USER_HEADER).required(true)
-                        .description("Acting user id").schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(Actor.INSTITUTION_HEADER).required(false)
+                        .description("Institution (tenant) id; set by the gateway from the token, must match it").schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(Actor.USER_HEADER).required(false)
+                        .description("Acting user id; set by the gateway from the token, must match it").schema(new StringSchema()));
             }
             return operation;
         };

@@ -26,6 +26,7 @@ import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +56,7 @@ class RelayParkingIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "catalog");
+        TestTokens.register(registry);
     }
 
     @LocalServerPort
@@ -100,6 +102,9 @@ class RelayParkingIntegrationTest {
                 "the product registered after the parked one", r -> "rp-after".equals(r.key()));
         assertThat(header(after, "ce_tenantid")).isEqualTo(OTHER);
 
+        HttpResponse<String> auditor = api.request("GET", "/api/catalog/admin/relay/parked").tenant(OTHER).user("aud")
+                .roles("auditor").send();
+        assertError(auditor, 403, "auth.forbidden", "rol");
         JsonNode parked = json.readTree(admin(api, "GET", "/api/catalog/admin/relay/parked").body());
         assertThat(parked.get("totalItems").asLong()).isEqualTo(1);
         JsonNode row = parked.get("items").get(0);
@@ -161,8 +166,9 @@ class RelayParkingIntegrationTest {
         return json.readTree(response.body());
     }
 
+    /** The deployment's operator: a platform admin, whose token names no institution. */
     private HttpResponse<String> admin(ApiClient api, String method, String path) throws Exception {
-        return api.request(method, path).tenant(TENANT).user("operator").send();
+        return api.request(method, path).user("operator").roles("platform-admin").send();
     }
 
     private HttpResponse<String> send(ApiClient api, String tenant, Map<String, Object> form) throws Exception {

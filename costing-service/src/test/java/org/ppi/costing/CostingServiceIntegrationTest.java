@@ -30,6 +30,7 @@ import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +57,7 @@ class CostingServiceIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "costing");
+        TestTokens.register(registry);
     }
 
     @LocalServerPort
@@ -125,6 +127,32 @@ class CostingServiceIntegrationTest {
                 .isEqualTo(loggedForFirst);
         JsonNode lineageAfter = get("/api/costing/products/dp-p1/lineage");
         assertThat(lineageAfter.path("events").toString()).contains(change.getId());
+        // Roles on the read side: an auditor alone reads lineage, history and lag, but does not replay (a replay
+        // rebuilds every institution's figures: the platform administrator's); an analyst reads figures, not lag.
+        HttpResponse<String> auditorLineage = api.request("GET", "/api/costing/products/dp-p1/lineage").tenant(TENANT)
+                .user("auditora").roles("auditor").send();
+        assertThat(auditorLineage.statusCode()).isEqualTo(200);
+        assertThat(auditorLineage.body()).contains(change.getId());
+        assertThat(api.request("GET", "/api/costing/recalculations").tenant(TENANT).roles("auditor").send().statusCode())
+                .isEqualTo(200);
+        assertThat(api.request("GET", "/api/costing/admin/lag").tenant(TENANT).roles("auditor").send().statusCode())
+                .isEqualTo(200);
+        assertThat(api.request("GET", "/api/costing/admin/lag").tenant(TENANT).roles("analyst").send().body())
+                .contains("auth.forbidden");
+        assertThat(api.request("GET", "/api/costing/products/dp-p1").tenant(TENANT).roles("analyst").send()
+                .statusCode()).isEqualTo(200);
+        for (String role : List.of("auditor", "institution-admin", "analyst")) {
+            HttpResponse<String> refused = api.request("POST", "/api/costing/admin/replay").tenant(TENANT).roles(role)
+                    .language("en").send();
+            assertThat(refused.statusCode()).as(role).isEqualTo(403);
+            assertThat(refused.body()).contains("auth.forbidden").contains("Your role does not allow");
+        }
+        HttpResponse<String> adminReadsFigures = api.request("GET", "/api/costing/products").user("admin")
+                .roles("platform-admin").send();
+        assertThat(adminReadsFigures.statusCode()).isEqualTo(401);
+        assertThat(adminReadsFigures.body()).contains("auth.institution-missing");
+        assertThat(api.request("GET", "/api/costing/admin/lag").user("admin").roles("platform-admin").send()
+                .statusCode()).isEqualTo(200);
 
         assertThat(get("/api/costing/products/dp-p1?asOf=" + beforeChange).path("direct").decimalValue())
                 .isEqualByComparingTo("392982.46");
@@ -206,6 +234,7 @@ class CostingServiceIntegrationTest {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return api.request("POST", path).tenant(TENANT).user("admin").send();
+        // Replays are deployment-wide: the platform administrator's token (no institution).
+        return api.request("POST", path).user("admin").roles("platform-admin").send();
     }
 }

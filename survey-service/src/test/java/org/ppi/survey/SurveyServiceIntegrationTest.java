@@ -23,6 +23,7 @@ import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +50,7 @@ class SurveyServiceIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "survey");
+        TestTokens.register(registry);
     }
 
     @LocalServerPort
@@ -71,7 +73,7 @@ class SurveyServiceIntegrationTest {
 
     @Test
     void allocationTravelsFromHttpToTheSurveyTopicWithTenantUserAndInterview() throws Exception {
-        assertThat(post("/api/survey/institution", Map.of("name", "Defensor del Pueblo", "currency", "DOP",
+        assertThat(registerInstitution(TENANT, Map.of("name", "Defensor del Pueblo", "currency", "DOP",
                 "fiscalYear", 2026)).statusCode()).isEqualTo(201);
         assertThat(post("/api/survey/centers", Map.of("id", "it-c1", "name", "Dirección de Atención", "area", "SUBSTANTIVE"))
                 .statusCode()).isEqualTo(201);
@@ -113,7 +115,7 @@ class SurveyServiceIntegrationTest {
     @Test
     void theWholeSurveyModelOverHttp() throws Exception {
         String t = "inst-model";
-        expect(call(t, "POST", "/api/survey/institution", Map.of("name", "Defensor del Pueblo", "currency", "DOP",
+        expect(registerInstitution(t, Map.of("name", "Defensor del Pueblo", "currency", "DOP",
                 "fiscalYear", 2026, "weeklyHours", new BigDecimal("37.5"))), 201);
         HttpResponse<String> badCurrency = rejected(t, "PUT", "/api/survey/institution",
                 Map.of("name", "X", "currency", "pesos", "fiscalYear", 2026), 400, "institution.currency", "en");
@@ -288,7 +290,7 @@ class SurveyServiceIntegrationTest {
         String owner = "inst-owner";
         String intruder = "inst-intruder";
         for (String tenant : List.of(owner, intruder)) {
-            expect(call(tenant, "POST", "/api/survey/institution", Map.of("name", "Institución " + tenant,
+            expect(registerInstitution(tenant, Map.of("name", "Institución " + tenant,
                     "currency", "USD", "fiscalYear", 2026)), 201);
         }
         expect(call(owner, "POST", "/api/survey/centers", Map.of("id", "o-c1", "name", "Centro secreto",
@@ -338,6 +340,14 @@ class SurveyServiceIntegrationTest {
         assertThat(docs.body()).contains("/api/survey/centers/{id}/closure", "/api/survey/employees/{id}/transfer",
                 "/api/survey/views/functions-and-organization", "/api/survey/allocations");
         assertThat(docs.body()).as("the Actor comes from headers, not from parameters").doesNotContain("\"name\":\"actor\"");
+    }
+
+    /** Institutions are registered by the platform administrator (a token without institution). */
+    private HttpResponse<String> registerInstitution(String id, Map<String, Object> form) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(form);
+        body.put("id", id);
+        return api.request("POST", "/api/survey/institutions").user("platform.admin").roles("platform-admin")
+                .body(body).send();
     }
 
     private HttpResponse<String> call(String tenant, String method, String path, Object body) throws Exception {

@@ -26,6 +26,7 @@ import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
+import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
 import org.ppi.valuechain.support.WorkedExample;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,7 @@ class ValueChainServiceIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "valuechain");
+        TestTokens.register(registry);
     }
 
     @LocalServerPort

@@ -10,9 +10,12 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls a service under test over real HTTP with the headers the platform reads: X-Institution-Id (tenant),
- * X-User-Id (acting user) and Accept-Language. A body is written as JSON (with its Content-Type); no body sends
- * none. A header left null is not sent, and the answer (status, headers, body) comes back as it is.
+ * Calls a service under test over real HTTP the way the gateway does: {@code Authorization: Bearer <token>} with a
+ * token signed by {@link TestTokens} for the tenant (claim institution) and user (sub), plus the X-Institution-Id /
+ * X-User-Id headers set from the same values, and Accept-Language. The token's roles are every institution role
+ * unless {@link Request#roles} says otherwise; {@link Request#token} sends a given token and {@link Request#noToken}
+ * none. A body is written as JSON (with its Content-Type); no body sends none. A header left null is not sent, and
+ * the answer (status, headers, body) comes back as it is.
  */
 public final class ApiClient {
     private final String base;
@@ -43,6 +46,10 @@ public final class ApiClient {
         private String language;
         private Object body;
         private Duration timeout;
+        private java.util.List<String> roles = TestTokens.INSTITUTION_ROLES;
+        private java.util.List<String> centers = java.util.List.of();
+        private String token;
+        private boolean noToken;
 
         private Request(String method, String path) {
             this.method = method;
@@ -69,6 +76,30 @@ public final class ApiClient {
             return this;
         }
 
+        /** The roles of the token built for this call (default: every institution role). */
+        public Request roles(String... roles) {
+            this.roles = java.util.List.of(roles);
+            return this;
+        }
+
+        /** The centers claim of the token built for this call (a center manager's centers). */
+        public Request centers(String... centers) {
+            this.centers = java.util.List.of(centers);
+            return this;
+        }
+
+        /** Sends exactly this token (expired, forged, other issuer...) instead of building one. */
+        public Request token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        /** Sends no Authorization header at all. */
+        public Request noToken() {
+            this.noToken = true;
+            return this;
+        }
+
         public Request timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
@@ -77,6 +108,11 @@ public final class ApiClient {
         public HttpResponse<String> send() throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             header(request, "Accept-Language", language);
+            if (!noToken) {
+                String bearer = token != null ? token : TestTokens.builder().institution(tenant)
+                        .user(user == null ? "tester" : user).roles(roles).centers(centers).sign();
+                request.header("Authorization", "Bearer " + bearer);
+            }
             header(request, "X-Institution-Id", tenant);
             header(request, "X-User-Id", user);
             if (timeout != null) {

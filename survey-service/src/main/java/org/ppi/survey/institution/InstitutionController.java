@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's institution (the tenant named by the X-Institution-Id header) and its ámbitos. */
+/** Institutions (registered by the platform administrator), the caller's institution (from his token) and its ámbitos. */
 @RestController
 @RequestMapping("/api/survey")
 @Tag(name = "Institution and ámbitos")
@@ -50,7 +50,7 @@ class InstitutionController {
         this.queries = queries;
     }
 
-    record InstitutionForm(@NotBlank String name, String country, @NotBlank String currency, @NotNull Integer fiscalYear,
+    record InstitutionForm(@NotBlank String id, @NotBlank String name, String country, @NotBlank String currency, @NotNull Integer fiscalYear,
                            BigDecimal weeklyHours, CostingMethod costingMethod) {
     }
 
@@ -67,13 +67,16 @@ class InstitutionController {
     record ScopeNameForm(@NotBlank String name) {
     }
 
-    @PostMapping("/institution")
+    @PostMapping("/institutions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register the caller's institution")
+    @Operation(summary = "Register an institution (platform administrator); its users then act in it through their tokens")
     Map<String, String> register(Actor actor, @Valid @RequestBody InstitutionForm form) {
-        commands.send(new RegisterInstitution(actor.institutionId(), actor.userId(), form.name().trim(), form.country(),
-                form.currency().trim().toUpperCase(), form.fiscalYear(), form.weeklyHours(), form.costingMethod()), actor);
-        return Map.of("id", actor.institutionId());
+        String id = Ids.require(form.id(), "id");
+        // The events belong to the new institution (tenant), recorded as done by the platform administrator.
+        commands.send(new RegisterInstitution(id, actor.userId(), form.name().trim(), form.country(),
+                form.currency().trim().toUpperCase(), form.fiscalYear(), form.weeklyHours(), form.costingMethod()),
+                actor.forInstitution(id));
+        return Map.of("id", id);
     }
 
     @PutMapping("/institution")

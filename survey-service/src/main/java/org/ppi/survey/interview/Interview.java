@@ -70,6 +70,10 @@ public class Interview {
     @CommandHandler
     public void handle(ValidateInterview cmd) {
         requireSameInstitution(cmd.institutionId());
+        if (cmd.centers() != null && !cmd.centers().contains(centerId)) {
+            // A center manager validates the interviews of his own centers only.
+            throw new DomainRejection(403, "auth.forbidden", null);
+        }
         if (validated) {
             throw DomainRejection.conflict("interview.validated", "interviewId", interviewId);
         }

@@ -3,6 +3,7 @@ package org.ppi.survey.interview;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -20,8 +21,15 @@ public final class InterviewCommands {
                                String employeeId, String productId, BigDecimal hours) {
     }
 
+    /**
+     * {@code centers}: the centers whose interviews the caller may validate (a center manager's, from his token);
+     * null when he may validate any center of his institution (the institution administrator).
+     */
     public record ValidateInterview(@TargetAggregateIdentifier String interviewId, String institutionId,
-                                    String actingUser, LocalDate validatedOn) {
+                                    String actingUser, LocalDate validatedOn, Set<String> centers) {
+        public ValidateInterview(String interviewId, String institutionId, String actingUser, LocalDate validatedOn) {
+            this(interviewId, institutionId, actingUser, validatedOn, null);
+        }
     }
 
     public record CorrectAllocation(@TargetAggregateIdentifier String interviewId, String institutionId,

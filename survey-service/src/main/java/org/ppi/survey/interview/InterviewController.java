@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ppi.platform.relay.ActorCommandGateway;
+import org.ppi.platform.security.Roles;
 import org.ppi.platform.web.Actor;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Ids;
@@ -81,9 +82,12 @@ class InterviewController {
     }
 
     @PostMapping("/{id}/validation")
+    @Operation(summary = "Validate an interview (institution administrator, or the manager of the interview's center)")
     void validate(Actor actor, @PathVariable String id, @RequestBody(required = false) ValidationForm form) {
+        // The institution administrator validates any center's interview; a center manager only his centers'.
+        java.util.Set<String> centers = actor.hasRole(Roles.INSTITUTION_ADMIN) ? null : actor.centers();
         targeted.sendToInterview(new ValidateInterview(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
-                form == null ? null : form.validatedOn()), actor, id);
+                form == null ? null : form.validatedOn(), centers), actor, id);
     }
 
     @PostMapping("/{id}/corrections")

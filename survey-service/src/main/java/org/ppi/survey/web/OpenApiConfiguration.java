@@ -6,11 +6,12 @@ import org.ppi.platform.web.Actor;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 
-/** /api/docs/survey-service: the Actor comes from headers, so it is not documented as a request parameter. */
+/** /api/docs/survey-service: the Actor comes from the token, so it is not documented as a request parameter. */
 @Configuration
 @OpenAPIDefinition(info = @Info(title = "PPI survey-service",
         description = "Institutions, ámbitos, production centers, employees, interviews and time allocations. "
-                + "Every call needs the X-Institution-Id and X-User-Id headers."))
+                + "Every call needs a bearer access token (Authorization: Bearer ...); the X-Institution-Id and X-User-Id "
+                + "headers the gateway sets from it must match it."))
 class OpenApiConfiguration {
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);

@@ -122,6 +122,18 @@ class InterviewTest {
     }
 
     @Test
+    void aCenterManagerValidatesOnlyTheInterviewsOfHisCenters() {
+        assertRejected(fixture.given(OPENED).when(new ValidateInterview("i1", A, USER, DAY, java.util.Set.of("c2"))), 403,
+                "auth.forbidden");
+        assertRejected(fixture.given(OPENED).when(new ValidateInterview("i1", A, USER, DAY, java.util.Set.of())), 403,
+                "auth.forbidden");
+        fixture.given(OPENED).when(new ValidateInterview("i1", A, USER, DAY, java.util.Set.of("c2", "c1")))
+                .expectEvents(VALIDATED);
+        assertRejected(fixture.given(OPENED).when(new ValidateInterview("i1", B, USER, DAY, java.util.Set.of("c1"))), 404,
+                "interview.not-found");
+    }
+
+    @Test
     void validatesOnce() {
         fixture.given(OPENED).when(new ValidateInterview("i1", A, USER, DAY)).expectEvents(VALIDATED);
         assertRejected(fixture.given(OPENED, VALIDATED).when(new ValidateInterview("i1", A, USER, DAY)), 409,
