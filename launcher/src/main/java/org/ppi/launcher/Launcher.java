@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.ppi.launcher.demo.DemoInstitution;
 import org.ppi.launcher.demo.DemoLoader;
+import org.ppi.launcher.identity.PasswordGrantTokens;
+import org.ppi.launcher.identity.TokenSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +46,13 @@ public final class Launcher {
         }));
         Duration startup = Duration.between(begin, Instant.now());
         URI gateway = platform.gateway();
-        if (!"false".equalsIgnoreCase(env("PPI_DEMO", "true")) && !demoLoaded(gateway)) {
+        // The demo users of the local identity provider (application.yml of identity-service; password "demo").
+        TokenSource admin = PasswordGrantTokens.local(platform.issuer(), "admin", "demo");
+        TokenSource director = PasswordGrantTokens.local(platform.issuer(), "directora", "demo");
+        if (!"false".equalsIgnoreCase(env("PPI_DEMO", "true")) && !demoLoaded(gateway, director)) {
             new DemoLoader(gateway, HttpClient.newHttpClient())
-                    .load(DemoInstitution.bundled().prefixed(DEMO_INSTITUTION), "demo-loader");
-            awaitProjections(gateway, Duration.ofMinutes(2));
+                    .load(DemoInstitution.bundled().prefixed(DEMO_INSTITUTION), admin, director);
+            awaitProjections(gateway, admin, Duration.ofMinutes(2));
         }
         System.out.printf("""
 
@@ -58,13 +63,15 @@ public final class Launcher {
                   Identidad (OpenID Connect):   %s (usuarios de demostración, contraseña demo)
                   Salud de todos los servicios: %s/api/health
                   Documentación de la API:      %s/swagger-ui.html
-                  Institución de demostración:  X-Institution-Id: %s
-                  Ejemplo: curl -H 'X-Institution-Id: %s' -H 'X-User-Id: yo' \\
-                           %s/api/costing/institution
+                  Institución de demostración:  %s (usuarios directora, encuestador, jefe-centro,
+                                                autoridad, auditora, analista; admin: la plataforma)
+                  Ejemplo: T=$(curl -s -u ppi-cli:ppi-cli -d grant_type=password -d username=analista \\
+                             -d password=demo %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                           curl -H "Authorization: Bearer $T" %s/api/costing/institution
                   Registros: %s
                  Ctrl-C para detener.
                 ============================================================
-                %n""", startup.toSeconds(), gateway, platform.issuer(), gateway, gateway, DEMO_INSTITUTION, DEMO_INSTITUTION, gateway,
+                %n""", startup.toSeconds(), gateway, platform.issuer(), gateway, gateway, DEMO_INSTITUTION, platform.issuer(), gateway,
                 platform.logs());
         stopped.await();
     }
@@ -73,7 +80,7 @@ public final class Launcher {
      * Waits until costing and budget hold every event published so far (their lag is 0 twice in a row), so the
      * first figures a person reads are complete ones.
      */
-    private static void awaitProjections(URI gateway, Duration timeout) throws Exception {
+    private static void awaitProjections(URI gateway, TokenSource admin, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         int quiet = 0;
@@ -81,8 +88,7 @@ public final class Launcher {
             boolean caughtUp = true;
             for (String service : new String[] {"costing", "budget"}) {
                 HttpResponse<String> lag = http.send(HttpRequest.newBuilder(gateway.resolve("/api/" + service + "/admin/lag"))
-                        .header("X-Institution-Id", DEMO_INSTITUTION).header("X-User-Id", "launcher").build(),
-                        HttpResponse.BodyHandlers.ofString());
+                        .header("Authorization", "Bearer " + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
                 caughtUp &= lag.statusCode() == 200 && lag.body().contains("\"eventsBehind\":0");
             }
             quiet = caughtUp ? quiet + 1 : 0;
@@ -100,10 +106,9 @@ public final class Launcher {
                 env("PPI_DB_SCHEMA_PREFIX", "ppi"));
     }
 
-    private static boolean demoLoaded(URI gateway) throws Exception {
+    private static boolean demoLoaded(URI gateway, TokenSource director) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve("/api/survey/institution"))
-                .header("X-Institution-Id", DEMO_INSTITUTION).header("X-User-Id", "launcher").build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + director.token()).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200;
     }
 

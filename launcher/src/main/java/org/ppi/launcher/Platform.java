@@ -36,9 +36,11 @@ public final class Platform implements AutoCloseable {
     private final String bootstrapServers;
     private final int portOffset;
     private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
+    private final IdentitySetup identity;
 
     private Platform(Path root, Path logs, Database database, KafkaBroker broker, Path brokerDir, int brokerPort,
-                     String bootstrapServers, int portOffset) {
+                     String bootstrapServers, int portOffset, IdentitySetup identity) {
+        this.identity = identity;
         this.root = root;
         this.logs = logs;
         // Beside the logs, in the same work folder: the identity provider's signing key survives restarts there.
@@ -65,6 +67,12 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path root, Path work, Database database, int kafkaPort, String externalKafka,
                                  int portOffset) throws IOException {
+        return start(root, work, database, kafkaPort, externalKafka, portOffset, IdentitySetup.embedded());
+    }
+
+    /** @param identity the embedded identity provider (and its settings) or the external one to trust */
+    public static Platform start(Path root, Path work, Database database, int kafkaPort, String externalKafka,
+                                 int portOffset, IdentitySetup identity) throws IOException {
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
         Instant begin = Instant.now();
@@ -75,11 +83,14 @@ public final class Platform implements AutoCloseable {
             bootstrap = broker.bootstrapServers();
             log.info("Kafka (KRaft) listo en {} en {} ms", bootstrap, Duration.between(begin, Instant.now()).toMillis());
         }
-        Platform platform = new Platform(root, logs, database, broker, work.resolve("kafka"), kafkaPort, bootstrap, portOffset);
+        Platform platform = new Platform(root, logs, database, broker, work.resolve("kafka"), kafkaPort, bootstrap, portOffset,
+                identity);
         try {
-            // First and awaited: the gateway and the services read its discovery document and keys.
-            platform.launch(ServiceSpec.IDENTITY);
-            platform.awaitHealthy(ServiceSpec.IDENTITY, Instant.now().plus(Duration.ofMinutes(2)));
+            if (identity.isEmbedded()) {
+                // First and awaited: the gateway and the services read its discovery document and keys.
+                platform.launch(ServiceSpec.IDENTITY);
+                platform.awaitHealthy(ServiceSpec.IDENTITY, Instant.now().plus(Duration.ofMinutes(2)));
+            }
             for (ServiceSpec service : ServiceSpec.BACKENDS) {
                 platform.launch(service);
             }
@@ -115,7 +126,11 @@ public final class Platform implements AutoCloseable {
         env.put("PPI_GATEWAY_URL", gateway().toString());
         if (service.equals(ServiceSpec.IDENTITY)) {
             env.put("PPI_IDENTITY_KEY_DIR", identityKeys.toAbsolutePath().toString());
-        } else if (!service.equals(ServiceSpec.GATEWAY)) {
+            env.putAll(identity.identityEnvironment());
+        } else {
+            env.putAll(identity.environment());
+        }
+        if (!service.equals(ServiceSpec.IDENTITY) && !service.equals(ServiceSpec.GATEWAY)) {
             env.putAll(database.environmentFor(service));
         }
         processes.put(service, builder.start());
@@ -179,7 +194,7 @@ public final class Platform implements AutoCloseable {
 
     /** The identity provider's issuer URI (its discovery document is under /.well-known/openid-configuration). */
     public URI issuer() {
-        return URI.create("http://localhost:" + port(ServiceSpec.IDENTITY));
+        return identity.isEmbedded() ? URI.create("http://localhost:" + port(ServiceSpec.IDENTITY)) : identity.externalIssuer();
     }
 
     /** Stops the in-process broker, as a Kafka outage would; the services keep running. */

@@ -39,6 +39,7 @@ import org.ppi.launcher.demo.DemoInstitution.Program;
 import org.ppi.launcher.demo.DemoInstitution.Result;
 import org.ppi.launcher.demo.DemoInstitution.Scope;
 import org.ppi.launcher.demo.DemoInstitution.ValueChain;
+import org.ppi.launcher.identity.TokenSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,14 +103,16 @@ public final class DemoLoader {
     }
 
     /**
-     * Sends the whole institution as user {@code userId}, with {@code X-Institution-Id} = the institution's id. To
-     * load the bundled file for a new tenant, pass {@code DemoInstitution.bundled().prefixed(tenantId)}.
+     * Registers the institution as the platform admin ({@code platformAdmin}'s token), then sends everything else
+     * as the institution's admin ({@code institutionAdmin}, whose token must name the file's institution). To load
+     * the bundled file for a new tenant, pass {@code DemoInstitution.bundled().prefixed(tenantId)}.
      *
      * @throws DemoLoadException when a request is refused (or still refused after the retry budget)
      */
-    public LoadReport load(DemoInstitution demo, String userId) {
+    public LoadReport load(DemoInstitution demo, TokenSource platformAdmin, TokenSource institutionAdmin) {
         Objects.requireNonNull(demo, "demo");
-        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(platformAdmin, "platformAdmin");
+        Objects.requireNonNull(institutionAdmin, "institutionAdmin");
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "carga-demo-" + threads.incrementAndGet());
@@ -118,7 +121,7 @@ public final class DemoLoader {
         };
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, factory);
         try {
-            return new Run(demo.institution().id(), userId, pool).load(demo);
+            return new Run(demo.institution().id(), platformAdmin, institutionAdmin, pool).load(demo);
         } finally {
             pool.shutdownNow();
         }
@@ -173,7 +176,8 @@ public final class DemoLoader {
     /** One load: the tenant, the user, the pool and the counters. */
     private final class Run {
         private final String institutionId;
-        private final String userId;
+        private final TokenSource platformAdmin;
+        private final TokenSource institutionAdmin;
         private final ExecutorService pool;
         private final long started = System.nanoTime();
         private final AtomicInteger requests = new AtomicInteger();
@@ -195,18 +199,19 @@ public final class DemoLoader {
         private final AtomicInteger programChains = new AtomicInteger();
         private final AtomicInteger plannedVolumes = new AtomicInteger();
 
-        Run(String institutionId, String userId, ExecutorService pool) {
+        Run(String institutionId, TokenSource platformAdmin, TokenSource institutionAdmin, ExecutorService pool) {
             this.institutionId = institutionId;
-            this.userId = userId;
+            this.platformAdmin = platformAdmin;
+            this.institutionAdmin = institutionAdmin;
             this.pool = pool;
         }
 
         LoadReport load(DemoInstitution d) {
             Institution i = d.institution();
             log.info("Cargando la institución de demostración «{}» ({}) a través de {}", i.name(), institutionId, base);
-            send("POST", "/api/survey/institution", body("name", i.name(), "country", i.country(),
-                    "currency", i.currency(), "fiscalYear", i.fiscalYear(), "weeklyHours", i.weeklyHours(),
-                    "costingMethod", i.costingMethod()));
+            send(platformAdmin, "POST", "/api/survey/institutions", body("id", institutionId, "name", i.name(),
+                    "country", i.country(), "currency", i.currency(), "fiscalYear", i.fiscalYear(),
+                    "weeklyHours", i.weeklyHours(), "costingMethod", i.costingMethod()));
             log.info("Institución registrada: {} {}, año fiscal {}, {} horas semanales, método {}", i.country(),
                     i.currency(), i.fiscalYear(), i.weeklyHours(), i.costingMethod());
 
@@ -364,8 +369,13 @@ public final class DemoLoader {
             }
         }
 
-        /** Sends one command; retries while the platform does not know a referenced entity yet. */
+        /** Sends one command as the institution's admin. */
         private String send(String method, String path, Object payload) {
+            return send(institutionAdmin, method, path, payload);
+        }
+
+        /** Sends one command with this user's token; retries while the platform does not know a referenced entity yet. */
+        private String send(TokenSource user, String method, String path, Object payload) {
             String request = method + " " + path;
             String json = JSON.writeValueAsString(payload);
             long deadline = System.nanoTime() + retryBudget.toNanos();
@@ -374,8 +384,7 @@ public final class DemoLoader {
             while (true) {
                 HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(REQUEST_TIMEOUT)
-                        .header("X-Institution-Id", institutionId)
-                        .header("X-User-Id", userId)
+                        .header("Authorization", "Bearer " + user.token())
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .header("Accept-Language", "es")

@@ -38,10 +38,10 @@ class DemoLoaderTest {
     private static final URI GATEWAY = URI.create("http://gateway.test:8080/");
 
     @Test
-    void sendsEverySectionInOrderWithTheTenantHeaders() {
+    void sendsEverySectionInOrderWithEachUsersToken() {
         DemoInstitution demo = DemoInstitution.bundled().prefixed("t1");
         FakeHttp http = new FakeHttp(r -> ok());
-        LoadReport report = new DemoLoader(GATEWAY, http).load(demo, "ana");
+        LoadReport report = new DemoLoader(GATEWAY, http).load(demo, () -> "token-admin", () -> "token-ana");
 
         List<Sent> sent = http.sent();
         int allocations = demo.allocationCount();
@@ -65,19 +65,23 @@ class DemoLoaderTest {
         assertThat(report.validations()).isEqualTo(validated);
         assertThat(report.summary()).contains("87 funcionarios", "258 productos");
 
+        assertThat(sent.get(0).header("Authorization")).as("the platform admin registers the institution")
+                .isEqualTo("Bearer token-admin");
+        assertThat(sent.subList(1, sent.size())).allSatisfy(s ->
+                assertThat(s.header("Authorization")).isEqualTo("Bearer token-ana"));
         assertThat(sent).allSatisfy(s -> {
             assertThat(s.uri()).startsWith("http://gateway.test:8080/api/");
-            assertThat(s.header("X-Institution-Id")).isEqualTo("t1");
-            assertThat(s.header("X-User-Id")).isEqualTo("ana");
+            assertThat(s.header("X-Institution-Id")).as("identity comes from the token only").isNull();
             assertThat(s.header("Content-Type")).isEqualTo("application/json");
             assertThat(s.header("Accept-Language")).isEqualTo("es");
         });
-        assertThat(sent.get(0).request()).isEqualTo("POST /api/survey/institution");
+        assertThat(sent.get(0).request()).isEqualTo("POST /api/survey/institutions");
+        assertThat(sent.get(0).body()).contains("\"id\":\"t1\"");
         assertThat(sent.get(0).body()).contains("\"fiscalYear\":2026", "\"costingMethod\":\"CLASSIC\"",
                 "\"weeklyHours\":40");
 
         // sections in order: each section's last request comes before the next section's first
-        List<String> sections = List.of("POST /api/survey/institution", "POST /api/survey/scopes",
+        List<String> sections = List.of("POST /api/survey/institutions", "POST /api/survey/scopes",
                 "POST /api/survey/centers", "/non-labour-cost", "POST /api/survey/employees",
                 "POST /api/catalog/products", "/api/survey/interviews", "POST /api/valuechain/impacts",
                 "POST /api/valuechain/results", "/api/valuechain/chains", "/api/valuechain/programs");
@@ -129,7 +133,7 @@ class DemoLoaderTest {
             }
             return ok();
         });
-        LoadReport report = loader(http, Duration.ofSeconds(5)).load(DemoInstitution.bundled(), "ana");
+        LoadReport report = loader(http, Duration.ofSeconds(5)).load(DemoInstitution.bundled(), () -> "token-admin", () -> "token-ana");
         assertThat(report.retries()).isEqualTo(5);
         assertThat(report.requests()).isEqualTo(report.commands() + 5);
         assertThat(report.employees()).isEqualTo(87);
@@ -139,7 +143,7 @@ class DemoLoaderTest {
     void givesUpOnANotKnownEntityAfterTheRetryBudget() {
         FakeHttp http = new FakeHttp(r -> r.request().equals("POST /api/catalog/products")
                 ? new Reply(422, "{\"code\":\"product.center-unknown\"}") : ok());
-        assertThatThrownBy(() -> loader(http, Duration.ofMillis(100)).load(DemoInstitution.bundled(), "ana"))
+        assertThatThrownBy(() -> loader(http, Duration.ofMillis(100)).load(DemoInstitution.bundled(), () -> "token-admin", () -> "token-ana"))
                 .isInstanceOf(DemoLoadException.class)
                 .hasMessageContaining("POST /api/catalog/products")
                 .hasMessageContaining("422")
@@ -150,7 +154,7 @@ class DemoLoaderTest {
     void failsAtOnceOnAnyOtherRefusal() {
         FakeHttp http = new FakeHttp(r -> r.request().equals("POST /api/survey/scopes")
                 ? new Reply(409, "{\"code\":\"scope.duplicate\",\"message\":\"Ya existe\"}") : ok());
-        assertThatThrownBy(() -> loader(http, Duration.ofSeconds(30)).load(DemoInstitution.bundled(), "ana"))
+        assertThatThrownBy(() -> loader(http, Duration.ofSeconds(30)).load(DemoInstitution.bundled(), () -> "token-admin", () -> "token-ana"))
                 .isInstanceOfSatisfying(DemoLoadException.class, e -> {
                     assertThat(e.request()).isEqualTo("POST /api/survey/scopes");
                     assertThat(e.status()).isEqualTo(409);
@@ -161,7 +165,7 @@ class DemoLoaderTest {
 
         FakeHttp noPath = new FakeHttp(r -> r.request().equals("POST /api/survey/employees")
                 ? new Reply(404, "{\"code\":\"request.no-such-path\"}") : ok());
-        assertThatThrownBy(() -> loader(noPath, Duration.ofSeconds(30)).load(DemoInstitution.bundled(), "ana"))
+        assertThatThrownBy(() -> loader(noPath, Duration.ofSeconds(30)).load(DemoInstitution.bundled(), () -> "token-admin", () -> "token-ana"))
                 .isInstanceOf(DemoLoadException.class).hasMessageContaining("404");
         List<String> employeeBodies = noPath.sent().stream()
                 .filter(s -> s.request().equals("POST /api/survey/employees")).map(Sent::body).toList();

@@ -8,24 +8,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
+import java.util.Map;
+
+import org.ppi.launcher.identity.TokenSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to the platform only through the gateway, as one user of one institution. */
+/**
+ * Talks to the platform only through the gateway, as one user: with that user's bearer token from the identity
+ * provider (null: no token at all), plus any extra headers a test adds (e.g. forged identity headers).
+ */
 final class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI gateway;
-    private final String institution;
-    private final String user;
+    private final TokenSource tokens;
+    private final Map<String, String> headers;
 
-    GatewayClient(URI gateway, String institution, String user) {
-        this.gateway = gateway;
-        this.institution = institution;
-        this.user = user;
+    GatewayClient(URI gateway, TokenSource tokens) {
+        this(gateway, tokens, Map.of());
     }
 
-    record Answer(int status, JsonNode body) {
+    private GatewayClient(URI gateway, TokenSource tokens, Map<String, String> headers) {
+        this.gateway = gateway;
+        this.tokens = tokens;
+        this.headers = headers;
+    }
+
+    /** The same user sending these headers too on every request. */
+    GatewayClient with(Map<String, String> extra) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putAll(extra);
+        return new GatewayClient(gateway, tokens, all);
+    }
+
+    /** The status, the body as JSON (missing when it is not JSON, e.g. a CSV) and as text. */
+    record Answer(int status, JsonNode body, String text) {
     }
 
     Answer post(String path, Object body) {
@@ -47,7 +65,11 @@ final class GatewayClient {
     Answer send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60))
-                    .header("X-Institution-Id", institution).header("X-User-Id", user).header("Accept-Language", "es");
+                    .header("Accept-Language", "es");
+            if (tokens != null) {
+                request.header("Authorization", "Bearer " + tokens.token());
+            }
+            headers.forEach(request::header);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -55,8 +77,10 @@ final class GatewayClient {
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), json);
+            String text = response.body() == null ? "" : response.body();
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = text.isBlank() || !isJson ? JSON.missingNode() : JSON.readTree(text);
+            return new Answer(response.statusCode(), json, text);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path, e);
         }

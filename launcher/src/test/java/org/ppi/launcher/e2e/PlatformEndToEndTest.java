@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.net.URI;
+
 import org.ppi.launcher.Database;
+import org.ppi.launcher.IdentitySetup;
 import org.ppi.launcher.Platform;
 import org.ppi.launcher.ServiceSpec;
 import org.ppi.launcher.demo.DemoInstitution;
@@ -49,8 +52,10 @@ class PlatformEndToEndTest {
     private static final int[] INFORME_HOURS = {1, 3, 2, 1, 1};
 
     private Platform platform;
+    private GatewayClient admin;
     private GatewayClient seed;
     private GatewayClient demo;
+    private URI issuer;
     private final Map<String, Object> measured = new HashMap<>();
 
     @BeforeAll
@@ -59,12 +64,16 @@ class PlatformEndToEndTest {
         TestDatabase.Connection db = TestDatabase.connection();
         String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
         Instant begin = Instant.now();
+        E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01")));
         platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), new Database.PostgreSQL(
-                db.url(), db.user(), db.password(), prefix), freePort(), null, 10000);
+                db.url(), db.user(), db.password(), prefix), freePort(), null, 10000,
+                IdentitySetup.embedded(users.identityEnvironment()));
         measured.put("platformStartSeconds", Duration.between(begin, Instant.now()).toSeconds());
         log.info("Platform up in {} s (schemas {}_*)", measured.get("platformStartSeconds"), prefix);
-        seed = new GatewayClient(platform.gateway(), SEED, "planificadora");
-        demo = new GatewayClient(platform.gateway(), DEMO, "auditor");
+        issuer = platform.issuer();
+        admin = new GatewayClient(platform.gateway(), E2eUsers.admin(issuer));
+        seed = new GatewayClient(platform.gateway(), E2eUsers.of(issuer, SEED, "institution-admin"));
+        demo = new GatewayClient(platform.gateway(), E2eUsers.of(issuer, DEMO, "institution-admin"));
     }
 
     @AfterAll
@@ -89,7 +98,7 @@ class PlatformEndToEndTest {
     @Test
     @Order(2)
     void reproducesTheSeedsTableToTheCentWithEveryFigureTracedToTopicEvents() {
-        seed.command("POST", "/api/survey/institution", Map.of("name", "Defensor del Pueblo", "country", "DO",
+        admin.command("POST", "/api/survey/institutions", Map.of("id", SEED, "name", "Defensor del Pueblo", "country", "DO",
                 "currency", "DOP", "fiscalYear", 2026, "weeklyHours", 40, "costingMethod", "CLASSIC"));
         seed.command("POST", "/api/survey/centers", Map.of("id", "s-gestion", "name", "Dirección de Planificación y Desarrollo",
                 "area", "SUPPORT"));
@@ -187,7 +196,7 @@ class PlatformEndToEndTest {
     void theDemoInstitutionLoadsThroughThePublicApiAndEveryViewCountsIt() {
         Instant begin = Instant.now();
         LoadReport report = new DemoLoader(platform.gateway(), java.net.http.HttpClient.newHttpClient())
-                .load(DemoInstitution.bundled().prefixed(DEMO), "cargador");
+                .load(DemoInstitution.bundled().prefixed(DEMO), E2eUsers.admin(issuer), E2eUsers.of(issuer, DEMO, "institution-admin"));
         measured.put("demoLoadSeconds", Duration.between(begin, Instant.now()).toSeconds());
         measured.put("demoCommands", report.commands());
         assertThat(demo.get("/api/survey/centers?size=1").path("totalItems").asInt()).isEqualTo(30);
@@ -249,25 +258,25 @@ class PlatformEndToEndTest {
     void aReplayKilledHalfWayEndsWithTheSameFiguresAsTheLiveProjection() throws Exception {
         String live = figures();
         Instant begin = Instant.now();
-        assertThat(demo.post("/api/costing/admin/replay", null).status()).isEqualTo(202);
-        JsonNode done = demo.await("/api/costing/admin/replay", s -> s.path("finished").asBoolean(), Duration.ofMinutes(5));
+        assertThat(admin.post("/api/costing/admin/replay", null).status()).isEqualTo(202);
+        JsonNode done = admin.await("/api/costing/admin/replay", s -> s.path("finished").asBoolean(), Duration.ofMinutes(5));
         measured.put("replaySeconds", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         measured.put("replayEvents", done.path("events").asLong());
         measured.put("replayEventsPerSecond", done.path("eventsPerSecond").asLong());
         assertThat(figures()).isEqualTo(live);
 
-        assertThat(demo.post("/api/costing/admin/replay", null).status()).isEqualTo(202);
-        demo.await("/api/costing/admin/replay", s -> s.path("events").asLong() > 300, Duration.ofMinutes(2));
+        assertThat(admin.post("/api/costing/admin/replay", null).status()).isEqualTo(202);
+        admin.await("/api/costing/admin/replay", s -> s.path("events").asLong() > 300, Duration.ofMinutes(2));
         platform.kill(ServiceSpec.BACKENDS.get(3));
         platform.restart(ServiceSpec.BACKENDS.get(3), Duration.ofMinutes(3));
-        demo.await("/api/costing/admin/replay", s -> s.path("finished").asBoolean(), Duration.ofMinutes(5));
+        admin.await("/api/costing/admin/replay", s -> s.path("finished").asBoolean(), Duration.ofMinutes(5));
         assertThat(figures()).isEqualTo(live);
     }
 
     @Test
     @Order(9)
     void oneUnpublishableEventIsParkedAndAnotherInstitutionsAllocationStillReachesItsFigures() throws Exception {
-        long storedBefore = seed.get("/api/survey/admin/lag").path("lastInStore").asLong();
+        long storedBefore = admin.get("/api/survey/admin/lag").path("lastInStore").asLong();
         // At the door: a 5 MB product description and a 2 MB center name are refused by the gateway, a name one
         // character over its limit by the service; nothing is stored.
         Map<String, Object> hugeProduct = product("e2e-huge", "s-gestion", "Producto enorme", 1);
@@ -282,7 +291,7 @@ class PlatformEndToEndTest {
         assertThat(longName.status()).isEqualTo(400);
         assertThat(longName.body().path("code").asString()).isEqualTo("text.too-long");
         assertThat(longName.body().path("field").asString()).isEqualTo("name");
-        assertThat(seed.get("/api/survey/admin/lag").path("lastInStore").asLong()).isEqualTo(storedBefore);
+        assertThat(admin.get("/api/survey/admin/lag").path("lastInStore").asLong()).isEqualTo(storedBefore);
 
         // The survey topic now takes 6,000-byte records; survey read its limit minutes ago, so a center of the demo
         // institution with 7 KB of texts is stored, refused by the broker and parked by the relay.
@@ -305,10 +314,10 @@ class PlatformEndToEndTest {
             assertThat(health.at("/services/survey-service").asString()).isEqualTo("DEGRADED");
             assertThat(health.at("/relays/survey-service/parked").asLong()).isEqualTo(1);
             assertThat(health.at("/relays/survey-service/code").asString()).isEqualTo("relay.parked");
-            JsonNode lag = seed.get("/api/admin/lag");
+            JsonNode lag = admin.get("/api/admin/lag");
             assertThat(lag.at("/relays/survey-service/parked").asLong()).isEqualTo(1);
             assertThat(lag.path("eventsNotYetInFigures").asLong()).isGreaterThanOrEqualTo(1);
-            JsonNode parked = seed.get("/api/survey/admin/relay/parked");
+            JsonNode parked = admin.get("/api/survey/admin/relay/parked");
             assertThat(parked.path("totalItems").asLong()).isEqualTo(1);
             JsonNode row = parked.path("items").get(0);
             assertThat(row.path("aggregateId").asString()).isEqualTo(DEMO + ".C99");
@@ -317,7 +326,7 @@ class PlatformEndToEndTest {
 
             // Fixed at the topic, retried by the operator: the stored event goes out and the demo's figures see it.
             topic.maxMessageBytes(1_048_588);
-            GatewayClient.Answer retried = seed.post("/api/survey/admin/relay/parked/" + row.path("eventId").asString()
+            GatewayClient.Answer retried = admin.post("/api/survey/admin/relay/parked/" + row.path("eventId").asString()
                     + "/retry", null);
             assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
             assertThat(TopicReader.events(platform.bootstrapServers(), List.of("ppi.survey.events")))

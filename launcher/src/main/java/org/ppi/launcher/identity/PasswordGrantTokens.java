@@ -1,0 +1,88 @@
+package org.ppi.launcher.identity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One user's tokens from the local identity provider, by its LOCAL-ONLY password grant (client {@code ppi-cli}):
+ * what the launcher's demo load, its readiness checks and the end-to-end tests use, and what the README's curl
+ * does. The token is kept until 30 s before it expires, then asked for again.
+ */
+public final class PasswordGrantTokens implements TokenSource {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration MARGIN = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI tokenEndpoint;
+    private final String clientAuthorization;
+    private final String username;
+    private final String password;
+    private String token;
+    private Instant renewAt = Instant.MIN;
+
+    public PasswordGrantTokens(URI issuer, String clientId, String clientSecret, String username, String password) {
+        String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
+        this.tokenEndpoint = URI.create(base + "oauth2/token");
+        this.clientAuthorization = "Basic " + Base64.getEncoder().encodeToString(
+                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        this.username = username;
+        this.password = password;
+    }
+
+    /** A user of the local identity provider through its default CLI client ({@code ppi-cli}). */
+    public static PasswordGrantTokens local(URI issuer, String username, String password) {
+        return new PasswordGrantTokens(issuer, "ppi-cli", "ppi-cli", username, password);
+    }
+
+    @Override
+    public synchronized String token() {
+        if (token == null || Instant.now().isAfter(renewAt)) {
+            fetch();
+        }
+        return token;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    private void fetch() {
+        String form = "grant_type=password&username=" + encode(username) + "&password=" + encode(password);
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
+                .header("Authorization", clientAuthorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("No se pudo pedir un token para " + username + " a " + tokenEndpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("El proveedor de identidad rechazó a " + username + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        token = body.get("access_token").asString();
+        long seconds = body.path("expires_in").asLong(300);
+        renewAt = Instant.now().plusSeconds(seconds).minus(MARGIN);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
