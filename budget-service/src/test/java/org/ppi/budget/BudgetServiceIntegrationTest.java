@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * budget-service fed through a real (in-process KRaft) broker and storing in a real PostgreSQL: DOMAIN.md's
  * worked example as costing and value chain publish it, to the cent; redelivery without effect; as-of before
  * and after a planned volume; tenant isolation; the CSV export; the published budget events; and a replay
- * that rebuilds the same figures.
+ * that rebuilds the same figures; and an auditor's replay of his own institution that rebuilds it alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.projection.outbox-interval-ms=100")
 @EmbeddedKafka(topics = {Topics.COSTING, Topics.VALUECHAIN, Topics.BUDGET}, partitions = 3,
@@ -184,14 +184,86 @@ class BudgetServiceIntegrationTest {
         assertThat(figures()).isEqualTo(live);
     }
 
+
+    @Test
+    void anAuditorReplaysHisInstitutionAloneToTheSameBudget() throws Exception {
+        String a = "budget-replay-a-it";
+        String b = "budget-replay-b-it";
+        int aEvents = seed(a);
+        int bEvents = seed(b);
+        for (String tenant : List.of(a, b)) {
+            int expected = tenant.equals(a) ? aEvents : bEvents;
+            Await.until("all events of " + tenant, Duration.ofSeconds(60), Duration.ofMillis(100),
+                    () -> jdbc.sql("select count(*) from event_log where institution_id = ?").param(tenant)
+                            .query(Long.class).single(), n -> n == expected);
+            Await.until("the budget of " + tenant, Duration.ofSeconds(60), () -> getAs("/api/budget/summary?" + YEAR,
+                    tenant, "es").body(), s -> s.path("reconciles").asBoolean());
+        }
+        String aFigures = figures(a);
+        String aRows = budgetRows(a);
+        String bRows = budgetRows(b);
+        List<Long> aIds = jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(a)
+                .query(Long.class).list();
+        List<Long> bIds = jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(b)
+                .query(Long.class).list();
+        assertThat(aFigures).contains("PR1=2815000");
+
+        String replay = "/api/budget/institution/replay";
+        assertThat(api.request("POST", replay).tenant(a).roles("analyst").send().statusCode()).isEqualTo(403);
+        HttpResponse<String> response = api.request("POST", replay).tenant(a).user("auditora").roles("auditor").send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("events").asLong()).isEqualTo(aEvents);
+
+        assertThat(figures(a)).isEqualTo(aFigures);
+        assertThat(budgetRows(a)).isEqualTo(aRows);
+        List<Long> rewritten = jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(a)
+                .query(Long.class).list();
+        assertThat(rewritten).hasSameSizeAs(aIds).doesNotContainAnyElementsOf(aIds);
+        assertThat(budgetRows(b)).isEqualTo(bRows);
+        assertThat(jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(b)
+                .query(Long.class).list()).isEqualTo(bIds);
+        assertThat(api.request("POST", replay).tenant(a).user("auditora").roles("auditor").send().statusCode())
+                .isEqualTo(200);
+        assertThat(figures(a)).isEqualTo(aFigures);
+        assertThat(budgetRows(b)).isEqualTo(bRows);
+    }
+
+    /** DOMAIN.md's worked example for this institution; how many events. */
+    private int seed(String tenant) throws Exception {
+        int sent = 0;
+        for (PpiEvent event : WorkedExample.valueChain(tenant)) {
+            send(Topics.VALUECHAIN, event);
+            sent++;
+        }
+        for (PpiEvent event : WorkedExample.costing(tenant, CostingMethod.CLASSIC)) {
+            send(Topics.COSTING, event);
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Every stored budget row of the institution, every column (version, causing event, time) included. */
+    private String budgetRows(String tenant) {
+        StringBuilder rows = new StringBuilder();
+        for (String table : List.of("program_budget", "budget_summary")) {
+            jdbc.sql("select * from " + table + " where institution_id = ? order by 1, 2, 3").param(tenant).query()
+                    .listOfRows().forEach(r -> rows.append(table).append(' ').append(r).append('\n'));
+        }
+        return rows.toString();
+    }
+
     /** Every amount the budget shows for the year, in a stable order. */
     private String figures() throws Exception {
+        return figures(TENANT);
+    }
+
+    private String figures(String tenant) throws Exception {
         List<String> rows = new ArrayList<>();
-        get("/api/budget/programs?" + YEAR + "&sort=code").path("items").forEach(p -> rows.add(p.path("programId").asString()
+        getAs("/api/budget/programs?" + YEAR + "&sort=code", tenant, "es").body().path("items").forEach(p -> rows.add(p.path("programId").asString()
                 + "=" + p.path("budget").decimalValue() + "/" + p.path("contributions").toString()));
-        JsonNode summary = get("/api/budget/summary?" + YEAR);
+        JsonNode summary = getAs("/api/budget/summary?" + YEAR, tenant, "es").body();
         rows.add(summary.path("lines").toString() + "/" + summary.path("reconciles").asBoolean());
-        rows.add(raw("/api/budget/structure?" + YEAR + "&format=csv", "es").body());
+        rows.add(fetch("/api/budget/structure?" + YEAR + "&format=csv", tenant, "es").body());
         return String.join("\n", rows);
     }
 

@@ -34,6 +34,7 @@ import org.ppi.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * costing-service fed through a real (in-process KRaft) broker and storing in a real PostgreSQL: the seed's
  * "Informe Anual de Gestión" to the cent, lineage back to the events, redelivery without effect, as-of
- * before and after a change, and a replay that rebuilds the same figures.
+ * before and after a change, and a replay that rebuilds the same figures; and an auditor's replay of his own
+ * institution, from the event log, that rebuilds it alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.projection.outbox-interval-ms=100")
 @EmbeddedKafka(topics = {Topics.SURVEY, Topics.CATALOG, Topics.VALUECHAIN, Topics.COSTING}, partitions = 3,
@@ -66,6 +68,8 @@ class CostingServiceIntegrationTest {
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient api;
     private final List<String> sentIds = new ArrayList<>();
@@ -192,12 +196,184 @@ class CostingServiceIntegrationTest {
         assertThat(other.path("status").asInt()).isEqualTo(404);
     }
 
+
+    @Test
+    void anAuditorReplaysHisInstitutionAloneToTheSameFigures() throws Exception {
+        String a = "replay-a-it";
+        String b = "replay-b-it";
+        List<String> aEvents = seedInstitution(a, "ra");
+        List<String> bEvents = seedInstitution(b, "rb");
+        for (String[] tenant : new String[][]{{a, "ra"}, {b, "rb"}}) {
+            int expected = (tenant[0].equals(a) ? aEvents : bEvents).size();
+            Await.until("all events of " + tenant[0], Duration.ofSeconds(60),
+                    () -> getAs("/api/costing/products/" + tenant[1] + "-p1/lineage", tenant[0]),
+                    l -> l.path("events").size() == expected);
+        }
+        String aFigures = figures(a);
+        String bFigures = figures(b);
+        assertThat(aFigures).contains("ra-p1=392982.46");
+        String aRows = figureRows(a);
+        String bRows = figureRows(b);
+        List<String> aRecalculations = recalculations(a);
+        List<String> bRecalculations = recalculations(b);
+        List<Long> aRecalculationIds = recalculationIds(a);
+        List<Long> bRecalculationIds = recalculationIds(b);
+        List<String> aLogged = loggedIds(a);
+        long aLastPosition = jdbc.sql("select max(position) from event_log where institution_id = ?").param(a)
+                .query(Long.class).single();
+        assertThat(aRecalculations).isNotEmpty();
+        assertThat(aLogged).containsExactlyInAnyOrderElementsOf(aEvents);
+
+        // Who: the institution's auditor (or administrator); an analyst is refused, the platform admin has no institution.
+        String replay = "/api/costing/institution/replay";
+        HttpResponse<String> analyst = api.request("POST", replay).tenant(a).user("analista").roles("analyst").send();
+        assertThat(analyst.statusCode()).isEqualTo(403);
+        assertThat(analyst.body()).contains("auth.forbidden");
+        HttpResponse<String> platformAdmin = api.request("POST", replay).user("admin").roles("platform-admin").send();
+        assertThat(platformAdmin.statusCode()).isEqualTo(401);
+        assertThat(platformAdmin.body()).contains("auth.institution-missing");
+        assertThat(api.request("GET", replay).tenant(a).user("auditora").roles("auditor").send().statusCode())
+                .as("no institution replay yet").isEqualTo(404);
+
+        // A deployment-wide replay still running: 409, nothing touched.
+        long running = jdbc.sql("insert into replay_run (started_at, targets) values (now(), ?) returning id")
+                .param("{\"ppi.survey.events-0\": 999999999}").query(Long.class).single();
+        try {
+            HttpResponse<String> conflict = api.request("POST", replay).tenant(a).user("auditora").roles("auditor").send();
+            assertThat(conflict.statusCode()).isEqualTo(409);
+            assertThat(conflict.body()).contains("replay.running");
+        } finally {
+            jdbc.sql("delete from replay_run where id = ?").param(running).update();
+        }
+
+        // A replay that fails half-way (an event this version cannot read would leave the log) rolls back whole.
+        jdbc.sql("insert into event_log (event_id, topic, event_type, institution_id, recorded_at, payload) "
+                + "values ('replay-unknown-type', ?, 'org.ppi.unknown.v1', ?, now(), '{}')").params(Topics.SURVEY, a).update();
+        try {
+            assertThat(api.request("POST", replay).tenant(a).user("auditora").roles("auditor").send().statusCode())
+                    .isEqualTo(500);
+        } finally {
+            jdbc.sql("delete from event_log where event_id = 'replay-unknown-type'").update();
+        }
+        assertThat(recalculationIds(a)).as("rolled back: not rewritten").isEqualTo(aRecalculationIds);
+        assertThat(figureRows(a)).isEqualTo(aRows);
+        assertThat(figures(a)).isEqualTo(aFigures);
+
+        HttpResponse<String> response = api.request("POST", replay).tenant(a).user("auditora").roles("auditor").send();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json.readTree(response.body());
+        assertThat(result.path("institutionId").asString()).isEqualTo(a);
+        assertThat(result.path("events").asLong()).isEqualTo(aEvents.size());
+        assertThat(result.path("millis").isNumber()).isTrue();
+        System.out.printf("Institution replay: %d events in %d ms (%s events/s)%n", result.path("events").asLong(),
+                result.path("millis").asLong(), result.path("eventsPerSecond"));
+
+        // A: the same figures to the cent, rows and history rebuilt (new recalculation ids and log positions).
+        assertThat(figures(a)).isEqualTo(aFigures);
+        assertThat(figureRows(a)).as("same rows, same versions: same order of application").isEqualTo(aRows);
+        assertThat(recalculations(a)).isEqualTo(aRecalculations);
+        assertThat(recalculationIds(a)).as("recalculation log rewritten").allMatch(id -> id > last(bRecalculationIds)
+                && id > last(aRecalculationIds));
+        assertThat(loggedIds(a)).as("same events in the same order").isEqualTo(aLogged);
+        assertThat(jdbc.sql("select min(position) from event_log where institution_id = ?").param(a).query(Long.class)
+                .single()).as("event log rewritten").isGreaterThan(aLastPosition);
+        JsonNode lineage = getAs("/api/costing/products/ra-p1/lineage", a);
+        List<String> lineageIds = new ArrayList<>();
+        lineage.path("events").forEach(e -> lineageIds.add(e.path("eventId").asString()));
+        assertThat(lineageIds).containsExactlyInAnyOrderElementsOf(aEvents);
+        assertThat(getArray("/api/costing/events?id=" + last(aEvents), a)).hasSize(1);
+        // B: untouched.
+        assertThat(figures(b)).isEqualTo(bFigures);
+        assertThat(figureRows(b)).isEqualTo(bRows);
+        assertThat(recalculations(b)).isEqualTo(bRecalculations);
+        assertThat(recalculationIds(b)).isEqualTo(bRecalculationIds);
+        assertThat(loggedIds(b)).containsExactlyInAnyOrderElementsOf(bEvents);
+
+        JsonNode last = json.readTree(api.request("GET", replay).tenant(a).user("directora").roles("institution-admin")
+                .send().body());
+        assertThat(last.path("events").asLong()).isEqualTo(aEvents.size());
+        assertThat(last.path("replayedBy").asString()).isEqualTo("auditora");
+
+        // Idempotent: a second replay, by the institution's administrator, gives the same again.
+        List<Long> firstReplayIds = recalculationIds(a);
+        assertThat(api.request("POST", replay).tenant(a).user("directora").roles("institution-admin").send().statusCode())
+                .isEqualTo(200);
+        assertThat(figures(a)).isEqualTo(aFigures);
+        assertThat(figureRows(a)).isEqualTo(aRows);
+        assertThat(recalculations(a)).isEqualTo(aRecalculations);
+        assertThat(recalculationIds(a)).doesNotContainAnyElementsOf(firstReplayIds);
+        assertThat(figureRows(b)).isEqualTo(bRows);
+
+        // The consumers go on from their offsets, with A's ledger folded again from the rebuilt log.
+        CloudEvent change = send(Topics.SURVEY, new TimeAllocated(a, "entrevistador", "ra-i1", "ra-c1", "ra-e0",
+                "ra-p1", BigDecimal.valueOf(2)));
+        JsonNode changed = Await.until("the change after the replay", Duration.ofSeconds(60),
+                () -> getAs("/api/costing/products/ra-p1", a), p -> p.path("causationEventId").asString().equals(change.getId()));
+        assertThat(changed.path("direct").decimalValue()).isEqualByComparingTo("442105.26");
+        assertThat(figureRows(b)).isEqualTo(bRows);
+    }
+
+    /** An institution of the seed's shape (one center, five employees, one product): the ids of its events. */
+    private List<String> seedInstitution(String tenant, String prefix) throws Exception {
+        List<String> ids = new ArrayList<>();
+        ids.add(send(Topics.SURVEY, new InstitutionRegistered(tenant, "admin", "Institución " + prefix, "DO", "DOP", 2026,
+                BigDecimal.valueOf(40), CostingMethod.CLASSIC)).getId());
+        ids.add(send(Topics.SURVEY, new CenterRegistered(tenant, "admin", prefix + "-c1", "Dirección", null,
+                CenterArea.SUPPORT, null, null, null, null)).getId());
+        for (int i = 0; i < COSTS.length; i++) {
+            ids.add(send(Topics.SURVEY, new EmployeeRegistered(tenant, "admin", prefix + "-e" + i, prefix + "-c1",
+                    "Funcionario " + i, null, new BigDecimal(COSTS[i]), BigDecimal.valueOf(40), LocalDate.of(2026, 1, 1))).getId());
+        }
+        ids.add(send(Topics.CATALOG, new ProductRegistered(tenant, "admin", prefix + "-p1", prefix + "-c1", "Informe",
+                ProductType.TERMINAL, true, BigDecimal.ONE, "informe",
+                new ProductFeatures(null, Set.of(), null, null, List.of(), null, null))).getId());
+        for (int i = 0; i < HOURS.length; i++) {
+            ids.add(send(Topics.SURVEY, new TimeAllocated(tenant, "entrevistador", prefix + "-i1", prefix + "-c1",
+                    prefix + "-e" + i, prefix + "-p1", BigDecimal.valueOf(HOURS[i]))).getId());
+        }
+        return ids;
+    }
+
+    /** Every stored figure row of the institution, every column (version, causing event, time) included. */
+    private String figureRows(String tenant) {
+        StringBuilder rows = new StringBuilder();
+        for (String table : List.of("product_cost", "employee_cost", "center_cost", "institution_cost")) {
+            jdbc.sql("select * from " + table + " where institution_id = ? order by 1").param(tenant).query()
+                    .listOfRows().forEach(r -> rows.append(table).append(' ').append(r).append('\n'));
+        }
+        return rows.toString();
+    }
+
+    private List<String> recalculations(String tenant) {
+        return jdbc.sql("select figure_kind, figure_key, measure, old_value, new_value, causation_event_id, acting_user, "
+                        + "effective_at from recalculation_log where institution_id = ? order by id").param(tenant)
+                .query().listOfRows().stream().map(Object::toString).toList();
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+
+    private List<Long> recalculationIds(String tenant) {
+        return jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(tenant)
+                .query(Long.class).list();
+    }
+
+    private List<String> loggedIds(String tenant) {
+        return jdbc.sql("select event_id from event_log where institution_id = ? order by position").param(tenant)
+                .query(String.class).list();
+    }
+
     private String figures() throws Exception {
-        JsonNode page = get("/api/costing/products?sort=name");
+        return figures(TENANT);
+    }
+
+    private String figures(String tenant) throws Exception {
+        JsonNode page = getAs("/api/costing/products?sort=name", tenant);
         List<String> rows = new ArrayList<>();
         page.path("items").forEach(p -> rows.add(p.path("productId").asString() + "=" + p.path("direct").decimalValue()
                 + "/" + p.path("fullCost").decimalValue() + "/" + p.path("rows").toString()));
-        JsonNode institution = get("/api/costing/institution");
+        JsonNode institution = getAs("/api/costing/institution", tenant);
         rows.add(institution.path("totalCost").decimalValue() + "/" + institution.path("unusedCost").decimalValue());
         return String.join("\n", rows);
     }

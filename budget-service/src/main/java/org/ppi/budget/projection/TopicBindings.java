@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The two inputs of the budget (costing, value chain), and what a replay rebuilds. */
+/** The two inputs of the budget (costing, value chain), and what a replay (of every institution or of one) rebuilds. */
 @Configuration
 class TopicBindings {
 
@@ -25,10 +25,10 @@ class TopicBindings {
     }
 
     @Bean
-    ReplayPlan budgetReplay(Ledgers ledgers, ProjectionTransaction tx) {
+    ReplayPlan budgetReplay(Ledgers ledgers, ProjectionTransaction tx, BudgetProjection projection) {
         return new ReplayPlan(List.of("costingEvents-in-0", "valuechainEvents-in-0"),
                 List.of(Topics.COSTING, Topics.VALUECHAIN),
                 List.of("program_budget", "budget_summary"),
-                ledgers::clear, tx);
+                ledgers::clear, tx, projection);
     }
 }

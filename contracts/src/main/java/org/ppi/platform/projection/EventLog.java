@@ -54,6 +54,21 @@ public class EventLog {
         });
     }
 
+    /**
+     * Every logged event of the institution in the order the projection applied it (the log's position), which is
+     * the order an institution replay applies them again: the same order gives the same figures, the same
+     * recalculation log and, on a second replay, the same order again.
+     */
+    public List<EventEnvelope> inAppliedOrder(String institutionId) {
+        return jdbc.sql("select * from event_log where institution_id = ? order by position").param(institutionId)
+                .query((rs, i) -> envelope(rs)).list();
+    }
+
+    public long count(String institutionId) {
+        return jdbc.sql("select count(*) from event_log where institution_id = ?").param(institutionId)
+                .query(Long.class).single();
+    }
+
     public List<LoggedEvent> find(String institutionId, Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();

@@ -14,12 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The replayable-projection kit, switched on by {@code ppi.projection.name}: offsets kept with the read models,
  * the event log, partitions started at the recorded offsets, the transaction that applies one event, the
- * outbox and its publisher (to {@code ppi.projection.topic}), and the replay admin endpoint (the service
- * declares a {@link ReplayPlan}).
+ * outbox and its publisher (to {@code ppi.projection.topic}), the replay admin endpoint and the institution
+ * replay (the service declares a {@link ReplayPlan}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @ConditionalOnProperty("ppi.projection.name")
-@Import({ReplayController.class, RecalculationController.class})
+@Import({ReplayController.class, InstitutionReplayController.class, RecalculationController.class})
 @org.springframework.scheduling.annotation.EnableScheduling
 public class ProjectionConfiguration {
 
@@ -68,6 +68,13 @@ public class ProjectionConfiguration {
     public ReplayService replayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc,
                                        TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
         return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json);
+    }
+
+    @Bean
+    @ConditionalOnBean(ReplayPlan.class)
+    public InstitutionReplay institutionReplay(ReplayPlan plan, ProjectionTransaction projection, EventLog eventLog,
+                                               JdbcClient jdbc, TransactionTemplate tx, ReplayService replay) {
+        return new InstitutionReplay(plan, projection, eventLog, jdbc, tx, replay);
     }
 
     @Bean

@@ -52,10 +52,24 @@ public class ProjectionTransaction {
     }
 
     public synchronized void apply(EventEnvelope event, int partition, long offset, Fold fold) {
+        inTransaction(event, fold, () -> offsets.advance(event.topic(), partition, offset));
+    }
+
+    /**
+     * Applies a logged event again exactly like a first delivery (inbox, log, fold) but without touching the
+     * consumer offsets: the event was consumed long ago, only the figures are rebuilt. Joins the caller's
+     * transaction when there is one (the institution replay applies all of an institution's events in one).
+     */
+    public synchronized void reapply(EventEnvelope event, Fold fold) {
+        inTransaction(event, fold, () -> {
+        });
+    }
+
+    private void inTransaction(EventEnvelope event, Fold fold, Runnable first) {
         String institution = EventLog.institutionOf(event);
         try {
             tx.executeWithoutResult(status -> {
-                offsets.advance(event.topic(), partition, offset);
+                first.run();
                 if (!inbox.firstDelivery(event)) {
                     log.debug("Skipping redelivered event {}", event.id());
                     return;

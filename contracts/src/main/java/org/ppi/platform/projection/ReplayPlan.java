@@ -4,8 +4,11 @@ import java.util.List;
 
 /**
  * What a projection service rebuilds on replay: the bindings to stop and start, the topics they read, the
- * read-model tables to empty (besides the shared consumer_offset, inbox_event and event_log), what to forget
- * in memory, and the lock its projection applies events under.
+ * read-model tables to empty (besides the shared consumer_offset, inbox_event and event_log; each has an
+ * {@code institution_id} column, so an institution replay empties the institution's rows alone), what to forget
+ * in memory, the lock its projection applies events under, and its fold (which an institution replay applies the
+ * institution's logged events through again, and whose {@code forget} drops one institution's in-memory state).
  */
-public record ReplayPlan(List<String> bindings, List<String> topics, List<String> tables, Runnable forget, Object lock) {
+public record ReplayPlan(List<String> bindings, List<String> topics, List<String> tables, Runnable forget, Object lock,
+                         ProjectionTransaction.Fold fold) {
 }

@@ -32,6 +32,7 @@ public final class Permissions {
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
     private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> READ = Set.of("GET", "HEAD");
+    private static final Set<String> REPLAY = Set.of("POST", "GET", "HEAD");
     private static final String[] READERS = {INSTITUTION_ADMIN, SURVEYOR, CENTER_MANAGER, AUTHORITY, AUDITOR, ANALYST};
 
     /** Reachable without a token. */
@@ -45,6 +46,11 @@ public final class Permissions {
             // The relay's parked events name every institution's events: the deployment's operator alone.
             platform(Set.of("GET", "HEAD", "POST"), "/api/*/admin/relay/**", PLATFORM_ADMIN),
             platform(READ, "/api/*/admin/**", PLATFORM_ADMIN, AUDITOR),
+
+            // One institution's read models rebuilt from the service's event log: the institution's own (the token's
+            // institution), for its auditor and its administrator; not deployment-wide.
+            rule(REPLAY, "/api/costing/institution/replay", AUDITOR, INSTITUTION_ADMIN),
+            rule(REPLAY, "/api/budget/institution/replay", AUDITOR, INSTITUTION_ADMIN),
 
             // Survey: the institution's settings belong to its administrator; interviews to surveyors.
             rule(Set.of("PUT"), "/api/survey/institution/**", INSTITUTION_ADMIN),

@@ -38,6 +38,21 @@ class PermissionsTest {
     }
 
     @Test
+    void anInstitutionsAuditorAndAdministratorReplayItsReadModelsNotThePlatformAdmin() {
+        for (String path : List.of("/api/costing/institution/replay", "/api/budget/institution/replay")) {
+            for (String method : List.of("POST", "GET")) {
+                for (String role : Roles.ALL) {
+                    boolean allowed = role.equals(Roles.AUDITOR) || role.equals(Roles.INSTITUTION_ADMIN);
+                    assertThat(Permissions.allows(method, path, List.of(role))).as(role + " " + method + " " + path)
+                            .isEqualTo(allowed);
+                }
+                assertThat(Permissions.platformLevel(method, path)).as("needs the token's institution").isFalse();
+            }
+        }
+        assertThat(Permissions.find("POST", "/api/survey/institution/replay")).as("no such endpoint").isEmpty();
+    }
+
+    @Test
     void everyInstitutionRoleReadsEverythingOfItsInstitutionButThePlatformAdminDoesNot() {
         for (String path : List.of("/api/costing/products/p1/lineage", "/api/costing/products", "/api/costing/events",
                 "/api/costing/recalculations", "/api/budget/structure", "/api/survey/interviews/i1",

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The three inputs of costing (survey, catalog, value chain), and what a replay rebuilds. */
+/** The three inputs of costing (survey, catalog, value chain), and what a replay (of every institution or of one) rebuilds. */
 @Configuration
 class TopicBindings {
 
@@ -29,10 +29,10 @@ class TopicBindings {
     }
 
     @Bean
-    ReplayPlan costingReplay(Ledgers ledgers, ProjectionTransaction tx) {
+    ReplayPlan costingReplay(Ledgers ledgers, ProjectionTransaction tx, CostingProjection projection) {
         return new ReplayPlan(List.of("surveyEvents-in-0", "catalogEvents-in-0", "valuechainEvents-in-0"),
                 List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events"),
                 List.of("product_cost", "employee_cost", "center_cost", "institution_cost"),
-                ledgers::clear, tx);
+                ledgers::clear, tx, projection);
     }
 }
