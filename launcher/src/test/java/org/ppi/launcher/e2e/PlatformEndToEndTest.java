@@ -3,8 +3,7 @@ package org.ppi.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,75 +12,60 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import java.net.URI;
-
-import org.ppi.launcher.Database;
-import org.ppi.launcher.IdentitySetup;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.ppi.launcher.Platform;
 import org.ppi.launcher.ServiceSpec;
 import org.ppi.launcher.demo.DemoInstitution;
 import org.ppi.launcher.demo.DemoLoader;
 import org.ppi.launcher.demo.LoadReport;
-import org.ppi.platform.testing.TestDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole platform as the launcher starts it — in-process KRaft broker, every service as its own JVM on a
+ * The whole platform as the launcher starts it — identity provider, in-process KRaft broker, every service as its own JVM on a
  * real PostgreSQL (one schema each), the gateway — exercised only through the gateway: the seed's figures to
  * the cent with their lineage, a change of hours, costing stopped and caught up, the demo institution loaded
- * and reconciled under both methods, and a replay killed half-way that still ends with the same figures.
+ * and reconciled under both methods, a replay killed half-way that still ends with the same figures, and an
+ * unpublishable event parked without stopping another institution. Each user signs in with a token of its own.
  */
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(E2ePlatform.Shared.class)
 class PlatformEndToEndTest {
     private static final Logger log = LoggerFactory.getLogger(PlatformEndToEndTest.class);
-    private static final String SEED = "e2e-seed";
-    private static final String DEMO = "e2e-demo";
+    private static final String SEED = E2ePlatform.SEED;
+    private static final String DEMO = E2ePlatform.DEMO;
     private static final String[] INFORME_COSTS = {"1500000.00", "2400000.00", "1824561.40", "2000000.00", "2100000.00"};
     private static final int[] INFORME_HOURS = {1, 3, 2, 1, 1};
 
-    private Platform platform;
-    private GatewayClient admin;
-    private GatewayClient seed;
-    private GatewayClient demo;
-    private URI issuer;
+    private final Platform platform;
+    private final GatewayClient admin;
+    private final GatewayClient seed;
+    private final GatewayClient demo;
+    private final URI issuer;
     private final Map<String, Object> measured = new HashMap<>();
 
-    @BeforeAll
-    void startPlatform() throws Exception {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        TestDatabase.Connection db = TestDatabase.connection();
-        String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
-        Instant begin = Instant.now();
-        E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01")));
-        platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), new Database.PostgreSQL(
-                db.url(), db.user(), db.password(), prefix), freePort(), null, 10000,
-                IdentitySetup.embedded(users.identityEnvironment()));
-        measured.put("platformStartSeconds", Duration.between(begin, Instant.now()).toSeconds());
-        log.info("Platform up in {} s (schemas {}_*)", measured.get("platformStartSeconds"), prefix);
-        issuer = platform.issuer();
-        admin = new GatewayClient(platform.gateway(), E2eUsers.admin(issuer));
-        seed = new GatewayClient(platform.gateway(), E2eUsers.of(issuer, SEED, "institution-admin"));
-        demo = new GatewayClient(platform.gateway(), E2eUsers.of(issuer, DEMO, "institution-admin"));
+    PlatformEndToEndTest(E2ePlatform e2e) {
+        this.platform = e2e.platform;
+        this.issuer = e2e.issuer;
+        this.admin = e2e.admin();
+        this.seed = e2e.as(SEED, "institution-admin");
+        this.demo = e2e.as(DEMO, "institution-admin");
+        measured.put("platformStartSeconds", e2e.startSeconds);
     }
 
     @AfterAll
-    void stopPlatform() {
+    void report() {
         log.info("Measured: {}", measured);
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
@@ -381,21 +365,5 @@ class PlatformEndToEndTest {
 
     private static Map<String, Object> allocation(String employee, String product, int hours) {
         return Map.of("employeeId", employee, "productId", product, "hours", hours);
-    }
-
-    /** A free port whose successor (the broker's controller listener) is free too. */
-    private static int freePort() throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (java.io.IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IllegalStateException("no pair of free ports");
     }
 }
