@@ -1,18 +1,14 @@
 package org.ppi.platform.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.ppi.platform.web.ApiError;
-import org.ppi.platform.web.PlatformWebConfiguration;
+import org.ppi.platform.web.ApiErrorWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -39,14 +35,10 @@ public class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHan
     public static final String PROVIDER_UNAVAILABLE = "auth.provider-unavailable";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityErrors.class);
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-    private final JsonMapper json;
+    private final ApiErrorWriter errors;
 
     public SecurityErrors(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-        this.messages = messages;
-        this.locales = locales;
-        this.json = json;
+        this.errors = new ApiErrorWriter(messages, locales, json);
     }
 
     @Override
@@ -91,15 +83,6 @@ public class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHan
 
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code)
             throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        Locale locale = locales == null ? PlatformWebConfiguration.SPANISH : locales.resolveLocale(request);
-        String message = messages.getMessage(code, null, code, locale);
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(new ApiError(status, code, null, message)));
-        response.getWriter().flush();
+        errors.write(request, response, status, code);
     }
 }

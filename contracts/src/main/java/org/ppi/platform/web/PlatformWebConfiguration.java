@@ -42,8 +42,8 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
     @Bean
     public FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${ppi.web.max-request-bytes:524288}") long maxBytes, MessageSource messageSource, JsonMapper json) {
-        FilterRegistrationBean<RequestSizeLimit> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, messageSource, json));
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimit(maxBytes, new ApiErrorWriter(messageSource, null, json)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

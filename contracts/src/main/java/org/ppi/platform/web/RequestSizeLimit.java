@@ -1,7 +1,6 @@
 package org.ppi.platform.web;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,9 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body larger than {@code ppi.web.max-request-bytes} with 413 {@code request.too-large} in the
@@ -22,13 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxBytes;
-    private final MessageSource messages;
-    private final JsonMapper json;
+    private final ApiErrorWriter errors;
 
-    public RequestSizeLimit(long maxBytes, MessageSource messages, JsonMapper json) {
+    public RequestSizeLimit(long maxBytes, ApiErrorWriter errors) {
         this.maxBytes = maxBytes;
-        this.messages = messages;
-        this.json = json;
+        this.errors = errors;
     }
 
     /** The body went past the limit while being read. */
@@ -49,13 +44,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            Locale locale = request.getHeader("Accept-Language") == null ? PlatformWebConfiguration.SPANISH : request.getLocale();
-            String message = messages.getMessage("request.too-large", new Object[]{maxBytes}, "request.too-large", locale);
-            response.setStatus(413);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
             response.setHeader("Connection", "close");
-            response.getWriter().write(json.writeValueAsString(new ApiError(413, "request.too-large", null, message)));
+            errors.write(request, response, 413, "request.too-large", maxBytes);
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

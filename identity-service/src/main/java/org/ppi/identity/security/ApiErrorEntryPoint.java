@@ -1,13 +1,11 @@
 package org.ppi.identity.security;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.ppi.platform.web.ApiError;
+import org.ppi.platform.web.ApiErrorWriter;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.servlet.LocaleResolver;
@@ -20,24 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ApiErrorEntryPoint implements AuthenticationEntryPoint {
     static final String CODE = "auth.unauthenticated";
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-    private final JsonMapper json;
+    private final ApiErrorWriter errors;
 
     public ApiErrorEntryPoint(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-        this.messages = messages;
-        this.locales = locales;
-        this.json = json;
+        this.errors = new ApiErrorWriter(messages, locales, json);
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        Locale locale = locales.resolveLocale(request);
-        ApiError error = new ApiError(401, CODE, null, messages.getMessage(CODE, null, CODE, locale));
-        response.setStatus(401);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(error));
+        errors.write(request, response, 401, CODE);
     }
 }

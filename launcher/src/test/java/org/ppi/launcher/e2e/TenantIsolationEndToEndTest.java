@@ -108,14 +108,14 @@ class TenantIsolationEndToEndTest {
         List<String[]> writes = List.of(
                 new String[]{"PUT", "/api/survey/centers/%s/name", C, "{\"name\":\"Tomado\"}"},
                 new String[]{"PUT", "/api/survey/centers/%s/non-labour-cost", C, "{\"amount\":1,\"note\":\"x\"}"},
-                new String[]{"POST", "/api/survey/employees/%s/departure", E, "{\"date\":\"2026-06-30\"}"},
+                new String[]{"POST", "/api/survey/employees/%s/departure", E, "{\"effectiveDate\":\"2026-06-30\",\"reason\":\"x\"}"},
                 new String[]{"PUT", "/api/survey/interviews/%s/allocations", I,
                         "{\"employeeId\":\"s-e0\",\"productId\":\"s-informe\",\"hours\":1}"},
                 new String[]{"POST", "/api/survey/interviews/%s/validation", I, "{}"},
                 new String[]{"PUT", "/api/catalog/products/%s/name", P, "{\"name\":\"Tomado\"}"},
                 new String[]{"PUT", "/api/catalog/products/%s/volume", P, "{\"volume\":1,\"volumeUnit\":\"u\"}"},
                 new String[]{"POST", "/api/valuechain/chains/%s/retirement", VC, "{\"reason\":\"x\"}"},
-                new String[]{"PUT", "/api/valuechain/programs/%s", PR, "{\"name\":\"Tomado\"}"});
+                new String[]{"PUT", "/api/valuechain/programs/%s", PR, "{\"code\":\"X1\",\"name\":\"Tomado\"}"});
         for (String[] w : writes) {
             GatewayClient.Answer foreign = a.send(w[0], w[1].formatted(w[2]), json(w[3]));
             GatewayClient.Answer unknown = a.send(w[0], w[1].formatted(w[2].replace(DEMO, "nadie")), json(w[3]));
