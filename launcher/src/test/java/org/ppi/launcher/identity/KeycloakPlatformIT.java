@@ -52,6 +52,12 @@ import tools.jackson.databind.JsonNode;
  * form, back to the gateway's callback — and with nothing but the gateway's session cookie reads her institution's
  * figures, which the services computed from a token the gateway relayed (TokenRelay). Tokens of any other issuer
  * or key are refused, at the gateway and at the services.
+ *
+ * <p>As docker-compose runs it, the platform reaches Keycloak under another name than the browser does:
+ * {@code PPI_ISSUER_BACKCHANNEL_URI} is a forwarder on 127.0.0.1 ({@link RecordingForwarder}, compose's
+ * {@code keycloak:8080}), {@code PPI_ISSUER_URI} the public {@code http://localhost:<port>/realms/ppi} that every
+ * token names and the browser uses; the test checks that discovery, keys, code redemption and userinfo went
+ * through the back-channel.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +71,7 @@ class KeycloakPlatformIT {
     private static final tools.jackson.databind.ObjectMapper JSON = KeycloakServer.Json.MAPPER;
 
     private KeycloakServer keycloak;
+    private RecordingForwarder backchannel;
     private Platform platform;
     private URI gateway;
     private PasswordGrantTokens admin;
@@ -79,10 +86,12 @@ class KeycloakPlatformIT {
         keycloak = shared;
         Path root = Path.of("").toAbsolutePath().getParent();
         Path work = root.resolve("launcher/target/keycloak-platform-" + UUID.randomUUID().toString().substring(0, 8));
+        backchannel = new RecordingForwarder(keycloak.endpoints().httpPort());
         long platformBegin = System.nanoTime();
         platform = Platform.start(root, work, new Database.EmbeddedH2(work.resolve("db")), freePort(), null,
-                SharedKeycloak.PORT_OFFSET, IdentitySetup.external(keycloak.issuerUri(),
-                        Map.of("PPI_GATEWAY_CLIENT_SECRET", KeycloakServer.GATEWAY_SECRET)));
+                SharedKeycloak.PORT_OFFSET, IdentitySetup.external(keycloak.issuerUri(), Map.of(
+                        "PPI_GATEWAY_CLIENT_SECRET", KeycloakServer.GATEWAY_SECRET,
+                        "PPI_ISSUER_BACKCHANNEL_URI", "http://127.0.0.1:" + backchannel.port() + "/realms/" + KeycloakServer.REALM)));
         measured.put("platformStartSeconds", seconds(platformBegin));
         gateway = platform.gateway();
         assertThat(gateway.getPort()).isEqualTo(SharedKeycloak.GATEWAY_PORT);
@@ -93,11 +102,14 @@ class KeycloakPlatformIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         measured.put("totalSeconds", seconds(begin));
         log.info("Measured: {}", measured);
         if (platform != null) {
             platform.close();
+        }
+        if (backchannel != null) {
+            backchannel.close();
         }
     }
 
@@ -173,6 +185,15 @@ class KeycloakPlatformIT {
         assertThat(session).as("session cookie").isNotBlank().isNotEqualTo(sessionBefore);
         measured.put("browserLoginMillis", (System.nanoTime() - step) / 1_000_000);
 
+        // The gateway redeemed the code, read the keys and the user's info on the back-channel, never the browser.
+        String realm = "/realms/" + KeycloakServer.REALM;
+        log.info("Back-channel requests so far: {}", backchannel.requests());
+        assertThat(backchannel.requests()).contains("GET " + realm + "/.well-known/openid-configuration",
+                "POST " + realm + "/protocol/openid-connect/token", "GET " + realm + "/protocol/openid-connect/certs",
+                "GET " + realm + "/protocol/openid-connect/userinfo");
+        assertThat(backchannel.requests()).noneMatch(r -> r.contains("/protocol/openid-connect/auth")
+                || r.contains("/login-actions/"));
+
         // 4. The session alone (no Authorization header): the gateway relays analista's Keycloak access token.
         JsonNode institution = analista.json(gateway.resolve("/api/survey/institution"));
         assertThat(institution.path("id").asString()).isEqualTo(INSTITUTION);
@@ -211,6 +232,10 @@ class KeycloakPlatformIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"x\",\"name\":\"x\",\"area\":\"SUPPORT\"}")));
         assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
         assertThat(JSON.readTree(write.body()).path("code").asString()).isEqualTo("auth.forbidden");
+        // The services too read Keycloak's metadata on the back-channel: the gateway's discovery at start, then one
+        // per service on its first token (survey, catalog, costing so far).
+        assertThat(backchannel.requests()).filteredOn(r -> r.endsWith("/.well-known/openid-configuration"))
+                .hasSizeGreaterThanOrEqualTo(4);
         measured.put("sessionReadsSeconds", seconds(step));
     }
 

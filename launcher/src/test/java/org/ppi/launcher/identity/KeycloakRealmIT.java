@@ -177,6 +177,9 @@ class KeycloakRealmIT {
         assertThat(text(discovery, "authorization_endpoint")).startsWith(keycloak.issuerUri() + "/");
         assertThat(text(discovery, "token_endpoint")).startsWith(internalBase);
         assertThat(text(discovery, "jwks_uri")).startsWith(internalBase);
+        assertThat(text(discovery, "userinfo_endpoint")).startsWith(internalBase);
+        // Browser-facing endpoints stay public: the gateway sends browsers there (and to log out).
+        assertThat(text(discovery, "end_session_endpoint")).startsWith(keycloak.issuerUri() + "/");
 
         // A token fetched through the internal name is still issued by the public issuer.
         HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
