@@ -66,19 +66,34 @@ public class PlatformSecurityConfiguration {
             decoder.setJwtValidator(TokenChecks.of(properties));
             return decoder;
         }
+        if (StringUtils.hasText(properties.getIssuerBackchannelUri())) {
+            // Metadata and keys from the back-channel address (a container network), iss checked against the
+            // public issuer; discovery on the first token, like below.
+            String backchannel = properties.getIssuerBackchannelUri();
+            return answeringOr503(new SupplierJwtDecoder(() -> {
+                NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                                BackchannelDiscovery.jwkSetUri(backchannel, properties.getIssuerUri()))
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                decoder.setJwtValidator(TokenChecks.of(properties));
+                return decoder;
+            }), backchannel);
+        }
         // Discovery on the first token (retried on the next one if the provider does not answer yet).
-        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
+        return answeringOr503(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.getIssuerUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).build();
             decoder.setJwtValidator(TokenChecks.of(properties));
             return decoder;
-        });
+        }), properties.getIssuerUri());
+    }
+
+    private static JwtDecoder answeringOr503(JwtDecoder lazy, String provider) {
         return token -> {
             try {
                 return lazy.decode(token);
             } catch (JwtDecoderInitializationException e) {
                 // Not the token's fault: a JwtException (not BadJwtException) becomes 503, not 401 nor a bare 500.
-                throw new JwtException("The identity provider " + properties.getIssuerUri() + " does not answer", e);
+                throw new JwtException("The identity provider " + provider + " does not answer", e);
             }
         };
     }

@@ -5,13 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code ppi.security.*}: how a service verifies access tokens. The issuer comes from {@code PPI_ISSUER_URI}
  * (ppi-platform.yml); the keys come, in this order, from {@code public-key} (a fixed RSA key: tests, offline
- * deployments), {@code jwk-set-uri} (an explicit JWKS address, e.g. inside a container network), else from the
- * issuer's discovery document, fetched on the first request so a service starts before its identity provider.
+ * deployments), {@code jwk-set-uri} (an explicit JWKS address), the {@code jwks_uri} of the discovery document at
+ * {@code issuer-backchannel-uri} ({@code PPI_ISSUER_BACKCHANNEL_URI}: where the provider answers inside a container
+ * network, while {@code iss} is still checked against the public issuer), else from the issuer's own discovery
+ * document; discovery happens on the first request, so a service starts before its identity provider.
  */
 @ConfigurationProperties("ppi.security")
 public class PlatformSecurityProperties {
     private String issuerUri = "http://localhost:9000";
     private String jwkSetUri;
+    private String issuerBackchannelUri;
     private String publicKey;
     private String audience = "ppi";
     private final Claims claims = new Claims();
@@ -30,6 +33,15 @@ public class PlatformSecurityProperties {
 
     public void setJwkSetUri(String jwkSetUri) {
         this.jwkSetUri = jwkSetUri;
+    }
+
+    /** Where the issuer's metadata and keys are read when the public issuer is not reachable from here. */
+    public String getIssuerBackchannelUri() {
+        return issuerBackchannelUri;
+    }
+
+    public void setIssuerBackchannelUri(String issuerBackchannelUri) {
+        this.issuerBackchannelUri = issuerBackchannelUri;
     }
 
     /** An RSA public key, PEM ("-----BEGIN PUBLIC KEY-----") or bare Base64 of the X.509 encoding. */

@@ -15,16 +15,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One user's tokens from the local identity provider, by its LOCAL-ONLY password grant (client {@code ppi-cli}):
- * what the launcher's demo load, its readiness checks and the end-to-end tests use, and what the README's curl
- * does. The token is kept until 30 s before it expires, then asked for again.
+ * One user's tokens by the LOCAL-ONLY password grant of a CLI client ({@code ppi-cli}): what the launcher's demo
+ * load, its readiness checks and the end-to-end tests use, and what the README's curl does. Works with any OpenID
+ * provider that allows the grant (the local identity service, Keycloak's realm): the token endpoint is the
+ * {@code token_endpoint} of the issuer's discovery document ({@code <issuer>/.well-known/openid-configuration}),
+ * read on the first token. The token is kept until 30 s before it expires, then asked for again.
  */
 public final class PasswordGrantTokens implements TokenSource {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI tokenEndpoint;
+    private final URI issuer;
+    private URI tokenEndpoint;
     private final String clientAuthorization;
     private final String username;
     private final String password;
@@ -32,8 +35,7 @@ public final class PasswordGrantTokens implements TokenSource {
     private Instant renewAt = Instant.MIN;
 
     public PasswordGrantTokens(URI issuer, String clientId, String clientSecret, String username, String password) {
-        String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
-        this.tokenEndpoint = URI.create(base + "oauth2/token");
+        this.issuer = issuer;
         this.clientAuthorization = "Basic " + Base64.getEncoder().encodeToString(
                 (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         this.username = username;
@@ -57,21 +59,31 @@ public final class PasswordGrantTokens implements TokenSource {
         return username;
     }
 
+    /** The provider's token endpoint, from its discovery document (read once). */
+    public synchronized URI tokenEndpoint() {
+        if (tokenEndpoint == null) {
+            String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
+            URI discovery = URI.create(base + ".well-known/openid-configuration");
+            HttpResponse<String> response = send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(30)).GET()
+                    .build(), discovery);
+            JsonNode endpoint = response.statusCode() == 200 ? JSON.readTree(response.body()).get("token_endpoint") : null;
+            if (endpoint == null || endpoint.asString().isBlank()) {
+                throw new IllegalStateException("El proveedor de identidad " + issuer + " no publica token_endpoint en "
+                        + discovery + ": " + response.statusCode() + " " + response.body());
+            }
+            tokenEndpoint = URI.create(endpoint.asString());
+        }
+        return tokenEndpoint;
+    }
+
     private void fetch() {
         String form = "grant_type=password&username=" + encode(username) + "&password=" + encode(password);
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
+        URI endpoint = tokenEndpoint();
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .header("Authorization", clientAuthorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("No se pudo pedir un token para " + username + " a " + tokenEndpoint, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = send(request, endpoint);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("El proveedor de identidad rechazó a " + username + ": "
                     + response.statusCode() + " " + response.body());
@@ -80,6 +92,17 @@ public final class PasswordGrantTokens implements TokenSource {
         token = body.get("access_token").asString();
         long seconds = body.path("expires_in").asLong(300);
         renewAt = Instant.now().plusSeconds(seconds).minus(MARGIN);
+    }
+
+    private HttpResponse<String> send(HttpRequest request, URI target) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("No se pudo pedir un token para " + username + " a " + target, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String encode(String value) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -43,29 +44,28 @@ import tools.jackson.databind.JsonNode;
  * works with plain HTTP, form and cookies, as a browser would do it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedKeycloak.class)
 class KeycloakRealmIT {
     private static final Logger log = LoggerFactory.getLogger(KeycloakRealmIT.class);
     private static final String DEMO = "demo-defensoria";
-    /** The configurable redirect of ppi-gateway (realm placeholder PPI_GATEWAY_REDIRECT_URI), as a test gateway would use. */
-    private static final String TEST_REDIRECT = "http://localhost:18080/login/oauth2/code/ppi";
+    /** The configurable redirect of ppi-gateway (realm placeholder PPI_GATEWAY_REDIRECT_URI): KeycloakPlatformIT's gateway. */
+    private static final String TEST_REDIRECT = SharedKeycloak.GATEWAY_REDIRECT;
     private static final Set<String> CONTRACT_ROLES = Set.of("platform-admin", "institution-admin", "surveyor",
             "center-manager", "authority", "auditor", "analyst");
 
     private KeycloakServer keycloak;
     private final Map<String, Object> measured = new LinkedHashMap<>();
 
+    /** The run's one Keycloak (shared with KeycloakPlatformIT, stopped at the end of the run). */
     @BeforeAll
-    void start() {
-        keycloak = KeycloakServer.builder().env("PPI_GATEWAY_REDIRECT_URI", TEST_REDIRECT).start();
+    void start(KeycloakServer shared) {
+        keycloak = shared;
         measured.put("keycloakStartSeconds", keycloak.startDuration().toMillis() / 1000.0);
     }
 
     @AfterAll
     void stop() {
         log.info("Measured: {}", measured);
-        if (keycloak != null) {
-            keycloak.close();
-        }
     }
 
     @Test
@@ -177,6 +177,9 @@ class KeycloakRealmIT {
         assertThat(text(discovery, "authorization_endpoint")).startsWith(keycloak.issuerUri() + "/");
         assertThat(text(discovery, "token_endpoint")).startsWith(internalBase);
         assertThat(text(discovery, "jwks_uri")).startsWith(internalBase);
+        assertThat(text(discovery, "userinfo_endpoint")).startsWith(internalBase);
+        // Browser-facing endpoints stay public: the gateway sends browsers there (and to log out).
+        assertThat(text(discovery, "end_session_endpoint")).startsWith(keycloak.issuerUri() + "/");
 
         // A token fetched through the internal name is still issued by the public issuer.
         HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
