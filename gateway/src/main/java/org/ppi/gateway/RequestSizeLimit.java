@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit implements WebFilter {
+    private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
     private final long maxBytes;
 
     RequestSizeLimit(@Value("${ppi.gateway.max-request-bytes:524288}") long maxBytes) {
@@ -58,6 +60,16 @@ class RequestSizeLimit implements WebFilter {
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().set("Connection", "close");
-        return ErrorResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", maxBytes);
+        // Read and drop what the client is already sending (up to a bound), so that it reads the 413 instead of a
+        // connection reset in the middle of its upload; past the bound the connection is closed.
+        long[] seen = {0};
+        return exchange.getRequest().getBody()
+                .takeWhile(buffer -> {
+                    seen[0] += buffer.readableByteCount();
+                    DataBufferUtils.release(buffer);
+                    return seen[0] <= DRAIN_LIMIT;
+                })
+                .then(Mono.defer(() -> ErrorResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request.too-large",
+                        maxBytes)));
     }
 }

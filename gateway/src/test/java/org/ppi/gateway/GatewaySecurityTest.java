@@ -172,6 +172,18 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void aHugeUploadIsReadToItsEndAndAnswered413NotCutOff() throws Exception {
+        String token = token(KEY, ISSUER, "ppi", Instant.now(), Instant.now().plusSeconds(300));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/survey/centers"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "n".repeat(5 * 1024 * 1024) + "\"}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("request.too-large");
+        assertThat(RECEIVED).doesNotContainKey("/api/survey/centers");
+    }
+
+    @Test
     void oneUserOverTheRateIsSlowedDownWithoutSlowingAnother() throws Exception {
         Instant now = Instant.now();
         String hasty = signed(KEY, claims("hasty", now));
