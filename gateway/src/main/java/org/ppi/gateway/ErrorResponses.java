@@ -22,8 +22,8 @@ public final class ErrorResponses {
     private static final Map<String, String[]> MESSAGES = Map.of(
             "request.too-large", new String[]{"La solicitud supera el tamaño máximo de %,d bytes.",
                     "The request is larger than the maximum of %,d bytes."},
-            "auth.unauthenticated", new String[]{"Inicie sesión: falta un token de acceso válido (%s).",
-                    "Sign in: a valid access token is missing (%s)."},
+            "auth.unauthenticated", new String[]{"Inicie sesión: falta un token de acceso válido, o el enviado no es válido.",
+                    "Sign in: a valid access token is missing, or the one sent is not valid."},
             "auth.forbidden", new String[]{"Su rol no permite esta acción.", "Your role does not allow this action."},
             "auth.csrf", new String[]{"Falta o no es válido el token CSRF de la sesión: recargue la página.",
                     "The session's CSRF token is missing or invalid: reload the page."},

@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -18,7 +17,6 @@ import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2Autho
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -52,7 +50,7 @@ class GatewaySecurity {
     SecurityWebFilterChain platformSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
                                            org.springframework.core.convert.converter.Converter<org.springframework.security.oauth2.jwt.Jwt, Mono<org.springframework.security.authentication.AbstractAuthenticationToken>> jwtConverter) {
         ServerAuthenticationEntryPoint api = (exchange, e) -> ErrorResponses.write(exchange, HttpStatus.UNAUTHORIZED,
-                "auth.unauthenticated", reason(e));
+                "auth.unauthenticated");
         ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
         DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -127,12 +125,5 @@ class GatewaySecurity {
     private static boolean isApi(org.springframework.web.server.ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
         return path.startsWith("/api/") || path.startsWith("/actuator/");
-    }
-
-    private static String reason(AuthenticationException e) {
-        if (e instanceof InvalidBearerTokenException) {
-            return e.getMessage();
-        }
-        return e == null || e.getMessage() == null ? "no token" : e.getMessage();
     }
 }
