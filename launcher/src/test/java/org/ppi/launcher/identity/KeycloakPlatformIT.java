@@ -1,11 +1,13 @@
 package org.ppi.launcher.identity;
 
+import static org.ppi.launcher.identity.KeycloakPages.loginFormAction;
+import static org.ppi.launcher.identity.KeycloakPages.query;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,8 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -358,34 +358,6 @@ class KeycloakPlatformIT {
         String location = response.headers().firstValue("Location").orElseThrow(
                 () -> new AssertionError("no Location in " + response.statusCode() + " " + response.body()));
         return response.uri().resolve(location);
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                map.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
-    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"");
-
-    /** The action of Keycloak's login form (id kc-form-login), HTML entities decoded. */
-    private static String loginFormAction(String html) {
-        Matcher form = FORM.matcher(html);
-        while (form.find()) {
-            String tag = form.group();
-            Matcher action = ACTION.matcher(tag);
-            if (tag.contains("kc-form-login") && action.find()) {
-                return action.group(1).replace("&amp;", "&").replace("&#x3D;", "=").replace("&#61;", "=");
-            }
-        }
-        throw new AssertionError("no login form in: " + html);
     }
 
     private static double seconds(long since) {

@@ -1,10 +1,12 @@
 package org.ppi.launcher.identity;
 
+import static org.ppi.launcher.identity.KeycloakPages.loginFormAction;
+import static org.ppi.launcher.identity.KeycloakPages.query;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -377,34 +377,6 @@ class KeycloakRealmIT {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return map;
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                map.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return map;
-    }
-
-    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"");
-
-    /** The action of Keycloak's login form (id kc-form-login), HTML entities decoded. */
-    private static String loginFormAction(String html) {
-        Matcher form = FORM.matcher(html);
-        while (form.find()) {
-            String tag = form.group();
-            Matcher action = ACTION.matcher(tag);
-            if (tag.contains("kc-form-login") && action.find()) {
-                return action.group(1).replace("&amp;", "&").replace("&#x3D;", "=").replace("&#61;", "=");
-            }
-        }
-        throw new AssertionError("no login form in: " + html);
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
