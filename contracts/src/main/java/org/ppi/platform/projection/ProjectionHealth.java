@@ -1,8 +1,8 @@
 package org.ppi.platform.projection;
 
+import org.ppi.platform.health.Degraded;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 
 /**
  * The projection in the service's health: how many published events the read models do not contain yet;
@@ -10,8 +10,6 @@ import org.springframework.boot.health.contributor.Status;
  * trusted blindly. The gateway's health shows it beside the relays' backlog.
  */
 public class ProjectionHealth implements HealthIndicator {
-    private static final Status DEGRADED = new Status("DEGRADED");
-
     private final ReplayService replay;
     private final long behindThreshold;
 
@@ -26,14 +24,13 @@ public class ProjectionHealth implements HealthIndicator {
             long behind = replay.lag().eventsBehind();
             Health.Builder health = new Health.Builder().withDetail("eventsBehind", behind);
             if (behind > behindThreshold) {
-                return health.status(DEGRADED).withDetail("code", "projection.behind")
-                        .withDetail("reason", behind + " evento(s) publicados aún no están en las cifras (umbral "
-                                + behindThreshold + ").").build();
+                return Degraded.of(health, "projection.behind", behind + " evento(s) publicados aún no están en las "
+                        + "cifras (umbral " + behindThreshold + ").");
             }
             return health.up().build();
         } catch (RuntimeException e) {
-            return new Health.Builder().status(DEGRADED).withDetail("code", "projection.lag-unknown")
-                    .withDetail("reason", "No se pudo leer el retraso en Kafka: " + e.getMessage()).build();
+            return Degraded.of(new Health.Builder(), "projection.lag-unknown",
+                    "No se pudo leer el retraso en Kafka: " + e.getMessage());
         }
     }
 }

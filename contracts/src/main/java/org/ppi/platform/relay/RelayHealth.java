@@ -1,8 +1,8 @@
 package org.ppi.platform.relay;
 
+import org.ppi.platform.health.Degraded;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 
 /**
  * The relay in the service's health: {@code DEGRADED} (answered with 200, so the service keeps serving) with
@@ -10,8 +10,6 @@ import org.springframework.boot.health.contributor.Status;
  * {@code behindThreshold} events wait to be published; {@code UP} otherwise. The gateway's health shows it.
  */
 public class RelayHealth implements HealthIndicator {
-    public static final Status DEGRADED = new Status("DEGRADED");
-
     private final RelayLag lag;
     private final long behindThreshold;
 
@@ -29,19 +27,16 @@ public class RelayHealth implements HealthIndicator {
                 .withDetail("relayedUpTo", s.relayedUpTo())
                 .withDetail("lastInStore", s.lastInStore());
         if (s.parked() > 0) {
-            return health.status(DEGRADED).withDetail("code", "relay.parked")
-                    .withDetail("reason", s.parked() + " evento(s) apartado(s) por el relé: no están en el tópico. "
-                            + "Vea /admin/relay/parked y reintente cuando la causa esté corregida.").build();
+            return Degraded.of(health, "relay.parked", s.parked() + " evento(s) apartado(s) por el relé: no están en el "
+                    + "tópico. Vea /admin/relay/parked y reintente cuando la causa esté corregida.");
         }
         if (s.retrying()) {
-            return health.status(DEGRADED).withDetail("code", "relay.retrying")
-                    .withDetail("reason", "El relé reintenta publicar (" + s.error() + "); " + s.eventsBehind()
-                            + " evento(s) esperan.").build();
+            return Degraded.of(health, "relay.retrying", "El relé reintenta publicar (" + s.error() + "); "
+                    + s.eventsBehind() + " evento(s) esperan.");
         }
         if (s.eventsBehind() > behindThreshold) {
-            return health.status(DEGRADED).withDetail("code", "relay.behind")
-                    .withDetail("reason", s.eventsBehind() + " evento(s) esperan publicarse (umbral " + behindThreshold + ").")
-                    .build();
+            return Degraded.of(health, "relay.behind", s.eventsBehind() + " evento(s) esperan publicarse (umbral "
+                    + behindThreshold + ").");
         }
         return health.up().build();
     }
