@@ -25,6 +25,11 @@ public record IdentityProperties(String issuer, Path keyDirectory, @DefaultValue
         users = users == null ? List.of() : List.copyOf(users);
     }
 
+    /** Where the provider keeps what it must not forget on a restart: the signing key and the users created later. */
+    public Path dataDirectory() {
+        return keyDirectory != null ? keyDirectory : Path.of(System.getProperty("java.io.tmpdir"), "ppi-identity");
+    }
+
     /** @param url the gateway's public address: its OAuth2 redirect URI is {@code <url>/login/oauth2/code/ppi} */
     public record Gateway(@DefaultValue("http://localhost:8080") String url,
                           @DefaultValue("ppi-gateway-secret") String clientSecret) {

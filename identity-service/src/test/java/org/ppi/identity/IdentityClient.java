@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,29 @@ final class IdentityClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON request with a bearer token (null: none), e.g. to the user administration API. */
+    HttpResponse<String> send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept-Language", "es")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The access token of a user, by the password grant of the local client. */
+    String token(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = passwordGrant("ppi-cli", "ppi-cli", username, password);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("no token for " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        return (String) json(response.body()).get("access_token");
+    }
+
     /** The curl of the contract: {@code curl -u ppi-cli:ppi-cli -d grant_type=password -d username=… -d password=…}. */
     HttpResponse<String> passwordGrant(String client, String secret, String username, String password)
             throws IOException, InterruptedException {
@@ -83,6 +107,11 @@ final class IdentityClient {
     }
 
     @SuppressWarnings("unchecked")
+    static List<Object> jsonList(String body) {
+        return JSON.readValue(body, new tools.jackson.core.type.TypeReference<List<Object>>() {
+        });
+    }
+
     static Map<String, Object> json(String body) {
         return JSON.readValue(body, Map.class);
     }

@@ -41,7 +41,7 @@ class StartupConfigurationTest {
                 "ppi.identity.users[0].institution=otra-institucion", "ppi.identity.users[0].roles[0]=analist"))
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ppi.identity.users[0] (analista2): rol desconocido «analist»; roles admitidos: "
+                .hasMessageContaining("ppi.identity.users[0] (analista2): Rol desconocido «analist»; roles admitidos: "
                         + "platform-admin, institution-admin, surveyor, center-manager, authority, auditor, analyst");
     }
 

@@ -124,6 +124,10 @@ public final class Platform implements AutoCloseable {
         // The one issuer every process names and checks (identity contract), and the gateway's public address.
         env.put("PPI_ISSUER_URI", issuer().toString());
         env.put("PPI_GATEWAY_URL", gateway().toString());
+        if (identity.isEmbedded()) {
+            // The gateway routes /api/identity/** (user administration) to the embedded provider.
+            env.put("PPI_IDENTITY_URL", issuer().toString());
+        }
         if (service.equals(ServiceSpec.IDENTITY)) {
             env.put("PPI_IDENTITY_KEY_DIR", identityKeys.toAbsolutePath().toString());
             env.putAll(identity.identityEnvironment());

@@ -46,6 +46,9 @@ public final class Permissions {
             // The relay's parked events name every institution's events: the deployment's operator alone.
             platform(Set.of("GET", "HEAD", "POST"), "/api/*/admin/relay/**", PLATFORM_ADMIN),
             platform(READ, "/api/*/admin/**", PLATFORM_ADMIN, AUDITOR),
+            // Users: the platform admin creates institutions' admins, an institution admin the users of his own
+            // institution (which users each may see and create is checked by the identity provider's UserAdministration).
+            platform(Set.of("GET", "HEAD", "POST", "PUT"), "/api/identity/users/**", PLATFORM_ADMIN, INSTITUTION_ADMIN),
 
             // One institution's read models rebuilt from the service's event log: the institution's own (the token's
             // institution), for its auditor and its administrator; not deployment-wide.

@@ -114,6 +114,16 @@ public class PlatformSecurityConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     public SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, TokenActors actors,
                                                            SecurityErrors errors) throws Exception {
+        return resourceServer(http, decoder, actors, errors).build();
+    }
+
+    /**
+     * The platform's resource-server rules on {@code http}: bearer tokens only, the actor from the token, each
+     * endpoint's roles from {@link Permissions}, refusals in the platform format. Public so that a service with
+     * chains of its own (the identity provider's user administration) applies the very same rules.
+     */
+    public static HttpSecurity resourceServer(HttpSecurity http, JwtDecoder decoder, TokenActors actors,
+                                              SecurityErrors errors) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> permissions = (authentication, context) -> {
             var auth = authentication.get();
             if (!(auth instanceof JwtAuthenticationToken)) {
@@ -123,7 +133,7 @@ public class PlatformSecurityConfiguration {
             return new AuthorizationDecision(Permissions.allows(context.getRequest().getMethod(),
                     ActorFilter.path(context.getRequest()), roles));
         };
-        http.csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -148,7 +158,6 @@ public class PlatformSecurityConfiguration {
                         }))
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterAfter(new ActorFilter(actors, errors), BearerTokenAuthenticationFilter.class);
-        return http.build();
     }
 
     static RSAPublicKey rsaPublicKey(String text) {

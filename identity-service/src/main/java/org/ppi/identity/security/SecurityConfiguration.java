@@ -3,7 +3,15 @@ package org.ppi.identity.security;
 import java.util.LinkedHashMap;
 import java.util.Set;
 
+import java.security.interfaces.RSAPublicKey;
+
+import com.nimbusds.jose.jwk.RSAKey;
 import org.ppi.identity.IdentityProperties;
+import org.ppi.platform.security.PlatformSecurityConfiguration;
+import org.ppi.platform.security.PlatformSecurityProperties;
+import org.ppi.platform.security.SecurityErrors;
+import org.ppi.platform.security.TokenActors;
+import org.ppi.platform.security.TokenChecks;
 import org.ppi.identity.password.PasswordGrantAuthenticationProvider;
 import org.ppi.identity.password.PasswordGrantConverter;
 import org.ppi.identity.users.UserDirectory;
@@ -17,6 +25,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -29,12 +38,27 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains, as Spring Authorization Server expects: its protocol endpoints first (token, authorize,
+ * Three filter chains: the user administration API ({@code /api/identity/**}) as a resource server with the
+ * platform's rules, then the two Spring Authorization Server expects: its protocol endpoints (token, authorize,
  * JWKS, discovery, userinfo…), then everything else (the login form, health, the small home page).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
     static final String LOGIN_PAGE = "/login";
+
+    /**
+     * The administration API trusts what every service trusts: a bearer token checked like theirs (this provider's
+     * signature, expiry, {@code PPI_ISSUER_URI}, audience {@code ppi}), roles from the platform's one table.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain administrationChain(HttpSecurity http, RSAKey signingKey, PlatformSecurityProperties security,
+                                            TokenActors actors, SecurityErrors errors) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) signingKey.toPublicKey()).build();
+        decoder.setJwtValidator(TokenChecks.of(security));
+        http.securityMatcher("/api/identity/**");
+        return PlatformSecurityConfiguration.resourceServer(http, decoder, actors, errors).build();
+    }
 
     @Bean
     @Order(1)

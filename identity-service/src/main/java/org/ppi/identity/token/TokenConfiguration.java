@@ -1,6 +1,5 @@
 package org.ppi.identity.token;
 
-import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 
 import com.nimbusds.jose.JOSEException;
@@ -30,9 +29,7 @@ class TokenConfiguration {
 
     @Bean
     RSAKey signingKey(IdentityProperties properties) {
-        Path directory = properties.keyDirectory() != null ? properties.keyDirectory()
-                : Path.of(System.getProperty("java.io.tmpdir"), "ppi-identity");
-        return SigningKeyFile.loadOrCreate(directory);
+        return SigningKeyFile.loadOrCreate(properties.dataDirectory());
     }
 
     @Bean

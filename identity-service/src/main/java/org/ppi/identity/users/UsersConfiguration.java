@@ -17,6 +17,11 @@ class UsersConfiguration {
 
     @Bean
     UserDirectory userDirectory(IdentityProperties properties, PasswordEncoder passwordEncoder) {
-        return new UserDirectory(properties.users(), passwordEncoder);
+        return new UserDirectory(properties.users(), passwordEncoder, UserFile.in(properties.dataDirectory()));
+    }
+
+    @Bean
+    UserAdministration userAdministration(UserDirectory users) {
+        return new UserAdministration(users);
     }
 }
