@@ -220,7 +220,61 @@ class CatalogServiceIntegrationTest {
         find(events, ProductRetired.class, "it-p4");
         ProductMergedInto mergedEvent = json.readValue(find(events, ProductMergedInto.class, p2).value(), ProductMergedInto.class);
         assertThat(mergedEvent.targetProductId()).isEqualTo("it-p3");
-        assertThat(events).hasSize(11);
+        assertThat(events).filteredOn(r -> List.of(TENANT, OTHER).contains(header(r, "ce_tenantid"))).hasSize(11);
+    }
+
+    /**
+     * A product code is the institution's own: a second institution registers P001 while the first one has it
+     * (201, not a 409 that would tell it so), each institution reads and changes its own P001, and a second P001
+     * inside one institution is still a conflict.
+     */
+    @Test
+    void twoInstitutionsEachHaveTheirOwnProductUnderTheSameCode() throws Exception {
+        String first = "inst-same-a";
+        String second = "inst-same-b";
+        publishSurvey(new CenterRegistered(first, "survey.user", "same-c1", "Centro de A", null, CenterArea.SUBSTANTIVE,
+                null, null, null, null));
+        publishSurvey(new CenterRegistered(second, "survey.user", "same-c1", "Centro de B", null, CenterArea.SUPPORT,
+                null, null, null, null));
+        Await.until("both institutions' same-c1 in the replica", Duration.ofSeconds(30),
+                () -> jdbc.sql("select count(*) from center_replica where center_id = 'same-c1'").query(Long.class)
+                        .single() == 2);
+
+        assertThat(send("POST", "/api/catalog/products", productForm("P001", "same-c1", "Quejas de A", "TERMINAL", true,
+                100), "es", first).statusCode()).isEqualTo(201);
+        HttpResponse<String> theirs = send("POST", "/api/catalog/products", productForm("P001", "same-c1", "Nómina de B",
+                "INTERMEDIATE", false, 7), "es", second);
+        assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(201);
+        assertThat(body(theirs).get("id").asString()).isEqualTo("P001");
+        assertRejected(send("POST", "/api/catalog/products", productForm("P001", "same-c1", "Otra vez", "TERMINAL",
+                false, 1), "es", second), 409, "entity.already-exists", "Ya existe");
+        assertThat(send("PUT", "/api/catalog/products/P001/name", Map.of("name", "Nómina central de B"), "es", second)
+                .statusCode()).isEqualTo(200);
+
+        JsonNode a = body(send("GET", "/api/catalog/products/P001", null, "es", first));
+        assertThat(a.get("name").asString()).isEqualTo("Quejas de A");
+        assertThat(a.get("centerName").asString()).isEqualTo("Centro de A");
+        assertThat(a.get("type").asString()).isEqualTo("TERMINAL");
+        assertThat(a.get("volume").decimalValue()).isEqualByComparingTo("100");
+        JsonNode b = body(send("GET", "/api/catalog/products/P001", null, "es", second));
+        assertThat(b.get("name").asString()).isEqualTo("Nómina central de B");
+        assertThat(b.get("centerName").asString()).isEqualTo("Centro de B");
+        assertThat(b.get("area").asString()).isEqualTo("SUPPORT");
+        assertThat(b.get("volume").decimalValue()).isEqualByComparingTo("7");
+        assertThat(names(body(send("GET", "/api/catalog/products", null, "es", first)))).containsExactly("Quejas de A");
+        assertThat(names(body(send("GET", "/api/catalog/products", null, "es", second))))
+                .containsExactly("Nómina central de B");
+        assertThat(body(send("GET", "/api/catalog/views/product-summary", null, "es", second)).get("total").toString())
+                .isEqualTo("{\"products\":1,\"terminal\":0,\"intermediate\":1,\"core\":0,\"volumeGaps\":0}");
+
+        // On the topic both keep the client's code; the tenant header tells them apart.
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(), Topics.CATALOG,
+                3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(events).filteredOn(r -> "P001".equals(r.key()))
+                .extracting(r -> header(r, "ce_tenantid") + " " + header(r, "ce_subject") + " " + header(r, "ce_type"))
+                .containsExactlyInAnyOrder(first + " P001 org.ppi.catalog.ProductRegistered.v1",
+                        second + " P001 org.ppi.catalog.ProductRegistered.v1",
+                        second + " P001 org.ppi.catalog.ProductRenamed.v1");
     }
 
     private static Map<String, Object> productForm(String id, String centerId, String name, String type, boolean core,

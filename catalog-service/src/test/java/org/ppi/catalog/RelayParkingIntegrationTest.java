@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.ppi.contracts.Topics;
 import org.ppi.contracts.survey.CenterArea;
 import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
@@ -108,7 +109,8 @@ class RelayParkingIntegrationTest {
         JsonNode parked = json.readTree(admin(api, "GET", "/api/catalog/admin/relay/parked").body());
         assertThat(parked.get("totalItems").asLong()).isEqualTo(1);
         JsonNode row = parked.get("items").get(0);
-        assertThat(row.get("aggregateId").asString()).isEqualTo("rp-big");
+        assertThat(row.get("aggregateId").asString()).as("the stream it is stored in")
+                .isEqualTo(ScopedId.of(TENANT, "rp-big"));
         assertThat(row.get("institutionId").asString()).isEqualTo(TENANT);
         assertThat(row.get("eventType").asString()).isEqualTo("org.ppi.catalog.ProductRegistered.v1");
         assertThat(row.get("reason").asString()).startsWith("RecordTooLargeException");

@@ -314,6 +314,64 @@ class CostingServiceIntegrationTest {
     }
 
     /** An institution of the seed's shape (one center, five employees, one product): the ids of its events. */
+    /**
+     * Ids are each institution's own: two institutions use the same center, employee and product ids with different
+     * hours, and each keeps its own figures, rows and lineage (one figure table row per institution and id).
+     */
+    @Test
+    void theSameIdsInTwoInstitutionsKeepTheirOwnFigures() throws Exception {
+        String a = "same-ids-a-it";
+        String b = "same-ids-b-it";
+        List<String> aEvents = seedSameIds(a, 10);
+        List<String> bEvents = seedSameIds(b, 30);
+        JsonNode aProduct = Await.until("A's same-p1", Duration.ofSeconds(60),
+                () -> getAs("/api/costing/products/same-p1", a), p -> p.path("direct").isNumber()
+                        && p.path("direct").decimalValue().signum() > 0);
+        JsonNode bProduct = Await.until("B's same-p1", Duration.ofSeconds(60),
+                () -> getAs("/api/costing/products/same-p1", b), p -> p.path("direct").isNumber()
+                        && p.path("direct").decimalValue().signum() > 0);
+        assertThat(aProduct.path("direct").decimalValue()).isEqualByComparingTo("300000.00");
+        assertThat(bProduct.path("direct").decimalValue()).isEqualByComparingTo("900000.00");
+        assertThat(aProduct.path("productName").asString()).isEqualTo("Informe de " + a);
+        assertThat(bProduct.path("productName").asString()).isEqualTo("Informe de " + b);
+
+        JsonNode aEmployee = getAs("/api/costing/employees/same-e1", a);
+        JsonNode bEmployee = getAs("/api/costing/employees/same-e1", b);
+        assertThat(aEmployee.path("employeeName").asString()).isEqualTo("Ana de " + a);
+        assertThat(aEmployee.path("allocatedCost").decimalValue()).isEqualByComparingTo("300000.00");
+        assertThat(aEmployee.path("unusedCost").decimalValue()).isEqualByComparingTo("900000.00");
+        assertThat(bEmployee.path("allocatedCost").decimalValue()).isEqualByComparingTo("900000.00");
+        assertThat(bEmployee.path("unusedCost").decimalValue()).isEqualByComparingTo("300000.00");
+        assertThat(getAs("/api/costing/centers/same-c1", a).path("allocatedCost").decimalValue())
+                .isEqualByComparingTo("300000.00");
+        assertThat(getAs("/api/costing/centers/same-c1", b).path("allocatedCost").decimalValue())
+                .isEqualByComparingTo("900000.00");
+
+        assertThat(jdbc.sql("select count(*) from product_cost where product_id = 'same-p1'").query(Long.class).single())
+                .isEqualTo(2);
+        List<String> aLineage = new ArrayList<>();
+        getAs("/api/costing/products/same-p1/lineage", a).path("events")
+                .forEach(e -> aLineage.add(e.path("eventId").asString()));
+        assertThat(aLineage).isNotEmpty().allMatch(aEvents::contains).noneMatch(bEvents::contains);
+        assertThat(getArray("/api/costing/events?id=" + last(bEvents), a)).as("B's event is unknown to A").isEmpty();
+    }
+
+    private List<String> seedSameIds(String tenant, int hours) throws Exception {
+        List<String> ids = new ArrayList<>();
+        ids.add(send(Topics.SURVEY, new InstitutionRegistered(tenant, "admin", "Institución " + tenant, "DO", "DOP", 2026,
+                BigDecimal.valueOf(40), CostingMethod.CLASSIC)).getId());
+        ids.add(send(Topics.SURVEY, new CenterRegistered(tenant, "admin", "same-c1", "Dirección de " + tenant, null,
+                CenterArea.SUBSTANTIVE, null, null, null, null)).getId());
+        ids.add(send(Topics.SURVEY, new EmployeeRegistered(tenant, "admin", "same-e1", "same-c1", "Ana de " + tenant, null,
+                new BigDecimal("1200000.00"), BigDecimal.valueOf(40), LocalDate.of(2026, 1, 1))).getId());
+        ids.add(send(Topics.CATALOG, new ProductRegistered(tenant, "admin", "same-p1", "same-c1", "Informe de " + tenant,
+                ProductType.TERMINAL, true, BigDecimal.ONE, "informe",
+                new ProductFeatures(null, Set.of(), null, null, List.of(), null, null))).getId());
+        ids.add(send(Topics.SURVEY, new TimeAllocated(tenant, "entrevistador", "same-i1", "same-c1", "same-e1", "same-p1",
+                BigDecimal.valueOf(hours))).getId());
+        return ids;
+    }
+
     private List<String> seedInstitution(String tenant, String prefix) throws Exception {
         List<String> ids = new ArrayList<>();
         ids.add(send(Topics.SURVEY, new InstitutionRegistered(tenant, "admin", "Institución " + prefix, "DO", "DOP", 2026,

@@ -1,9 +1,11 @@
 package org.ppi.launcher;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,13 @@ public final class Launcher {
         Path root = Path.of(System.getProperty("ppi.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve(".ppi");
         Database database = database(work);
+        if (database instanceof Database.EmbeddedH2 && !localDataOfThisVersion(work)) {
+            log.error("Los datos locales de {} son de una versión anterior, con ids globales; esta versión separa los "
+                    + "ids por institución y no los lee. Bórrelos (rm -rf .ppi) y vuelva a iniciar: la demostración se "
+                    + "carga de nuevo. / Local data predates ids scoped per institution: delete .ppi/ and start again.",
+                    work);
+            System.exit(2);
+        }
         int kafkaPort = Integer.parseInt(env("PPI_KAFKA_PORT", "19092"));
         String externalKafka = System.getenv("PPI_EXTERNAL_KAFKA");
         log.info("Iniciando PPI: base de datos {}, Kafka {}", database.describe(),
@@ -104,6 +113,23 @@ public final class Launcher {
         }
         return new Database.PostgreSQL(url, env("PPI_DB_USER", "postgres"), env("PPI_DB_PASSWORD", ""),
                 env("PPI_DB_SCHEMA_PREFIX", "ppi"));
+    }
+
+    /**
+     * Whether {@code .ppi/} holds no data yet or data of this version, which marks it on first start. Services
+     * refuse an older event store themselves ({@code ScopedStoreCheck}); this says what to do before starting them.
+     */
+    private static boolean localDataOfThisVersion(Path work) throws IOException {
+        Path marker = work.resolve("ids-per-institution");
+        if (Files.exists(marker)) {
+            return true;
+        }
+        if (Files.isDirectory(work.resolve("db"))) {
+            return false;
+        }
+        Files.createDirectories(work);
+        Files.writeString(marker, "Event store aggregates are keyed <institution>~<id> (ScopedId).\n");
+        return true;
     }
 
     private static boolean demoLoaded(URI gateway, TokenSource director) throws Exception {

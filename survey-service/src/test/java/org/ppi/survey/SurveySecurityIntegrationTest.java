@@ -15,6 +15,7 @@ import org.ppi.contracts.Topics;
 import org.ppi.contracts.catalog.ProductFeatures;
 import org.ppi.contracts.catalog.ProductRegistered;
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
@@ -166,8 +167,9 @@ class SurveySecurityIntegrationTest {
                     .as(reader).isEqualTo(200);
         }
         // The acting user recorded with the event is the token's subject.
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = 'r-i1' "
-                + "and convert_from(meta_data, 'UTF8') like '%sara.surveyor%'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and convert_from(meta_data, 'UTF8') like '%sara.surveyor%'").param(ScopedId.of(inst, "r-i1"))
+                .query(Long.class).single()).isEqualTo(1);
         // A token with no role of the contract is refused everything but the open addresses.
         refused(as(inst, "visitor").request("GET", "/api/survey/centers").send(), 403, "auth.forbidden", "no permite");
     }

@@ -333,6 +333,51 @@ class SurveyServiceIntegrationTest {
         assertThat(getJson(owner, "/api/survey/centers/o-c1")).containsEntry("name", "Centro secreto");
     }
 
+    /**
+     * Ids are the institution's own: a second institution registers the ids the first one uses (201, not 409),
+     * each institution reads its own records under them, and a repeated id inside one institution is still a 409.
+     */
+    @Test
+    void twoInstitutionsUseTheSameIdsSeparately() throws Exception {
+        Map<String, Integer> hours = Map.of("inst-same-a", 10, "inst-same-b", 25);
+        Map<String, BigDecimal> costs = Map.of("inst-same-a", new BigDecimal("1000.00"), "inst-same-b",
+                new BigDecimal("2500.00"));
+        for (String tenant : List.of("inst-same-a", "inst-same-b")) {
+            expect(registerInstitution(tenant, Map.of("name", "Institución " + tenant, "currency", "USD",
+                    "fiscalYear", 2026)), 201);
+            expect(call(tenant, "POST", "/api/survey/scopes", Map.of("id", "same-s1", "name", "Ámbito " + tenant)), 201);
+            expect(call(tenant, "POST", "/api/survey/centers", Map.of("id", "same-c1", "name", "Centro " + tenant,
+                    "area", "SUBSTANTIVE", "scopeId", "same-s1")), 201);
+            expect(call(tenant, "POST", "/api/survey/employees", Map.of("id", "same-e1", "centerId", "same-c1",
+                    "name", "Empleada " + tenant, "annualCost", costs.get(tenant))), 201);
+            expect(call(tenant, "POST", "/api/survey/interviews", Map.of("id", "same-i1", "centerId", "same-c1")), 201);
+            publishProduct("same-p1", tenant, "same-c1", "Producto " + tenant);
+            Map<String, Object> allocation = Map.of("employeeId", "same-e1", "productId", "same-p1",
+                    "hours", hours.get(tenant));
+            awaitStatus(() -> call(tenant, "PUT", "/api/survey/interviews/same-i1/allocations", allocation), 200);
+        }
+        rejected("inst-same-b", "POST", "/api/survey/centers", Map.of("id", "same-c1", "name", "Otra vez",
+                "area", "SUPPORT"), 409, "entity.already-exists");
+
+        for (String tenant : List.of("inst-same-a", "inst-same-b")) {
+            assertThat(getJson(tenant, "/api/survey/scopes/same-s1")).containsEntry("name", "Ámbito " + tenant);
+            assertThat(getJson(tenant, "/api/survey/centers/same-c1")).containsEntry("name", "Centro " + tenant);
+            Map<String, Object> employee = getJson(tenant, "/api/survey/employees/same-e1");
+            assertThat(employee).containsEntry("name", "Empleada " + tenant);
+            assertThat(decimal(employee.get("annualCost"))).isEqualByComparingTo(costs.get(tenant));
+            assertThat(decimal(employee.get("allocatedHours"))).isEqualByComparingTo(String.valueOf(hours.get(tenant)));
+            List<Map<String, Object>> allocations = items(getJson(tenant, "/api/survey/allocations"));
+            assertThat(allocations).hasSize(1);
+            assertThat(allocations.get(0)).containsEntry("productName", "Producto " + tenant)
+                    .containsEntry("employeeName", "Empleada " + tenant);
+            assertThat(decimal(allocations.get(0).get("hours"))).isEqualByComparingTo(String.valueOf(hours.get(tenant)));
+            assertThat(getJson(tenant, "/api/survey/centers")).containsEntry("totalItems", 1);
+        }
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier in (?, ?)")
+                .params("inst-same-a~same-c1", "inst-same-b~same-c1").query(Long.class).single())
+                .as("one stream per institution").isEqualTo(2);
+    }
+
     @Test
     void openApiDescribesTheEndpoints() throws Exception {
         HttpResponse<String> docs = call(TENANT, "GET", "/api/docs/survey-service", null);

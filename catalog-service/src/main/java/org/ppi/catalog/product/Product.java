@@ -27,6 +27,7 @@ import org.ppi.contracts.catalog.ProductRetired;
 import org.ppi.contracts.catalog.ProductRetyped;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.catalog.ProductVolumeChanged;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Numbers;
 
@@ -38,7 +39,9 @@ import org.ppi.platform.web.Numbers;
 public class Product {
     static final int MAX_NAME = 300;
 
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String productId;
     private String institutionId;
     private String name;
@@ -180,6 +183,7 @@ public class Product {
 
     @EventSourcingHandler
     void on(ProductRegistered e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.productId());
         productId = e.productId();
         institutionId = e.institutionId();
         name = e.name();

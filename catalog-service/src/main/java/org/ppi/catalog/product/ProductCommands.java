@@ -5,39 +5,68 @@ import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ppi.contracts.catalog.ProductFeatures;
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.platform.tenancy.ScopedId;
 
 /** Commands of the Product aggregate; each names the caller's institution and user. */
 public final class ProductCommands {
     private ProductCommands() {
     }
 
-    public record RegisterProduct(@TargetAggregateIdentifier String productId, String institutionId, String actingUser,
+    public record RegisterProduct(String productId, String institutionId, String actingUser,
                                   String centerId, String name, ProductType type, boolean core, BigDecimal volume,
                                   String volumeUnit, ProductFeatures features) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 
-    public record RenameProduct(@TargetAggregateIdentifier String productId, String institutionId, String actingUser,
+    public record RenameProduct(String productId, String institutionId, String actingUser,
                                 String name) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 
-    public record ReviseProductFeatures(@TargetAggregateIdentifier String productId, String institutionId,
+    public record ReviseProductFeatures(String productId, String institutionId,
                                         String actingUser, ProductFeatures features) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 
-    public record RetypeProduct(@TargetAggregateIdentifier String productId, String institutionId, String actingUser,
+    public record RetypeProduct(String productId, String institutionId, String actingUser,
                                 ProductType type, boolean core) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 
-    public record ChangeProductVolume(@TargetAggregateIdentifier String productId, String institutionId,
+    public record ChangeProductVolume(String productId, String institutionId,
                                       String actingUser, BigDecimal volume, String volumeUnit) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 
     /** Merges this product (the source) into {@code targetProductId}. */
-    public record MergeProducts(@TargetAggregateIdentifier String productId, String institutionId, String actingUser,
+    public record MergeProducts(String productId, String institutionId, String actingUser,
                                 String targetProductId) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 
-    public record RetireProduct(@TargetAggregateIdentifier String productId, String institutionId, String actingUser,
+    public record RetireProduct(String productId, String institutionId, String actingUser,
                                 String reason) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, productId);
+        }
     }
 }

@@ -54,13 +54,13 @@ public class ProductProjection {
 
     @EventHandler
     public void on(ProductRenamed e, EventMessage<?> m) {
-        update(e.productId(), RowStamp.of(e, m), "name = ?", e.name());
+        update(e.institutionId(), e.productId(), RowStamp.of(e, m), "name = ?", e.name());
     }
 
     @EventHandler
     public void on(ProductFeaturesRevised e, EventMessage<?> m) {
         ProductFeatures f = Features.normalized(e.features());
-        update(e.productId(), RowStamp.of(e, m),
+        update(e.institutionId(), e.productId(), RowStamp.of(e, m),
                 "description = ?, users = ?, frequency = ?, elaboration_time = ?, process_steps = ?, problems = ?, synergies = ?",
                 f.description(), users(f.users()), name(f.frequency()), f.elaborationTime(),
                 json.writeValueAsString(f.processSteps()), f.problems(), f.synergies());
@@ -68,34 +68,35 @@ public class ProductProjection {
 
     @EventHandler
     public void on(ProductRetyped e, EventMessage<?> m) {
-        update(e.productId(), RowStamp.of(e, m), "product_type = ?, core = ?", e.type().name(), e.core());
+        update(e.institutionId(), e.productId(), RowStamp.of(e, m), "product_type = ?, core = ?", e.type().name(), e.core());
     }
 
     @EventHandler
     public void on(ProductVolumeChanged e, EventMessage<?> m) {
-        update(e.productId(), RowStamp.of(e, m), "volume = ?, volume_unit = ?", volume(e.volume()), e.volumeUnit());
+        update(e.institutionId(), e.productId(), RowStamp.of(e, m), "volume = ?, volume_unit = ?", volume(e.volume()), e.volumeUnit());
     }
 
     @EventHandler
     public void on(ProductMergedInto e, EventMessage<?> m) {
-        update(e.productId(), RowStamp.of(e, m), "status = ?, merged_into = ?", ProductStatus.MERGED.name(),
+        update(e.institutionId(), e.productId(), RowStamp.of(e, m), "status = ?, merged_into = ?", ProductStatus.MERGED.name(),
                 e.targetProductId());
     }
 
     @EventHandler
     public void on(ProductRetired e, EventMessage<?> m) {
-        update(e.productId(), RowStamp.of(e, m), "status = ?", ProductStatus.RETIRED.name());
+        update(e.institutionId(), e.productId(), RowStamp.of(e, m), "status = ?", ProductStatus.RETIRED.name());
     }
 
-    private void update(String productId, RowStamp s, String assignments, Object... values) {
-        Object[] params = new Object[values.length + 4];
+    private void update(String institutionId, String productId, RowStamp s, String assignments, Object... values) {
+        Object[] params = new Object[values.length + 5];
         System.arraycopy(values, 0, params, 0, values.length);
         params[values.length] = s.eventId();
         params[values.length + 1] = s.user();
         params[values.length + 2] = s.at();
-        params[values.length + 3] = productId;
+        params[values.length + 3] = institutionId;
+        params[values.length + 4] = productId;
         jdbc.sql("update product_view set " + assignments + ", last_event_id = ?, updated_by = ?, updated_at = ? "
-                + "where product_id = ?").params(params).update();
+                + "where institution_id = ? and product_id = ?").params(params).update();
     }
 
     /** ",CITIZENS,COMPANIES,": delimited on both sides so that one LIKE finds a group without partial matches. */

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.ApiError;
 import org.ppi.platform.web.ApiErrorHandler;
 import org.ppi.platform.web.DomainRejection;
@@ -44,7 +45,7 @@ public class AxonApiErrorHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ApiError> aggregateNotFound(AggregateNotFoundException e) {
-        return errors.body(404, "entity.not-found", "id", e.getAggregateIdentifier());
+        return errors.body(404, "entity.not-found", "id", ScopedId.idOf(String.valueOf(e.getAggregateIdentifier())));
     }
 
     /** A creation command whose id is taken: the event store refuses a second stream with that id. */

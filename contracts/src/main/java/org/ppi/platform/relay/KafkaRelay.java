@@ -90,11 +90,12 @@ public class KafkaRelay {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
         String institution = payload instanceof PpiEvent ppi ? ppi.institutionId() : null;
         long globalIndex = token == null ? -1 : token.position().orElse(-1);
-        parked.park(new ParkedEvents.ParkedEvent(message.getIdentifier(), globalIndex, keyOf(payload, message), sequence,
-                typeName(payload), institution, failure.reason(), attempts, now, now, null));
+        parked.park(new ParkedEvents.ParkedEvent(message.getIdentifier(), globalIndex, storedAggregateOf(payload, message),
+                sequence, typeName(payload), institution, failure.reason(), attempts, now, now, null));
         log.error("Relay parked event {} ({}, aggregate {}, institution {}) after {} tries: {}. It stays in the event "
                         + "store; see GET /api/…/admin/relay/parked and retry it once the cause is fixed.",
-                message.getIdentifier(), typeName(payload), keyOf(payload, message), institution, attempts, failure.reason());
+                message.getIdentifier(), typeName(payload), storedAggregateOf(payload, message), institution, attempts,
+                failure.reason());
     }
 
     private static String typeName(Object payload) {
@@ -128,7 +129,21 @@ public class KafkaRelay {
         return event.build();
     }
 
+    /**
+     * The Kafka key and {@code ce_subject}: the client's id of the aggregate, as the event names it. With
+     * {@code ce_tenantid} it names the aggregate; the same id in two institutions shares a partition, which keeps
+     * each aggregate's order. The event store's identifier ({@link org.ppi.platform.tenancy.ScopedId}) stays
+     * inside the service.
+     */
     private static String keyOf(Object payload, EventMessage<?> message) {
+        if (payload instanceof PpiEvent ppi) {
+            return ppi.aggregateId();
+        }
+        return storedAggregateOf(payload, message);
+    }
+
+    /** The stream the event is stored in: what a retry of a parked event reads again. */
+    private static String storedAggregateOf(Object payload, EventMessage<?> message) {
         if (message instanceof DomainEventMessage<?> domain) {
             return domain.getAggregateIdentifier();
         }

@@ -10,6 +10,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.ppi.platform.tenancy.ScopedStoreCheck;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty("ppi.relay.topic")
 @org.springframework.context.annotation.Import(AxonApiErrorHandler.class)
 public class RelayConfiguration {
+
+    /** Fails the start on an event store written before ids were scoped per institution. */
+    @Bean
+    public SmartInitializingSingleton scopedStoreCheck(JdbcClient jdbc) {
+        return () -> ScopedStoreCheck.requireScopedStore(jdbc);
+    }
 
     @Bean
     public ParkedEvents parkedEvents(JdbcClient jdbc) {

@@ -3,7 +3,10 @@ package org.ppi.platform.web;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Ids are chosen by the client (to load a known profile) or generated; either way short and URL-safe. */
+/**
+ * Ids are chosen by the client (to load a known profile) or generated; either way short and URL-safe. They never
+ * hold {@link org.ppi.platform.tenancy.ScopedId#SEPARATOR}, which joins institution and id in the event store.
+ */
 public final class Ids {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 

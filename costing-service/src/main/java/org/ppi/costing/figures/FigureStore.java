@@ -66,7 +66,7 @@ public class FigureStore {
         ProductCost shown = now != null ? now : before;
         List<String> lineage = state.productLineage(id);
         if (now == null) {
-            remove("product_cost", "product_id", id);
+            remove("product_cost", key(state, "product_id", id));
         } else {
             ProductCostView view = Views.product(state, now, lineage, cause.id(), at);
             Map<String, Object> row = row(state, view, lineage, cause, at);
@@ -79,7 +79,7 @@ public class FigureStore {
             row.put("full_cost", view.fullCost());
             row.put("full_unit_cost", view.fullUnitCost());
             row.put("volume_gap", now.volumeGap());
-            save("product_cost", "product_id", id, row);
+            save("product_cost", key(state, "product_id", id), row);
         }
         logChange(state, "PRODUCT", id, "direct", before == null ? null : before.direct(), now == null ? null : now.direct(), cause, at);
         logChange(state, "PRODUCT", id, "fullCost", before == null ? null : before.fullCost(), now == null ? null : now.fullCost(), cause, at);
@@ -98,7 +98,7 @@ public class FigureStore {
         EmployeeCost shown = now != null ? now : before;
         List<String> lineage = state.employeeLineage(id);
         if (now == null) {
-            remove("employee_cost", "employee_id", id);
+            remove("employee_cost", key(state, "employee_id", id));
         } else {
             EmployeeCostView view = Views.employee(state, now, cause.id(), at);
             Map<String, Object> row = row(state, view, lineage, cause, at);
@@ -106,7 +106,7 @@ public class FigureStore {
             row.put("allocated_cost", view.allocatedCost());
             row.put("unused_cost", view.unusedCost());
             row.put("over_allocated", now.overAllocated());
-            save("employee_cost", "employee_id", id, row);
+            save("employee_cost", key(state, "employee_id", id), row);
         }
         logChange(state, "EMPLOYEE", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "EMPLOYEE", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
@@ -125,14 +125,14 @@ public class FigureStore {
         CenterCost shown = now != null ? now : before;
         List<String> lineage = state.centerLineage(id);
         if (now == null) {
-            remove("center_cost", "center_id", id);
+            remove("center_cost", key(state, "center_id", id));
         } else {
             CenterCostView view = Views.center(state, now, employees, cause.id(), at);
             Map<String, Object> row = row(state, view, lineage, cause, at);
             row.put("allocated_cost", view.allocatedCost());
             row.put("unused_cost", view.unusedCost());
             row.put("over_allocated", now.overAllocated());
-            save("center_cost", "center_id", id, row);
+            save("center_cost", key(state, "center_id", id), row);
         }
         logChange(state, "CENTER", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "CENTER", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
@@ -157,7 +157,7 @@ public class FigureStore {
         row.put("causation_event_id", cause.id());
         row.put("acting_user", cause.actingUser());
         row.put("effective_at", Timestamp.from(at));
-        save("institution_cost", "institution_id", id, row);
+        save("institution_cost", Map.of("institution_id", id), row);
         logChange(state, "INSTITUTION", id, "totalCost", before == null ? null : before.totalCost(), t.totalCost(), cause, at);
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
@@ -170,10 +170,9 @@ public class FigureStore {
         recalculations.record(state.institutionId(), null, kind, key, measure, before, after, cause, at);
     }
 
-    /** The columns every figure row has: institution, the view as shown, its lineage and its causing event. */
+    /** The columns every figure row has: the view as shown, its lineage and its causing event. */
     private Map<String, Object> row(InstitutionState state, Object view, List<String> lineage, EventEnvelope cause, Instant at) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("institution_id", state.institutionId());
         row.put("detail", json.writeValueAsString(view));
         row.put("lineage", json.writeValueAsString(lineage));
         row.put("causation_event_id", cause.id());
@@ -182,24 +181,36 @@ public class FigureStore {
         return row;
     }
 
+    /** A figure's key: ids are the institution's own (another institution may use the same one). */
+    private static Map<String, Object> key(InstitutionState state, String idColumn, String id) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("institution_id", state.institutionId());
+        key.put(idColumn, id);
+        return key;
+    }
+
     /** Update in place (one statement, version + 1); insert at version 1 the first time. */
-    private void save(String table, String idColumn, String id, Map<String, Object> columns) {
+    private void save(String table, Map<String, Object> key, Map<String, Object> columns) {
         List<Object> values = new ArrayList<>(columns.values());
-        values.add(id);
+        values.addAll(key.values());
         String assignments = columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
-        int updated = jdbc.sql("update " + table + " set " + assignments + ", version = version + 1 where " + idColumn + " = ?")
+        int updated = jdbc.sql("update " + table + " set " + assignments + ", version = version + 1 where " + where(key))
                 .params(values).update();
         if (updated == 0) {
-            List<Object> inserted = new ArrayList<>();
-            inserted.add(id);
+            List<Object> inserted = new ArrayList<>(key.values());
             inserted.addAll(columns.values());
-            jdbc.sql("insert into " + table + " (" + idColumn + ", " + String.join(", ", columns.keySet()) + ", version) values ("
-                            + "?, ".repeat(columns.size() + 1) + "1)")
+            jdbc.sql("insert into " + table + " (" + String.join(", ", key.keySet()) + ", "
+                            + String.join(", ", columns.keySet()) + ", version) values ("
+                            + "?, ".repeat(key.size() + columns.size()) + "1)")
                     .params(inserted).update();
         }
     }
 
-    private void remove(String table, String idColumn, String id) {
-        jdbc.sql("delete from " + table + " where " + idColumn + " = ?").param(id).update();
+    private void remove(String table, Map<String, Object> key) {
+        jdbc.sql("delete from " + table + " where " + where(key)).params(new ArrayList<>(key.values())).update();
+    }
+
+    private static String where(Map<String, Object> key) {
+        return key.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
     }
 }

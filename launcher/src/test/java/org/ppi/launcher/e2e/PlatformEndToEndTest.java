@@ -25,6 +25,7 @@ import org.ppi.launcher.ServiceSpec;
 import org.ppi.launcher.demo.DemoInstitution;
 import org.ppi.launcher.demo.DemoLoader;
 import org.ppi.launcher.demo.LoadReport;
+import org.ppi.platform.tenancy.ScopedId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -304,7 +305,8 @@ class PlatformEndToEndTest {
             JsonNode parked = admin.get("/api/survey/admin/relay/parked");
             assertThat(parked.path("totalItems").asLong()).isEqualTo(1);
             JsonNode row = parked.path("items").get(0);
-            assertThat(row.path("aggregateId").asString()).isEqualTo(DEMO + ".C99");
+            assertThat(row.path("aggregateId").asString()).as("the stream it is stored in")
+                    .isEqualTo(ScopedId.of(DEMO, DEMO + ".C99"));
             assertThat(row.path("institutionId").asString()).isEqualTo(DEMO);
             assertThat(row.path("reason").asString()).startsWith("RecordTooLargeException");
 

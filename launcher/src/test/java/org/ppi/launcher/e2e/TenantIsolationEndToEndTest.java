@@ -16,9 +16,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ppi.launcher.ServiceSpec;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * {@link PlatformEndToEndTest} on the same platform ({@link ClassOrderer.OrderAnnotation}).
  */
 @Order(2)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(E2ePlatform.Shared.class)
 class TenantIsolationEndToEndTest {
@@ -232,6 +235,62 @@ class TenantIsolationEndToEndTest {
         assertThat(rows).as("rows of the role table").isGreaterThanOrEqualTo(15);
         assertThat(mismatches).as("cells where the platform and the README disagree").isEmpty();
         e2e.admin().await("/api/budget/admin/replay", r -> r.path("finished").asBoolean(), java.time.Duration.ofMinutes(3));
+    }
+
+    /**
+     * Ids are each institution's own. A registers a center, an employee, a product and an interview under the ids B
+     * uses: 201, not a 409 that would tell A they are taken. A's figures under those ids come from A's own hours
+     * and salary; B's stay as they were. Last of the class: afterwards A knows ids the tests above expect unknown.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anotherInstitutionRegistersTheSameIdsAsItsOwnAndKeepsItsOwnFigures() {
+        JsonNode bProduct = b.get("/api/costing/products/" + P);
+        JsonNode bEmployee = b.get("/api/costing/employees/" + E);
+        JsonNode bCenter = b.get("/api/survey/centers/" + C);
+
+        GatewayClient.Answer center = a.post("/api/survey/centers", Map.of("id", C, "name", "Centro propio de A",
+                "area", "SUBSTANTIVE"));
+        assertThat(center.status()).as(center.body().toString()).isEqualTo(201);
+        GatewayClient.Answer employee = a.post("/api/survey/employees", Map.of("id", E, "centerId", C,
+                "name", "Empleada propia de A", "annualCost", 520000, "contractedHours", 40));
+        assertThat(employee.status()).as(employee.body().toString()).isEqualTo(201);
+        Map<String, Object> product = Map.of("id", P, "centerId", C, "name", "Producto propio de A", "type", "TERMINAL",
+                "volume", 10, "volumeUnit", "informes");
+        assertThat(a.command("POST", "/api/catalog/products", product).status()).as("once catalog knows A's center")
+                .isEqualTo(201);
+        assertThat(a.post("/api/catalog/products", product).status()).as("a second time inside A").isEqualTo(409);
+        assertThat(a.post("/api/survey/interviews", Map.of("id", I, "centerId", C, "interviewer", "Equipo A")).status())
+                .isEqualTo(201);
+        a.command("PUT", "/api/survey/interviews/" + I + "/allocations", Map.of("employeeId", E, "productId", P,
+                "hours", 20));
+
+        // Classic method, one employee in the center: 520,000 / (1 × 40 h) × 20 h = 260,000.00; unit cost / 10.
+        JsonNode mine = a.await("/api/costing/products/" + P, p -> p.path("direct").isNumber()
+                && p.path("direct").decimalValue().signum() > 0, java.time.Duration.ofMinutes(1));
+        assertThat(mine.path("productName").asString()).isEqualTo("Producto propio de A");
+        assertThat(mine.path("direct").decimalValue()).isEqualByComparingTo("260000.00")
+                .isNotEqualByComparingTo(bProduct.path("direct").decimalValue());
+        assertThat(mine.path("unitCost").decimalValue()).isEqualByComparingTo("26000.00");
+        JsonNode myEmployee = a.get("/api/costing/employees/" + E);
+        assertThat(myEmployee.path("allocatedCost").decimalValue()).isEqualByComparingTo("260000.00");
+        assertThat(myEmployee.path("unusedCost").decimalValue()).isEqualByComparingTo("260000.00");
+        assertThat(a.get("/api/survey/centers/" + C).path("name").asString()).isEqualTo("Centro propio de A");
+        assertThat(a.get("/api/costing/products/" + P + "/lineage").toString()).doesNotContain(DEMO + ".authority")
+                .contains(SEED + ".institution-admin");
+
+        // B: the same figures and records as before A used its ids.
+        JsonNode bProductAfter = b.get("/api/costing/products/" + P);
+        assertThat(bProductAfter.path("direct").decimalValue()).isEqualByComparingTo(bProduct.path("direct").decimalValue());
+        assertThat(bProductAfter.path("fullCost").decimalValue())
+                .isEqualByComparingTo(bProduct.path("fullCost").decimalValue());
+        assertThat(bProductAfter.path("productName").asString()).isEqualTo(bProduct.path("productName").asString())
+                .isNotEqualTo("Producto propio de A");
+        assertThat(bProductAfter.path("causationEventId").asString())
+                .isEqualTo(bProduct.path("causationEventId").asString());
+        assertThat(b.get("/api/costing/employees/" + E).path("allocatedCost").decimalValue())
+                .isEqualByComparingTo(bEmployee.path("allocatedCost").decimalValue());
+        assertThat(b.get("/api/survey/centers/" + C).path("name").asString()).isEqualTo(bCenter.path("name").asString());
     }
 
     private Map<String, Long> eventsInStores() {

@@ -48,8 +48,9 @@ public class AllocationProjection {
         // Interviews of one employee may change concurrently: the employee row lock serialises the total.
         jdbc.sql("select employee_id from employee_view where employee_id = ? and institution_id = ? for update")
                 .params(c.employeeId(), c.institutionId()).query(String.class).list();
-        jdbc.sql("delete from interview_allocation where interview_id = ? and employee_id = ? and product_id = ?")
-                .params(c.interviewId(), c.employeeId(), c.productId()).update();
+        jdbc.sql("delete from interview_allocation where interview_id = ? and employee_id = ? and product_id = ? "
+                        + "and institution_id = ?")
+                .params(c.interviewId(), c.employeeId(), c.productId(), c.institutionId()).update();
         jdbc.sql("delete from allocation_view where employee_id = ? and product_id = ? and institution_id = ?")
                 .params(c.employeeId(), c.productId(), c.institutionId()).update();
         if (!c.removes()) {

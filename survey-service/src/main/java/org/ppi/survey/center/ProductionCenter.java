@@ -18,6 +18,7 @@ import org.ppi.contracts.survey.CenterNonLabourCostRecorded;
 import org.ppi.contracts.survey.CenterProfileRevised;
 import org.ppi.contracts.survey.CenterRegistered;
 import org.ppi.contracts.survey.CenterRenamed;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Numbers;
 import org.ppi.survey.center.CenterCommands.CloseCenter;
@@ -32,7 +33,9 @@ import org.ppi.survey.directory.SurveyDirectory.CenterFacts;
 /** An organizational unit that produces products (centro de producción). */
 @Aggregate
 public class ProductionCenter {
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String centerId;
     private String institutionId;
     private String name;
@@ -183,6 +186,7 @@ public class ProductionCenter {
 
     @EventSourcingHandler
     void on(CenterRegistered e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.centerId());
         centerId = e.centerId();
         institutionId = e.institutionId();
         name = e.name();

@@ -14,6 +14,7 @@ import org.ppi.contracts.survey.EmployeeLeft;
 import org.ppi.contracts.survey.EmployeeRegistered;
 import org.ppi.contracts.survey.EmployeeSalaryChanged;
 import org.ppi.contracts.survey.EmployeeTransferred;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Numbers;
 import org.ppi.survey.directory.SurveyDirectory;
@@ -30,7 +31,9 @@ public class Employee {
     static final BigDecimal MAX_WEEK = BigDecimal.valueOf(168);
     private static final BigDecimal FALLBACK_WEEK = BigDecimal.valueOf(40);
 
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String employeeId;
     private String institutionId;
     private String centerId;
@@ -140,6 +143,7 @@ public class Employee {
 
     @EventSourcingHandler
     void on(EmployeeRegistered e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.employeeId());
         employeeId = e.employeeId();
         institutionId = e.institutionId();
         centerId = e.centerId();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ppi.platform.tenancy.ScopedId;
 
 /** Commands of the Employee aggregate. */
 public final class EmployeeCommands {
@@ -11,26 +12,46 @@ public final class EmployeeCommands {
     }
 
     /** Contracted hours null = the institution's standard weekly hours. */
-    public record RegisterEmployee(@TargetAggregateIdentifier String employeeId, String institutionId,
+    public record RegisterEmployee(String employeeId, String institutionId,
                                    String actingUser, String centerId, String name, String position,
                                    BigDecimal annualCost, BigDecimal contractedHours, LocalDate effectiveFrom) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, employeeId);
+        }
     }
 
     /** Effective date null = today. */
-    public record TransferEmployee(@TargetAggregateIdentifier String employeeId, String institutionId,
+    public record TransferEmployee(String employeeId, String institutionId,
                                    String actingUser, String toCenterId, LocalDate effectiveDate) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, employeeId);
+        }
     }
 
-    public record ChangeSalary(@TargetAggregateIdentifier String employeeId, String institutionId, String actingUser,
+    public record ChangeSalary(String employeeId, String institutionId, String actingUser,
                                BigDecimal annualCost, LocalDate effectiveDate, String reason) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, employeeId);
+        }
     }
 
     /** Effective date null = today. */
-    public record ChangeContractedHours(@TargetAggregateIdentifier String employeeId, String institutionId,
+    public record ChangeContractedHours(String employeeId, String institutionId,
                                         String actingUser, BigDecimal contractedHours, LocalDate effectiveDate) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, employeeId);
+        }
     }
 
-    public record RecordDeparture(@TargetAggregateIdentifier String employeeId, String institutionId,
+    public record RecordDeparture(String employeeId, String institutionId,
                                   String actingUser, LocalDate effectiveDate, String reason) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, employeeId);
+        }
     }
 }

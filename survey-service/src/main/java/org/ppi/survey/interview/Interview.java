@@ -16,6 +16,7 @@ import org.ppi.contracts.survey.AllocationCorrected;
 import org.ppi.contracts.survey.InterviewOpened;
 import org.ppi.contracts.survey.InterviewValidated;
 import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Numbers;
 import org.ppi.survey.directory.SurveyDirectory;
@@ -31,7 +32,9 @@ import org.ppi.survey.interview.InterviewCommands.ValidateInterview;
  */
 @Aggregate
 public class Interview {
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String interviewId;
     private String institutionId;
     private String centerId;
@@ -133,6 +136,7 @@ public class Interview {
 
     @EventSourcingHandler
     void on(InterviewOpened e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.interviewId());
         interviewId = e.interviewId();
         institutionId = e.institutionId();
         centerId = e.centerId();

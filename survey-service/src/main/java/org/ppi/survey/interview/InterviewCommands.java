@@ -6,34 +6,52 @@ import java.util.List;
 import java.util.Set;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ppi.platform.tenancy.ScopedId;
 
 /** Commands of the Interview aggregate: the levantamiento with one center, where time allocations live. */
 public final class InterviewCommands {
     private InterviewCommands() {
     }
 
-    public record OpenInterview(@TargetAggregateIdentifier String interviewId, String institutionId, String actingUser,
+    public record OpenInterview(String interviewId, String institutionId, String actingUser,
                                 String centerId, LocalDate date, String interviewer, List<String> participants) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, interviewId);
+        }
     }
 
     /** Sets (not adds) the weekly hours an employee spends on a product; 0 removes the allocation. */
-    public record AllocateTime(@TargetAggregateIdentifier String interviewId, String institutionId, String actingUser,
+    public record AllocateTime(String interviewId, String institutionId, String actingUser,
                                String employeeId, String productId, BigDecimal hours) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, interviewId);
+        }
     }
 
     /**
      * {@code centers}: the centers whose interviews the caller may validate (a center manager's, from his token);
      * null when he may validate any center of his institution (the institution administrator).
      */
-    public record ValidateInterview(@TargetAggregateIdentifier String interviewId, String institutionId,
+    public record ValidateInterview(String interviewId, String institutionId,
                                     String actingUser, LocalDate validatedOn, Set<String> centers) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, interviewId);
+        }
+
         public ValidateInterview(String interviewId, String institutionId, String actingUser, LocalDate validatedOn) {
             this(interviewId, institutionId, actingUser, validatedOn, null);
         }
     }
 
-    public record CorrectAllocation(@TargetAggregateIdentifier String interviewId, String institutionId,
+    public record CorrectAllocation(String interviewId, String institutionId,
                                     String actingUser, String employeeId, String productId, BigDecimal hours,
                                     String reason) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, interviewId);
+        }
     }
 }

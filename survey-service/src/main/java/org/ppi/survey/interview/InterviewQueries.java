@@ -26,8 +26,10 @@ public class InterviewQueries {
     public static final String FALLBACK = "i.interview_id";
 
     private static final String SELECT = "select i.*, c.name as center_name, "
-            + "(select count(*) from interview_allocation a where a.interview_id = i.interview_id) as allocation_count, "
-            + "(select coalesce(sum(a.hours), 0) from interview_allocation a where a.interview_id = i.interview_id) "
+            + "(select count(*) from interview_allocation a where a.interview_id = i.interview_id "
+            + "and a.institution_id = i.institution_id) as allocation_count, "
+            + "(select coalesce(sum(a.hours), 0) from interview_allocation a where a.interview_id = i.interview_id "
+            + "and a.institution_id = i.institution_id) "
             + "as allocated_hours from interview_view i "
             + "left join center_view c on c.center_id = i.center_id and c.institution_id = i.institution_id";
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {

@@ -86,7 +86,6 @@ class EmployeeTest {
                 "request.missing-parameter");
         assertRejected(fixture.given(ANA, ANA_LEFT).when(new TransferEmployee("e1", A, USER, "c2", JULY)), 409,
                 "employee.left");
-        assertRejected(fixture.given(ANA).when(new TransferEmployee("e1", B, USER, "cb", JULY)), 404, "employee.not-found");
     }
 
     @Test
@@ -103,8 +102,6 @@ class EmployeeTest {
                 "request.missing-parameter");
         assertRejected(fixture.given(ANA, ANA_LEFT).when(new ChangeSalary("e1", A, USER, COST, JULY, null)), 409,
                 "employee.left");
-        assertRejected(fixture.given(ANA).when(new ChangeSalary("e1", B, USER, COST, JULY, null)), 404,
-                "employee.not-found");
     }
 
     @Test
@@ -140,7 +137,5 @@ class EmployeeTest {
                 "request.missing-parameter");
         assertRejected(fixture.given(ANA, ANA_LEFT).when(new RecordDeparture("e1", A, USER, JULY, "Otra")), 409,
                 "employee.left");
-        assertRejected(fixture.given(ANA).when(new RecordDeparture("e1", B, USER, JULY, "Renuncia")), 404,
-                "employee.not-found");
     }
 }

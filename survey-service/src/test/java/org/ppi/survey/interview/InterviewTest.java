@@ -1,5 +1,6 @@
 package org.ppi.survey.interview;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ppi.survey.testing.Rejected.assertRejected;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import org.ppi.contracts.survey.AllocationCorrected;
 import org.ppi.contracts.survey.InterviewOpened;
 import org.ppi.contracts.survey.InterviewValidated;
 import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.survey.interview.InterviewCommands.AllocateTime;
 import org.ppi.survey.interview.InterviewCommands.CorrectAllocation;
 import org.ppi.survey.interview.InterviewCommands.OpenInterview;
@@ -112,13 +114,18 @@ class InterviewTest {
         assertRejected(fixture.given(OPENED).when(allocate("diego", "p1", "1")), 422, "allocation.employee-other-center");
     }
 
+    /**
+     * Another institution's command names its own stream, which has no events: the repository answers not found
+     * (404 interview.not-found at the door, see SurveyServiceIntegrationTest), never this aggregate.
+     */
     @Test
-    void anotherInstitutionsInterviewIsNotFound() {
-        assertRejected(fixture.given(OPENED).when(new AllocateTime("i1", B, USER, "eb", "pb", BigDecimal.ONE)), 404,
-                "interview.not-found");
-        assertRejected(fixture.given(OPENED).when(new ValidateInterview("i1", B, USER, DAY)), 404, "interview.not-found");
-        assertRejected(fixture.given(OPENED, VALIDATED)
-                .when(new CorrectAllocation("i1", B, USER, "eb", "pb", BigDecimal.ONE, "x")), 404, "interview.not-found");
+    void anotherInstitutionsCommandTargetsItsOwnInterview() {
+        String mine = new ValidateInterview("i1", A, USER, DAY).aggregateId();
+        assertThat(mine).isEqualTo(ScopedId.of(A, "i1"));
+        assertThat(new AllocateTime("i1", B, USER, "eb", "pb", BigDecimal.ONE).aggregateId()).isEqualTo(B + "~i1")
+                .isNotEqualTo(mine);
+        assertThat(new CorrectAllocation("i1", B, USER, "eb", "pb", BigDecimal.ONE, "x").aggregateId())
+                .isNotEqualTo(mine);
     }
 
     @Test
@@ -129,8 +136,6 @@ class InterviewTest {
                 "auth.forbidden");
         fixture.given(OPENED).when(new ValidateInterview("i1", A, USER, DAY, java.util.Set.of("c2", "c1")))
                 .expectEvents(VALIDATED);
-        assertRejected(fixture.given(OPENED).when(new ValidateInterview("i1", B, USER, DAY, java.util.Set.of("c1"))), 404,
-                "interview.not-found");
     }
 
     @Test

@@ -35,9 +35,10 @@ public class ChainProjection {
     public void on(IntermediateLinked e, EventMessage<?> m) {
         RowStamp s = RowStamp.of(e, m);
         int updated = jdbc.sql("update chain_link set weight = ?, last_event_id = ?, updated_by = ?, updated_at = ? "
-                        + "where chain_id = ? and intermediate_product_id = ? and feeds_product_id = ?")
-                .params(e.weight(), s.eventId(), s.user(), s.at(), e.chainId(), e.intermediateProductId(),
-                        e.feedsProductId())
+                        + "where institution_id = ? and chain_id = ? and intermediate_product_id = ? "
+                        + "and feeds_product_id = ?")
+                .params(e.weight(), s.eventId(), s.user(), s.at(), e.institutionId(), e.chainId(),
+                        e.intermediateProductId(), e.feedsProductId())
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into chain_link (chain_id, intermediate_product_id, feeds_product_id, institution_id, weight, "
@@ -50,15 +51,16 @@ public class ChainProjection {
 
     @EventHandler
     public void on(IntermediateUnlinked e) {
-        jdbc.sql("delete from chain_link where chain_id = ? and intermediate_product_id = ? and feeds_product_id = ?")
-                .params(e.chainId(), e.intermediateProductId(), e.feedsProductId()).update();
+        jdbc.sql("delete from chain_link where institution_id = ? and chain_id = ? and intermediate_product_id = ? "
+                        + "and feeds_product_id = ?")
+                .params(e.institutionId(), e.chainId(), e.intermediateProductId(), e.feedsProductId()).update();
     }
 
     @EventHandler
     public void on(ValueChainRetired e, EventMessage<?> m) {
         RowStamp s = RowStamp.of(e, m);
         jdbc.sql("update chain_view set retired = true, retired_reason = ?, last_event_id = ?, updated_by = ?, "
-                        + "updated_at = ? where chain_id = ?")
-                .params(e.reason(), s.eventId(), s.user(), s.at(), e.chainId()).update();
+                        + "updated_at = ? where institution_id = ? and chain_id = ?")
+                .params(e.reason(), s.eventId(), s.user(), s.at(), e.institutionId(), e.chainId()).update();
     }
 }

@@ -22,7 +22,8 @@ public class ChainQueries {
 
     private static final String ROW = "select c.chain_id, c.name, c.result_id, r.impact_id, c.terminal_product_id, "
             + "p.name, pc.program_id, c.retired, c.retired_reason, "
-            + "(select count(*) from chain_link l where l.chain_id = c.chain_id) "
+            + "(select count(*) from chain_link l where l.chain_id = c.chain_id "
+            + "and l.institution_id = c.institution_id) "
             + "from chain_view c "
             + "left join result_view r on r.result_id = c.result_id and r.institution_id = c.institution_id "
             + "left join known_product p on p.product_id = c.terminal_product_id and p.institution_id = c.institution_id "

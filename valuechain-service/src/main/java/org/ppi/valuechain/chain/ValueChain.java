@@ -15,6 +15,7 @@ import org.ppi.contracts.valuechain.IntermediateLinked;
 import org.ppi.contracts.valuechain.IntermediateUnlinked;
 import org.ppi.contracts.valuechain.ValueChainDefined;
 import org.ppi.contracts.valuechain.ValueChainRetired;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.valuechain.chain.ChainCommands.DefineValueChain;
 import org.ppi.valuechain.chain.ChainCommands.LinkIntermediate;
@@ -32,7 +33,9 @@ import org.ppi.valuechain.directory.ValueChainDirectory.ProductFacts;
  */
 @Aggregate
 public class ValueChain {
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String chainId;
     private String institutionId;
     private String terminalProductId;
@@ -147,6 +150,7 @@ public class ValueChain {
 
     @EventSourcingHandler
     void on(ValueChainDefined e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.chainId());
         chainId = e.chainId();
         institutionId = e.institutionId();
         terminalProductId = e.terminalProductId();

@@ -53,7 +53,7 @@ class JdbcValueChainDirectory implements ValueChainDirectory {
     @Override
     public List<LinkEdge> links(String institutionId) {
         return jdbc.sql("select l.intermediate_product_id, l.feeds_product_id from chain_link l "
-                        + "join chain_view c on c.chain_id = l.chain_id "
+                        + "join chain_view c on c.chain_id = l.chain_id and c.institution_id = l.institution_id "
                         + "where l.institution_id = ? and c.retired = false")
                 .param(institutionId)
                 .query((rs, i) -> new LinkEdge(rs.getString(1), rs.getString(2))).list();

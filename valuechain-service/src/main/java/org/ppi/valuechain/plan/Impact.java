@@ -7,13 +7,16 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ppi.contracts.valuechain.ImpactDefined;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.valuechain.directory.Required;
 import org.ppi.valuechain.plan.PlanCommands.DefineImpact;
 
 /** An impact of the institution's strategic plan: the top of a public value chain. */
 @Aggregate
 public class Impact {
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String impactId;
     private String institutionId;
 
@@ -29,6 +32,7 @@ public class Impact {
 
     @EventSourcingHandler
     void on(ImpactDefined e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.impactId());
         impactId = e.impactId();
         institutionId = e.institutionId();
     }

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ppi.contracts.valuechain.ResultDefined;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.valuechain.directory.Required;
 import org.ppi.valuechain.directory.ValueChainDirectory;
@@ -15,7 +16,9 @@ import org.ppi.valuechain.plan.PlanCommands.DefineResult;
 /** A result of the strategic plan; it contributes to one impact of the same institution. */
 @Aggregate
 public class Result {
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String resultId;
     private String institutionId;
 
@@ -35,6 +38,7 @@ public class Result {
 
     @EventSourcingHandler
     void on(ResultDefined e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.resultId());
         resultId = e.resultId();
         institutionId = e.institutionId();
     }

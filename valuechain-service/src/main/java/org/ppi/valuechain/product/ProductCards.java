@@ -47,6 +47,7 @@ public class ProductCards {
     public List<ProductCard> unattributedIntermediates(String institutionId) {
         return jdbc.sql(SELECT + "where p.institution_id = ? and p.product_type = 'INTERMEDIATE' and p.active = true "
                         + "and not exists (select 1 from chain_link l join chain_view ch on ch.chain_id = l.chain_id "
+                        + "and ch.institution_id = l.institution_id "
                         + "where l.intermediate_product_id = p.product_id and l.institution_id = p.institution_id "
                         + "and ch.retired = false) "
                         + "order by p.name, p.product_id")

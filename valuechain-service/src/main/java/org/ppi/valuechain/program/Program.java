@@ -19,6 +19,7 @@ import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
 import org.ppi.contracts.valuechain.PlannedVolumeSet;
 import org.ppi.contracts.valuechain.ProgramDefined;
 import org.ppi.contracts.valuechain.ProgramRevised;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.valuechain.directory.Decimals;
 import org.ppi.valuechain.directory.Required;
@@ -41,7 +42,9 @@ public class Program {
     static final int FIRST_FISCAL_YEAR = 1900;
     static final int LAST_FISCAL_YEAR = 2999;
 
+    /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
+    private String aggregateId;
     private String programId;
     private String institutionId;
     private String code;
@@ -168,6 +171,7 @@ public class Program {
 
     @EventSourcingHandler
     void on(ProgramDefined e) {
+        aggregateId = ScopedId.of(e.institutionId(), e.programId());
         programId = e.programId();
         institutionId = e.institutionId();
         code = e.code();

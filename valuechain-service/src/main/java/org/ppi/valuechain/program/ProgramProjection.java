@@ -40,8 +40,9 @@ public class ProgramProjection {
     public void on(ProgramRevised e, EventMessage<?> m) {
         RowStamp s = RowStamp.of(e, m);
         jdbc.sql("update program_view set code = ?, name = ?, expected_result = ?, last_event_id = ?, updated_by = ?, "
-                        + "updated_at = ? where program_id = ?")
-                .params(e.code(), e.name(), e.expectedResult(), s.eventId(), s.user(), s.at(), e.programId()).update();
+                        + "updated_at = ? where institution_id = ? and program_id = ?")
+                .params(e.code(), e.name(), e.expectedResult(), s.eventId(), s.user(), s.at(), e.institutionId(),
+                        e.programId()).update();
     }
 
     @EventHandler
@@ -64,16 +65,18 @@ public class ProgramProjection {
 
     @EventHandler
     public void on(ChainUnassignedFromProgram e) {
-        jdbc.sql("delete from program_chain where chain_id = ? and program_id = ?").params(e.chainId(), e.programId())
-                .update();
+        jdbc.sql("delete from program_chain where institution_id = ? and chain_id = ? and program_id = ?")
+                .params(e.institutionId(), e.chainId(), e.programId()).update();
     }
 
     @EventHandler
     public void on(PlannedVolumeSet e, EventMessage<?> m) {
         RowStamp s = RowStamp.of(e, m);
         int updated = jdbc.sql("update planned_volume set planned_volume = ?, last_event_id = ?, updated_by = ?, "
-                        + "updated_at = ? where program_id = ? and product_id = ? and fiscal_year = ?")
-                .params(e.plannedVolume(), s.eventId(), s.user(), s.at(), e.programId(), e.productId(), e.fiscalYear())
+                        + "updated_at = ? where institution_id = ? and program_id = ? and product_id = ? "
+                        + "and fiscal_year = ?")
+                .params(e.plannedVolume(), s.eventId(), s.user(), s.at(), e.institutionId(), e.programId(),
+                        e.productId(), e.fiscalYear())
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into planned_volume (program_id, product_id, fiscal_year, institution_id, planned_volume, "

@@ -42,8 +42,10 @@ public class ProgramQueries {
     }
 
     private static final String ROW = "select p.program_id, p.code, p.name, p.expected_result, "
-            + "(select count(*) from program_chain pc where pc.program_id = p.program_id), "
-            + "(select count(*) from activity_view a where a.program_id = p.program_id) from program_view p ";
+            + "(select count(*) from program_chain pc where pc.program_id = p.program_id "
+            + "and pc.institution_id = p.institution_id), "
+            + "(select count(*) from activity_view a where a.program_id = p.program_id "
+            + "and a.institution_id = p.institution_id) from program_view p ";
 
     public PageResponse<ProgramRow> programs(String institutionId, PageQuery page) {
         List<ProgramRow> items = jdbc.sql(ROW + "where p.institution_id = ?" + page.orderAndLimit()).param(institutionId)

@@ -1,5 +1,6 @@
 package org.ppi.valuechain.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ppi.valuechain.support.Rejections.rejected;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import org.ppi.contracts.valuechain.IntermediateLinked;
 import org.ppi.contracts.valuechain.IntermediateUnlinked;
 import org.ppi.contracts.valuechain.ValueChainDefined;
 import org.ppi.contracts.valuechain.ValueChainRetired;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.valuechain.chain.ChainCommands.DefineValueChain;
 import org.ppi.valuechain.chain.ChainCommands.LinkIntermediate;
 import org.ppi.valuechain.chain.ChainCommands.RetireValueChain;
@@ -230,10 +232,13 @@ class ValueChainTest {
     }
 
     @Test
-    void answersAnotherInstitutionAsIfTheChainDidNotExist() {
-        fixture.given(DEFINED)
-                .when(new LinkIntermediate("ch1", OTHER, "eve", "X3", null, null))
-                .expectException(rejected(404, "entity.not-found"));
+    void anotherInstitutionsCommandTargetsItsOwnChain() {
+        // Its stream (OTHER~ch1) has no events: the repository answers 404 entity.not-found, and this chain is
+        // never loaded (ValueChainServiceIntegrationTest asks over HTTP).
+        String mine = new LinkIntermediate("ch1", INST, "ana", "X3", null, null).aggregateId();
+        assertThat(mine).isEqualTo(ScopedId.of(INST, "ch1"));
+        assertThat(new LinkIntermediate("ch1", OTHER, "eve", "X3", null, null).aggregateId()).isEqualTo(OTHER + "~ch1");
+        assertThat(new RetireValueChain("ch1", OTHER, "eve", "x").aggregateId()).isNotEqualTo(mine);
     }
 
     // --- UnlinkIntermediate

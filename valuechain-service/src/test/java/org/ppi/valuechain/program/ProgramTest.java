@@ -1,5 +1,6 @@
 package org.ppi.valuechain.program;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ppi.valuechain.support.Rejections.rejected;
 
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
 import org.ppi.contracts.valuechain.PlannedVolumeSet;
 import org.ppi.contracts.valuechain.ProgramDefined;
 import org.ppi.contracts.valuechain.ProgramRevised;
+import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.valuechain.program.ProgramCommands.AssignChain;
 import org.ppi.valuechain.program.ProgramCommands.DefineActivity;
 import org.ppi.valuechain.program.ProgramCommands.DefineProgram;
@@ -98,10 +100,14 @@ class ProgramTest {
     }
 
     @Test
-    void answersAnotherInstitutionAsIfTheProgramDidNotExist() {
-        fixture.given(DEFINED)
-                .when(new ReviseProgram("pr1", OTHER, "eve", "PR1", "Robado", null))
-                .expectException(rejected(404, "entity.not-found"));
+    void anotherInstitutionsCommandTargetsItsOwnProgram() {
+        // Its stream (OTHER~pr1) has no events: the repository answers 404 entity.not-found, and this program is
+        // never loaded (ValueChainServiceIntegrationTest asks over HTTP).
+        String mine = new ReviseProgram("pr1", INST, "ana", "PR1", "Propio", null).aggregateId();
+        assertThat(mine).isEqualTo(ScopedId.of(INST, "pr1"));
+        assertThat(new ReviseProgram("pr1", OTHER, "eve", "PR1", "Robado", null).aggregateId())
+                .isEqualTo(OTHER + "~pr1");
+        assertThat(new AssignChain("pr1", OTHER, "eve", "ch1").aggregateId()).isNotEqualTo(mine);
     }
 
     // --- DefineActivity
