@@ -40,6 +40,7 @@ export const en: Messages = {
     count: '{{count}} rows',
     rows: '{{shown}} of {{total}} rows',
     groupCount: '{{count}} rows',
+    groupCountHeader: 'Rows',
     total: 'Total',
     csv: 'Download CSV',
     xlsx: 'Download XLSX',

@@ -38,6 +38,7 @@ export const es = {
     count: '{{count}} filas',
     rows: '{{shown}} de {{total}} filas',
     groupCount: '{{count}} filas',
+    groupCountHeader: 'Filas',
     total: 'Total',
     csv: 'Descargar CSV',
     xlsx: 'Descargar XLSX',
