@@ -3,6 +3,7 @@ import { NavLink, Outlet, Route, Routes, useLocation } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { AsOfPicker, AsOfProvider } from './components/AsOfPicker'
 import { SessionGate, useSession } from './api/session'
+import { LineageProvider } from './components/LineageDrawer'
 import { logout } from './api/client'
 import { setLanguage } from './i18n'
 
@@ -91,6 +92,7 @@ export function App() {
   return (
     <SessionGate>
       <AsOfProvider>
+        <LineageProvider>
         <Routes>
           <Route element={<Shell />}>
             {PAGES.map((p) => (
@@ -99,6 +101,7 @@ export function App() {
             <Route path="*" element={<Resumen />} />
           </Route>
         </Routes>
+        </LineageProvider>
       </AsOfProvider>
     </SessionGate>
   )
