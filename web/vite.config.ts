@@ -2,8 +2,8 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 
-// `npm run dev` proxies the API, login and logout to the platform started by `./ppi start` (gateway on :8080), so the
-// session cookie and CSRF cookie work as they do when the gateway serves the built page.
+// `npm run dev` proxies the API, login and logout to the platform started by `./ppi start` (gateway on :8080). The
+// login happens on :8080 (the registered redirect); cookies are per host, not port, so the session then works here too.
 const gateway = process.env.PPI_GATEWAY ?? 'http://localhost:8080'
 const proxied = ['/api', '/oauth2', '/login', '/logout']
 
@@ -17,7 +17,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(proxied.map((p) => [p, { target: gateway, changeOrigin: false }])),
+    proxy: Object.fromEntries(proxied.map((p) => [p, { target: gateway, changeOrigin: true }])),
   },
   test: {
     environment: 'happy-dom',

@@ -147,7 +147,8 @@ function sankey(view: ValueChainsView | null, onlyChain: string, weightLabel: st
     series: [
       {
         type: 'sankey',
-        data: Array.from(nodes.values()).map((n) => ({ name: n.name, depth: n.depth })),
+        // impacts, results and terminals in their columns; intermediates find theirs from the links (one feeds another)
+        data: Array.from(nodes.values()).map((n) => (n.depth < 3 ? { name: n.name, depth: n.depth } : { name: n.name })),
         links: Array.from(links.values()),
         emphasis: { focus: 'adjacency' },
         nodeAlign: 'left',
