@@ -120,7 +120,9 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     .getVisibleLeafColumns()
     .map((c: { id: string }) => byId.get(c.id)!)
     .filter(Boolean)
-  const filteredLeaves: T[] = table.getFilteredRowModel().rows.map((r: { original: T }) => r.original)
+  const filteredModel = table.getFilteredRowModel().rows as { original: T }[]
+  // the row model is memoized by the table: recompute the leaves and their exact totals only when it changes
+  const filteredLeaves = useMemo(() => filteredModel.map((r) => r.original), [filteredModel])
   const grouped = grouping.length > 0
 
   const shownRows = (): ShownRow<T>[] => {
@@ -166,7 +168,11 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const renderRows = table.getRowModel().rows as any[]
   const pageCount: number = table.getPageCount()
-  const totals = sumsFor(filteredLeaves)
+  const totalsByColumn = useMemo(
+    () => new Map(columns.filter((c) => c.sum).map((c) => [c.id, sumDecimals(filteredLeaves.map((r) => c.value(r))).sum])),
+    [columns, filteredLeaves],
+  )
+  const totals = (c: GridColumn<T>) => totalsByColumn.get(c.id) ?? null
 
   return (
     <section className="datagrid" data-testid={`${id}-grid`} aria-label={props.caption}>
