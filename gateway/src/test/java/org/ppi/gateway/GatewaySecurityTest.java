@@ -201,6 +201,71 @@ class GatewaySecurityTest {
                 .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theWebPlatformsDeepLinksAnswerWithItsPageAndItsFilesAsTheyAre() throws Exception {
+        HttpResponse<String> root = call("GET", "/", null, Map.of());
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("<div id=\"root\"></div>");
+        for (String deepLink : List.of("/costos", "/cadenas/impacto-1", "/presupuesto?asOf=2026-01-01T00:00:00Z")) {
+            HttpResponse<String> page = call("GET", deepLink, null, Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+            assertThat(page.statusCode()).as(deepLink).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(deepLink).startsWith("text/html");
+            assertThat(page.body()).as(deepLink).isEqualTo(root.body());
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        }
+        // the page's script is a file, served as it is and never rewritten
+        String script = root.body().replaceAll("(?s).*<script type=\"module\" crossorigin src=\"([^\"]+)\".*", "$1");
+        assertThat(script).startsWith("/assets/");
+        HttpResponse<String> asset = call("GET", script, null, Map.of("Accept", "text/html"));
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        // a missing file is a 404, not the page; a non-browser request for a deep link is not rewritten either
+        assertThat(call("GET", "/assets/none.js", null, Map.of("Accept", "text/html")).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/costos", null, Map.of("Accept", "application/json")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theWebPlatformNeverShadowsTheApiTheLoginOrTheDocs() throws Exception {
+        Map<String, String> browser = Map.of("Accept", "text/html");
+        HttpResponse<String> api = call("GET", "/api/costing/products/none", null, browser);
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(api.body()).get("code").asString()).isEqualTo("auth.unauthenticated");
+        String token = token(KEY, ISSUER, "ppi", Instant.now(), Instant.now().plusSeconds(300));
+        HttpResponse<String> routed = call("GET", "/api/valuechain/views/value-chains", null,
+                Map.of("Accept", "text/html", "Authorization", "Bearer " + token));
+        assertThat(routed.statusCode()).isEqualTo(200);
+        assertThat(routed.body()).isEqualTo("{\"ok\":true}");
+        assertThat(RECEIVED).containsKey("/api/valuechain/views/value-chains");
+        HttpResponse<String> login = call("GET", "/oauth2/authorization/ppi", null, browser);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).startsWith(ISSUER);
+        assertThat(call("GET", "/api/docs/gateway", null, browser).body()).doesNotContain("<div id=\"root\">");
+        assertThat(call("GET", "/api/docs/gateway", null, Map.of("Accept", "text/html,application/json;q=0.9")).body())
+                .contains("\"openapi\"");
+        assertThat(call("GET", "/actuator/health", null, browser).body()).doesNotContain("<div id=\"root\">");
+        assertThat(call("GET", "/swagger-ui.html", null, browser).body()).doesNotContain("<div id=\"root\">");
+    }
+
+    @Test
+    void thePageAsksWhoIsSignedInAndWithoutASessionIsToldToSignIn() throws Exception {
+        HttpResponse<String> anonymous = call("GET", "/api/session", null, Map.of("Accept", "text/html"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(anonymous.body()).get("code").asString()).isEqualTo("auth.unauthenticated");
+        Instant now = Instant.now();
+        String token = signed(KEY, new JWTClaimsSet.Builder().issuer(ISSUER).audience("ppi").subject("directora")
+                .claim("name", "Directora de Planificación").claim("institution", "inst-b")
+                .claim("roles", List.of("director", "analyst")).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).build());
+        HttpResponse<String> signedIn = call("GET", "/api/session", null, Map.of("Authorization", "Bearer " + token));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        JsonNode session = JSON.readTree(signedIn.body());
+        assertThat(session.get("name").asString()).isEqualTo("Directora de Planificación");
+        assertThat(session.get("subject").asString()).isEqualTo("directora");
+        assertThat(session.get("institution").asString()).isEqualTo("inst-b");
+        assertThat(session.get("roles").toString()).isEqualTo("[\"director\",\"analyst\"]");
+        assertThat(RECEIVED).doesNotContainKey("/api/session");
+    }
+
     private HttpResponse<String> call(String method, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
