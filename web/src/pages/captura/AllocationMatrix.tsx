@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toPlainString } from '../../format/decimal'
 import {
@@ -52,7 +52,13 @@ export function formatHours(value: Hours): string {
  * leaves it or presses Enter; a refused save keeps the typed text in the cell with the API's message beside it.
  * Row totals add what is being typed, so an over-allocation shows before anything is saved.
  */
-export function AllocationMatrix({ model: initial, editable, save, otherProducts = [], columns }: AllocationMatrixProps) {
+export const AllocationMatrix = memo(function AllocationMatrix({
+  model: initial,
+  editable,
+  save,
+  otherProducts = NONE,
+  columns,
+}: AllocationMatrixProps) {
   const { t } = useTranslation()
   const [model, setModel] = useState(initial)
   const [drafts, setDrafts] = useState<Drafts>({})
@@ -362,7 +368,9 @@ export function AllocationMatrix({ model: initial, editable, save, otherProducts
       )}
     </div>
   )
-}
+})
+
+const NONE: MatrixProduct[] = []
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
   if (!(key in record)) return record as Record<string, T>

@@ -233,7 +233,7 @@ export default function CapturaPage() {
 
       {centerId && may.write && (
         <OpenInterview
-          key={centerId}
+          key={`open-${centerId}`}
           centerId={centerId}
           closed={center?.closed ?? false}
           defaultInterviewer={session?.name ?? ''}
@@ -328,7 +328,7 @@ export default function CapturaPage() {
       )}
 
       {centerId && products.data && (
-        <ProductForm key={centerId} centerId={centerId} products={products.data} editable={may.write} onChanged={() => reloadProducts()} />
+        <ProductForm key={`products-${centerId}`} centerId={centerId} products={products.data} editable={may.write} onChanged={reloadProducts} />
       )}
     </div>
   )

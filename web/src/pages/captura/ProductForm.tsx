@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { memo, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api/client'
 import { parseDecimal, toPlainString } from '../../format/decimal'
@@ -111,7 +111,7 @@ export interface ProductFormProps {
  * part on its own (name, type, volume, features), each its own command with its own button, so a refusal names the
  * part it refused and the rest of the form keeps what was typed.
  */
-export function ProductForm({ centerId, products, editable, onChanged }: ProductFormProps) {
+export const ProductForm = memo(function ProductForm({ centerId, products, editable, onChanged }: ProductFormProps) {
   const { t } = useTranslation()
   const [selected, setSelected] = useState('')
   const [fields, setFields] = useState<Fields>(EMPTY)
@@ -347,4 +347,4 @@ export function ProductForm({ centerId, products, editable, onChanged }: Product
       )}
     </section>
   )
-}
+})
