@@ -69,6 +69,9 @@ export const AllocationMatrix = memo(function AllocationMatrix({
   // The text of the last request sent per cell, so leaving a cell right after Enter does not send it twice.
   const inFlight = useRef<Map<string, string>>(new Map())
   const sequence = useRef<Map<string, number>>(new Map())
+  // The cell a click has just focused: its mouseup must not undo the select-all that focusing did (Chromium would
+  // otherwise put the caret at the click and typing would append to the old value instead of replacing it).
+  const clickFocused = useRef<string | null>(null)
 
   useEffect(() => {
     // New columns join without a reload, so what is being typed elsewhere in the table stays.
@@ -263,7 +266,14 @@ export const AllocationMatrix = memo(function AllocationMatrix({
                                 ? t('captura.matrix.heldElsewhere', { hours: formatHours(elsewhere) })
                                 : undefined
                           }
-                          onFocus={(e) => e.currentTarget.select()}
+                          onFocus={(e) => {
+                            e.currentTarget.select()
+                            clickFocused.current = key
+                          }}
+                          onMouseUp={(e) => {
+                            if (clickFocused.current === key) e.preventDefault()
+                            clickFocused.current = null
+                          }}
                           onChange={(e) => {
                             const text = e.currentTarget.value
                             setDrafts((d) => ({ ...d, [key]: text }))
@@ -271,6 +281,7 @@ export const AllocationMatrix = memo(function AllocationMatrix({
                             setStatus((s) => (s[key] && s[key].state !== 'saving' ? without(s, key) : s))
                           }}
                           onBlur={(e) => {
+                            clickFocused.current = null
                             if (editable && drafts[key] !== undefined) void commit(employee.id, product.id, e.currentTarget.value)
                           }}
                           onKeyDown={(e) => onKeyDown(e, row, col, employee.id, product.id)}
