@@ -145,4 +145,23 @@ describe('DataGrid', () => {
     fireEvent.click(screen.getByTestId('big-next'))
     expect(document.querySelector('tbody tr[data-row]')!.getAttribute('data-row')).toBe('m100')
   })
+
+  it('keeps a Poder Judicial sized table (637 products, 4,459 allocation rows) to one page of DOM rows, grouped with exact sums', () => {
+    // The Consejo del Poder Judicial's profile: 637 products; seven employees' allocations each.
+    const pj = Array.from({ length: 637 * 7 }, (_, i): Labour => ({
+      id: 'pj' + i, product: 'Producto ' + String(Math.floor(i / 7)).padStart(3, '0'), employee: 'E' + (i % 7),
+      hours: 0.5 + (i % 3), cost: (1234.565 + i).toFixed(3), unitCost: null,
+    }))
+    const exact = pj.reduce((sum, r) => sum + Math.round(Number(r.cost) * 1000), 0) / 1000
+    render(<DataGrid id="pj" caption="PJ" columns={columns} rows={pj} rowId={(r) => r.id} fileName="pj" pageSize={100}
+      initialGrouping={['product']} />)
+    expect(screen.getByTestId('pj-row-count').getAttribute('data-count')).toBe('4459')
+    expect(document.querySelectorAll('tbody tr').length).toBeLessThanOrEqual(101)
+    const first = screen.getAllByTestId('pj-group')[0]
+    expect(first.getAttribute('data-group-value')).toBe('Producto 000')
+    expect(first.getAttribute('data-count')).toBe('7')
+    // 1234.565 + 1235.565 + ... + 1240.565 = 8662.955 → half-up once: 8662.96
+    expect(within(first).getByText('RD$ 8,662.96')).toBeTruthy()
+    expect(screen.getByTestId('pj-total-cost').getAttribute('data-value')).toBe(exact.toFixed(2))
+  })
 })

@@ -190,7 +190,4 @@ export const en: Messages = {
     year: 'Fiscal year',
     services: { costing: 'Costs', budget: 'Budget' },
   },
-  captura: {
-    soon: 'Interview capture is coming soon.',
-  },
 }

@@ -188,9 +188,6 @@ export const es = {
     year: 'Año fiscal',
     services: { costing: 'Costos', budget: 'Presupuesto' },
   },
-  captura: {
-    soon: 'La captura de entrevistas llega pronto.',
-  },
 }
 
 export type Messages = typeof es
