@@ -102,6 +102,7 @@ export const en: Messages = {
     totalCost: 'Total cost',
     method: 'Costing method',
     methods: { CLASSIC: 'Classic (center average)', INDIVIDUAL: "Individual (each employee's salary)" },
+    recalculating: 'recalculating the figures…',
     methodNote: "changed in the institution's settings",
     normalize: 'Normalize over-allocation (hours scaled to the contract)',
     tabs: { labour: 'By product and employee', products: 'By product', employees: 'By employee', centers: 'By center' },

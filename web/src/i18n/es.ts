@@ -100,6 +100,7 @@ export const es = {
     totalCost: 'Costo total',
     method: 'Método de costeo',
     methods: { CLASSIC: 'Clásico (promedio del centro)', INDIVIDUAL: 'Individual (salario de cada funcionario)' },
+    recalculating: 'recalculando las cifras…',
     methodNote: 'se cambia en la configuración de la institución',
     normalize: 'Normalizar sobreasignación (horas escaladas al contrato)',
     tabs: { labour: 'Por producto y funcionario', products: 'Por producto', employees: 'Por funcionario', centers: 'Por centro' },

@@ -8,6 +8,7 @@ import type { GridColumn } from '../../components/gridModel'
 import { Figure, Loading } from '../../components/Money'
 import { WhyButton } from '../../components/LineageDrawer'
 import { formatMoney } from '../../format/money'
+import { MethodSwitch } from './MethodSwitch'
 
 type Tab = 'products' | 'labour' | 'employees' | 'centers'
 
@@ -31,7 +32,8 @@ interface LabourLine {
 /**
  * Page 5, Costos: the seed's table (a row per product and employee, grouped by product with sums), the products'
  * cost figures, and costs by employee and by center. `normalize` (over-allocated hours scaled to the contract) is
- * a query of the API and switches here; the costing method is the institution's setting and is shown.
+ * a query of the API and switches here; the costing method is the institution's setting, switched here by its
+ * administrator (MethodSwitch).
  */
 export default function CostosPage() {
   const { t } = useTranslation()
@@ -174,10 +176,7 @@ export default function CostosPage() {
       <h1>{t('nav.costos')}</h1>
       <div className="toolbar">
         {data && (
-          <span data-testid="costs-method" data-method={data.institution.method}>
-            {t('costs.method')}: <strong>{t(`costs.methods.${data.institution.method}`, { defaultValue: data.institution.method })}</strong>{' '}
-            <span className="muted">({t('costs.methodNote')})</span>
-          </span>
+          <MethodSwitch method={data.institution.method} reload={loaded.reload} />
         )}
         <label>
           <input type="checkbox" data-testid="costs-normalize" checked={normalize} onChange={(e) => setNormalize(e.target.checked)} />{' '}
