@@ -162,6 +162,7 @@ export const en: Messages = {
     updatedBy: 'Changed by',
   },
   budget: {
+    fiscalYear: 'Fiscal year',
     code: 'Code',
     program: 'Program',
     terminals: 'Terminal products',

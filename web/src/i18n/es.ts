@@ -160,6 +160,7 @@ export const es = {
     updatedBy: 'Modificado por',
   },
   budget: {
+    fiscalYear: 'Año fiscal',
     code: 'Código',
     program: 'Programa',
     terminals: 'Productos terminales',

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { fetchAll, useLoader } from '../../api/useApi'
@@ -47,15 +47,17 @@ interface ActivityLine extends ActivityView { key: string; program: string; prod
  */
 export default function PresupuestoPage() {
   const { t } = useTranslation()
+  // null: the institution's current fiscal year (the API's default); any other year is asked for explicitly.
+  const [year, setYear] = useState<number | null>(null)
   const loaded = useLoader(async (asOf) => {
-    const q = { asOf }
+    const q = { asOf, fiscalYear: year ?? undefined }
     const [summary, structure, products] = await Promise.all([
       api.get<Summary>('/api/budget/summary', q, { asOf: false }),
       api.get<Structure>('/api/budget/structure', q, { asOf: false }),
       fetchAll<ProductCost>('/api/costing/products', q),
     ])
     return { summary, structure, names: new Map(products.map((p) => [p.productId, p.productName])) }
-  }, [])
+  }, [year])
   const d = loaded.data
   const name = (id: string | null) => (id ? d?.names.get(id) ?? id : null)
 
@@ -121,6 +123,16 @@ export default function PresupuestoPage() {
   return (
     <>
       <h1>{t('nav.presupuesto')}</h1>
+      <div className="toolbar">
+        <label htmlFor="budget-fiscal-year">{t('budget.fiscalYear')}</label>{' '}
+        <input id="budget-fiscal-year" data-testid="budget-fiscal-year" type="number" min={1900} max={2999} step={1}
+          key={d?.summary.fiscalYear ?? 'loading'} defaultValue={year ?? d?.summary.fiscalYear ?? ''}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          onBlur={(e) => {
+            const next = Number(e.target.value)
+            if (Number.isInteger(next) && next >= 1900 && next <= 2999 && next !== (year ?? d?.summary.fiscalYear)) setYear(next)
+          }} />
+      </div>
       <Loading error={loaded.error} loading={loaded.loading && !d} onRetry={loaded.reload} />
       {d && (
         <>
