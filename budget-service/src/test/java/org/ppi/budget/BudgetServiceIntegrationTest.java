@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.ppi.budget.state.WorkedExample;
 import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
+import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.contracts.Topics;
 import org.ppi.contracts.budget.ProgramBudgetRecalculated;
 import org.ppi.contracts.survey.CostingMethod;
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that rebuilds the same figures; and an auditor's replay of his own institution that rebuilds it alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ppi.projection.outbox-interval-ms=100")
-@EmbeddedKafka(topics = {Topics.COSTING, Topics.VALUECHAIN, Topics.BUDGET}, partitions = 3,
+@EmbeddedKafka(topics = {Topics.COSTING, Topics.VALUECHAIN, Topics.SURVEY, Topics.BUDGET}, partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class BudgetServiceIntegrationTest {
     private static final String TENANT = "defensoria-budget-it";
@@ -226,6 +227,26 @@ class BudgetServiceIntegrationTest {
                 .isEqualTo(200);
         assertThat(figures(a)).isEqualTo(aFigures);
         assertThat(budgetRows(b)).isEqualTo(bRows);
+    }
+
+    @Test
+    void theDefaultYearIsTheInstitutionsOwnFiscalYearReadFromTheSurveyTopic() throws Exception {
+        String tenant = "budget-year-it";
+        clock = Instant.parse("2019-02-01T09:00:00Z");
+        seed(tenant);
+        // before the institution's setting arrives: the year its events were recorded (the test clock's), not today's
+        int recorded = 2019;
+        Await.until("a budget", Duration.ofSeconds(60), () -> getAs("/api/budget/summary", tenant, "es").body(),
+                b -> b.path("reconciles").asBoolean() && b.path("fiscalYear").asInt() == recorded);
+
+        send(Topics.SURVEY, new InstitutionRegistered(tenant, "admin", "Defensoría", "DO", "DOP", 2033,
+                java.math.BigDecimal.valueOf(40), CostingMethod.CLASSIC));
+        JsonNode summary = Await.until("the institution's year", Duration.ofSeconds(60),
+                () -> getAs("/api/budget/summary", tenant, "es").body(), b -> b.path("fiscalYear").asInt() == 2033);
+        assertThat(summary.path("defaultYear").asBoolean()).isTrue();
+        assertThat(summary.path("reconciles").asBoolean()).isTrue();
+        assertThat(getAs("/api/budget/summary?fiscalYear=" + recorded, tenant, "es").body().path("fiscalYear").asInt())
+                .as("another year stays reachable by asking for it").isEqualTo(recorded);
     }
 
     /** DOMAIN.md's worked example for this institution; how many events. */

@@ -24,10 +24,10 @@ public record BudgetFigures(int defaultYear, SortedMap<Integer, YearFigures> yea
         return new BudgetFigures(0, new TreeMap<>());
     }
 
-    public static BudgetFigures of(BudgetState state, int currentYear) {
-        int defaultYear = state.defaultYear(currentYear);
+    public static BudgetFigures of(BudgetState state) {
+        int defaultYear = state.defaultYear();
         SortedMap<Integer, YearFigures> years = new TreeMap<>();
-        for (int year : state.fiscalYears(currentYear)) {
+        for (int year : state.fiscalYears()) {
             years.put(year, year(state, year, year == defaultYear));
         }
         return new BudgetFigures(defaultYear, years);

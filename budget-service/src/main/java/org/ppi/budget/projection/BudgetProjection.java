@@ -14,12 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class BudgetProjection extends LedgerFold<BudgetState, BudgetFigures> {
     private final FigureStore store;
-    private final FiscalClock clock;
 
-    public BudgetProjection(Ledgers ledgers, FigureStore store, FiscalClock clock) {
+    public BudgetProjection(Ledgers ledgers, FigureStore store) {
         super(ledgers);
         this.store = store;
-        this.clock = clock;
     }
 
     @Override
@@ -27,7 +25,7 @@ public class BudgetProjection extends LedgerFold<BudgetState, BudgetFigures> {
         if (!ledger.state().apply(event)) {
             return;
         }
-        BudgetFigures now = BudgetFigures.of(ledger.state(), clock.currentYear());
+        BudgetFigures now = BudgetFigures.of(ledger.state());
         store.write(ledger.state(), now, ledger.figures(), event);
         ledger.figures(now);
     }

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ledgers extends org.ppi.platform.projection.Ledgers<BudgetState, BudgetFigures> {
 
-    public Ledgers(BudgetHistory history, FiscalClock clock) {
+    public Ledgers(BudgetHistory history) {
         super(institutionId -> {
             BudgetState state = history.fold(institutionId, null);
-            return new Ledger<>(state, state.isEmpty() ? BudgetFigures.empty() : BudgetFigures.of(state, clock.currentYear()));
+            return new Ledger<>(state, state.isEmpty() ? BudgetFigures.empty() : BudgetFigures.of(state));
         });
     }
 }

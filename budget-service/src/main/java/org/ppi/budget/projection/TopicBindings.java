@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The two inputs of the budget (costing, value chain), and what a replay (of every institution or of one) rebuilds. */
+/** The inputs of the budget (costing, value chain, and the survey's institution settings), and what a replay (of every institution or of one) rebuilds. */
 @Configuration
 class TopicBindings {
 
@@ -24,10 +24,16 @@ class TopicBindings {
         return message -> tx.accept(message, projection);
     }
 
+    /** Only the institution's settings matter here (its fiscal year); the projection skips every other survey event. */
+    @Bean
+    Consumer<Message<byte[]>> surveyEvents(ProjectionTransaction tx, BudgetProjection projection) {
+        return message -> tx.accept(message, projection);
+    }
+
     @Bean
     ReplayPlan budgetReplay(Ledgers ledgers, ProjectionTransaction tx, BudgetProjection projection) {
-        return new ReplayPlan(List.of("costingEvents-in-0", "valuechainEvents-in-0"),
-                List.of(Topics.COSTING, Topics.VALUECHAIN),
+        return new ReplayPlan(List.of("costingEvents-in-0", "valuechainEvents-in-0", "surveyEvents-in-0"),
+                List.of(Topics.COSTING, Topics.VALUECHAIN, Topics.SURVEY),
                 List.of("program_budget", "budget_summary"),
                 ledgers::clear, tx, projection);
     }

@@ -11,7 +11,6 @@ import org.ppi.budget.figures.ProgramBudgetView;
 import org.ppi.budget.figures.SummaryView;
 import org.ppi.budget.figures.YearFigures;
 import org.ppi.budget.projection.BudgetHistory;
-import org.ppi.budget.projection.FiscalClock;
 import org.ppi.budget.state.BudgetLineage;
 import org.ppi.budget.state.BudgetState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +27,11 @@ class BudgetSnapshots {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final BudgetHistory history;
-    private final FiscalClock clock;
 
-    BudgetSnapshots(JdbcClient jdbc, JsonMapper json, BudgetHistory history, FiscalClock clock) {
+    BudgetSnapshots(JdbcClient jdbc, JsonMapper json, BudgetHistory history) {
         this.jdbc = jdbc;
         this.json = json;
         this.history = history;
-        this.clock = clock;
     }
 
     BudgetSnapshot of(String institutionId, Integer fiscalYear, Instant asOf) {
@@ -80,7 +77,7 @@ class BudgetSnapshots {
 
     private BudgetSnapshot history(String institutionId, Integer fiscalYear, Instant asOf) {
         BudgetState state = history.fold(institutionId, asOf);
-        int defaultYear = state.defaultYear(clock.currentYear());
+        int defaultYear = state.defaultYear();
         int year = fiscalYear != null ? fiscalYear : defaultYear;
         if (state.isEmpty()) {
             return new BudgetSnapshot(asOf, year, null, BudgetLineage.empty(), List.of(), Map.of());

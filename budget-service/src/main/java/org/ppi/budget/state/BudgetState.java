@@ -1,5 +1,6 @@
 package org.ppi.budget.state;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import org.ppi.contracts.costing.Amount;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Rational;
+import org.ppi.contracts.survey.InstitutionDetailsRevised;
+import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.contracts.valuechain.ActivityDefined;
 import org.ppi.contracts.valuechain.ChainAssignedToProgram;
 import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
@@ -29,7 +32,8 @@ import org.ppi.contracts.valuechain.ValueChainRetired;
 import org.ppi.platform.inbox.EventEnvelope;
 
 /**
- * The budget's replica of one institution, folded from the costing and value-chain topics.
+ * The budget's replica of one institution, folded from the costing and value-chain topics (and, from the survey
+ * topic, the institution's fiscal year).
  *
  * <p>Order-independent across aggregates: every fact is keyed by its own aggregate (a product's cost, a chain,
  * a program) and references between aggregates (program → chain → terminal product) are resolved only when
@@ -44,6 +48,11 @@ public final class BudgetState {
     private Facts.InstitutionCost institutionCost;
     private final Map<String, Facts.Chain> chains = new TreeMap<>();
     private final Map<String, Facts.Program> programs = new TreeMap<>();
+    /** The institution's own fiscal year (its setting, from the survey topic); null until it is known. */
+    private Integer institutionYear;
+    private final List<String> institutionEvents = new ArrayList<>();
+    /** The latest calendar year (UTC) in which a folded event was recorded: a deterministic last resort. */
+    private int recordedYear;
 
     public BudgetState(String institutionId) {
         this.institutionId = institutionId;
@@ -51,9 +60,23 @@ public final class BudgetState {
 
     /** Folds one event; false when the event carries nothing the budget depends on. */
     public boolean apply(EventEnvelope event) {
+        boolean applied = fold(event);
+        if (applied && event.recordedAt() != null) {
+            recordedYear = Math.max(recordedYear, event.recordedAt().atZone(ZoneOffset.UTC).getYear());
+        }
+        return applied;
+    }
+
+    private boolean fold(EventEnvelope event) {
         Object p = event.payload();
         String id = event.id();
-        if (p instanceof ProductCostRecalculated e) {
+        if (p instanceof InstitutionRegistered e) {
+            institutionYear = e.fiscalYear();
+            institutionEvents.add(id);
+        } else if (p instanceof InstitutionDetailsRevised e) {
+            institutionYear = e.fiscalYear();
+            institutionEvents.add(id);
+        } else if (p instanceof ProductCostRecalculated e) {
             Facts.ProductCost cost = products.computeIfAbsent(e.productId(), Facts.ProductCost::new);
             cost.type = e.type();
             cost.active = e.active();
@@ -141,16 +164,23 @@ public final class BudgetState {
         return years;
     }
 
-    /** The year a budget is shown for when none is asked: the latest planned one, else the current year. */
-    public int defaultYear(int currentYear) {
+    /**
+     * The year a budget is shown for when none is asked: the institution's current fiscal year (its own setting,
+     * never the server's clock, so a replay or an as-of answer does not depend on the day it runs); before that
+     * setting has arrived, the latest planned year, else the year the latest folded event was recorded.
+     */
+    public int defaultYear() {
+        if (institutionYear != null) {
+            return institutionYear;
+        }
         SortedSet<Integer> years = plannedYears();
-        return years.isEmpty() ? currentYear : years.last();
+        return years.isEmpty() ? recordedYear : years.last();
     }
 
-    /** The years whose budget the projection keeps: every planned year and the default one. */
-    public SortedSet<Integer> fiscalYears(int currentYear) {
+    /** The years whose budget the projection keeps: every planned year and the default one, side by side. */
+    public SortedSet<Integer> fiscalYears() {
         SortedSet<Integer> years = new TreeSet<>(plannedYears());
-        years.add(defaultYear(currentYear));
+        years.add(defaultYear());
         return years;
     }
 
@@ -224,7 +254,8 @@ public final class BudgetState {
      * carries their products' interviews, and repeating all of them on every summary line would not scale.
      */
     public BudgetLineage summaryLineage(int fiscalYear) {
-        Set<String> events = new LinkedHashSet<>();
+        // the institution's settings say which year is the default one
+        Set<String> events = new LinkedHashSet<>(institutionEvents);
         List<String> upstream = new ArrayList<>();
         if (institutionCost != null) {
             events.add(institutionCost.eventId);

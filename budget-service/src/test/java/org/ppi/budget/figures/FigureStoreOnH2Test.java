@@ -51,7 +51,7 @@ class FigureStoreOnH2Test {
                     json.writeValueAsBytes(payload));
             log.append(event);
             live.apply(event);
-            BudgetFigures now = BudgetFigures.of(live, 2026);
+            BudgetFigures now = BudgetFigures.of(live);
             store.write(live, now, figures, event);
             figures = now;
         }
@@ -66,7 +66,7 @@ class FigureStoreOnH2Test {
                 .query(Long.class).single()).isPositive();
 
         BudgetHistory history = new BudgetHistory(jdbc, json);
-        assertThat(BudgetFigures.of(history.fold(WorkedExample.INSTITUTION, null), 2026)).isEqualTo(figures);
+        assertThat(BudgetFigures.of(history.fold(WorkedExample.INSTITUTION, null))).isEqualTo(figures);
         BudgetState before = history.fold(WorkedExample.INSTITUTION, at.minusSeconds(1));
         assertThat(BudgetFigures.year(before, 2027, true).programs().get("PR1").view().budget())
                 .isEqualByComparingTo("2815000");

@@ -18,6 +18,8 @@ import org.ppi.budget.figures.SummaryView;
 import org.ppi.budget.figures.YearFigures;
 import org.ppi.budget.rules.BudgetResult;
 import org.ppi.budget.rules.BudgetRules;
+import org.ppi.contracts.survey.InstitutionDetailsRevised;
+import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.budget.rules.ProductContribution;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.catalog.ProductType;
@@ -84,8 +86,8 @@ class BudgetStateTest {
     void aPlannedVolumeScalesItsProgramForItsYearOnly() {
         BudgetState state = fold(CostingMethod.CLASSIC, WorkedExample.plan(WorkedExample.INSTITUTION, "PR1", "P1", YEAR, 1_500));
 
-        assertThat(state.fiscalYears(2030)).containsExactly(YEAR);
-        assertThat(state.defaultYear(2030)).isEqualTo(YEAR);
+        assertThat(state.fiscalYears()).containsExactly(YEAR);
+        assertThat(state.defaultYear()).isEqualTo(YEAR);
         YearFigures planned = BudgetFigures.year(state, YEAR, true);
         ProgramBudgetView pr1 = planned.programs().get("PR1").view();
         assertThat(pr1.budget()).isEqualByComparingTo("3518750");
@@ -106,13 +108,27 @@ class BudgetStateTest {
     }
 
     @Test
-    void withoutPlansTheCurrentYearIsTheOnlyYearInPlay() {
+    void theDefaultYearIsTheInstitutionsOwnFiscalYearWhateverDayItIsFolded() {
         BudgetState state = fold(CostingMethod.CLASSIC);
-        BudgetFigures figures = BudgetFigures.of(state, 2031);
+        assertThat(BudgetFigures.of(state).defaultYear()).as("before the institution's setting: the recording year")
+                .isEqualTo(2026);
 
+        state.apply(WorkedExample.envelope(new InstitutionRegistered(WorkedExample.INSTITUTION, "admin", "Defensoría", "DO", "DOP",
+                2031, java.math.BigDecimal.valueOf(40), CostingMethod.CLASSIC), "i1", java.time.Instant.parse("2029-05-01T00:00:00Z")));
+        BudgetFigures figures = BudgetFigures.of(state);
         assertThat(figures.defaultYear()).isEqualTo(2031);
         assertThat(figures.years().keySet()).containsExactly(2031);
         assertThat(figures.years().get(2031).summary().defaultYear()).isTrue();
+        assertThat(figures.years().get(2031).summaryLineage().events()).contains("i1");
+
+        state.apply(WorkedExample.envelope(new InstitutionDetailsRevised(WorkedExample.INSTITUTION, "admin", "Defensoría", "DO", "DOP",
+                2032, java.math.BigDecimal.valueOf(40)), "i2", java.time.Instant.parse("2029-06-01T00:00:00Z")));
+        assertThat(BudgetFigures.of(state).defaultYear()).isEqualTo(2032);
+        // a plan for another year is kept beside the institution's year, which stays the default one
+        state.apply(WorkedExample.envelope(WorkedExample.plan(WorkedExample.INSTITUTION, "PR1", "P1", 2035, 10), "p1",
+                java.time.Instant.parse("2029-07-01T00:00:00Z")));
+        assertThat(BudgetFigures.of(state).years().keySet()).containsExactly(2032, 2035);
+        assertThat(BudgetFigures.of(state).defaultYear()).isEqualTo(2032);
     }
 
     @Test
@@ -139,11 +155,11 @@ class BudgetStateTest {
         List<EventEnvelope> events = WorkedExample.envelopes(WorkedExample.all(method));
         events.add(WorkedExample.envelope(WorkedExample.plan(WorkedExample.INSTITUTION, "PR1", "P1", YEAR, 1_500), "ev-plan",
                 Instant.parse("2026-04-01T00:00:00Z")));
-        BudgetFigures inOrder = BudgetFigures.of(fold(events), YEAR);
+        BudgetFigures inOrder = BudgetFigures.of(fold(events));
         for (long seed = 1; seed <= 20; seed++) {
             List<EventEnvelope> shuffled = new ArrayList<>(events);
             Collections.shuffle(shuffled, new Random(seed));
-            assertThat(BudgetFigures.of(fold(shuffled), YEAR)).as("seed %d", seed).isEqualTo(inOrder);
+            assertThat(BudgetFigures.of(fold(shuffled))).as("seed %d", seed).isEqualTo(inOrder);
         }
         BigDecimal pr1 = inOrder.years().get(YEAR).programs().get("PR1").view().budget();
         assertThat(pr1).isEqualByComparingTo(method == CostingMethod.CLASSIC ? "3518750" : "3946562.50");
