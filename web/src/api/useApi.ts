@@ -15,36 +15,14 @@ export interface Loaded<T> {
  * changes. The asOf parameter comes from the picker, so every page shows the figures of the same instant.
  */
 export function useApi<T>(path: string | null, query: Query = {}): Loaded<T> {
-  const { asOf } = useAsOf()
-  const { i18n } = useTranslation()
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: path !== null,
-  })
-  const [tick, setTick] = useState(0)
   const key = JSON.stringify(query)
-  const reload = useCallback(() => setTick((t) => t + 1), [])
-  useEffect(() => {
-    if (path === null) return
-    let live = true
-    setState((s) => ({ ...s, loading: true }))
-    api
-      .get<T>(path, asOf ? { ...query, asOf } : query, { asOf: false })
-      .then((data) => live && setState({ data, error: null, loading: false }))
-      .catch((e: unknown) => {
-        const error = e instanceof ApiError ? e : new ApiError({ status: 0, code: 'network', message: String(e) })
-        if (live) setState({ data: null, error, loading: false })
-      })
-    return () => {
-      live = false
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, key, asOf, i18n.language, tick])
-  return { ...state, reload }
+  // No path yet (nothing chosen): nothing to load, and nothing pending.
+  return useLoader<T | null>(
+    (asOf) => (path === null ? Promise.resolve(null) : api.get<T>(path, asOf ? { ...query, asOf } : query, { asOf: false })),
+    [path, key],
+  ) as Loaded<T>
 }
 
-/** A page of the platform's list endpoints. */
 export interface PageResponse<T> {
   items: T[]
   page: number
