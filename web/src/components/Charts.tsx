@@ -9,6 +9,8 @@ import type { EChartsCoreOption } from 'echarts/core'
 echarts.use([BarChart, PieChart, SankeyChart, TreeChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent,
   AriaComponent, CanvasRenderer])
 
+const COMPACT = new Intl.NumberFormat('es-DO', { notation: 'compact', maximumFractionDigits: 1 })
+
 export const PALETTE = ['#0b4f8a', '#c2571a', '#2f7d3a', '#7b3f99', '#a1213a', '#4f6d7a', '#b08a00', '#1f8a8a']
 
 /** One chart; `label` is its accessible name, and the figures it draws are also in a table on the same page. */
@@ -40,7 +42,8 @@ export function barOption(items: { name: string; value: number }[], format: (v: 
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => format(Number(v)) },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    // Axis ticks in short form (12 M): full amounts side by side crowd a laptop-width card; the tooltip keeps them whole.
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => COMPACT.format(v), hideOverlap: true } },
     yAxis: { type: 'category', data: sorted.map((i) => (i.name.length > 40 ? i.name.slice(0, 38) + '…' : i.name)) },
     series: [{ type: 'bar', data: sorted.map((i) => i.value) }],
   }
@@ -50,6 +53,7 @@ export function pieOption(items: { name: string; value: number }[], format: (v: 
   return {
     tooltip: { trigger: 'item', valueFormatter: (v: unknown) => format(Number(v)) },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data: items, label: { formatter: '{b}: {d}%' } }],
+    // Shares inside the ring, names in the legend: outside labels get cut on a narrow card.
+    series: [{ type: 'pie', radius: ['35%', '65%'], data: items, label: { position: 'inside', formatter: '{d}%', color: '#fff' } }],
   }
 }
