@@ -31,19 +31,25 @@ public class PlatformClaims {
     }
 
     public Identity of(Authentication authentication) {
-        Map<String, Object> claims;
-        String subject;
-        if (authentication instanceof JwtAuthenticationToken jwt) {
-            claims = jwt.getToken().getClaims();
-            subject = jwt.getToken().getSubject();
-        } else if (authentication != null && authentication.getPrincipal() instanceof OidcUser oidc) {
-            claims = oidc.getClaims();
-            subject = oidc.getSubject();
-        } else {
+        Map<String, Object> claims = claimsOf(authentication);
+        if (claims == null) {
             return null;
         }
+        Object subject = claims.get("sub");
         Object institution = claims.get(institutionClaim);
-        return new Identity(subject, institution == null ? null : String.valueOf(institution), roles(claims));
+        return new Identity(subject == null ? null : String.valueOf(subject),
+                institution == null ? null : String.valueOf(institution), roles(claims));
+    }
+
+    /** The verified claims behind a request: a bearer JWT's, or the OIDC login's ID token's; null with neither. */
+    public Map<String, Object> claimsOf(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return jwt.getToken().getClaims();
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof OidcUser oidc) {
+            return oidc.getClaims();
+        }
+        return null;
     }
 
     public List<String> roles(Map<String, Object> claims) {

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.ppi.gateway.security.PlatformClaims;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,13 +32,11 @@ class SessionController {
         if (identity == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
         }
-        return new SessionView(displayName(authentication, identity.user()), identity.user(), identity.institution(),
-                identity.roles());
+        return new SessionView(displayName(claims.claimsOf(authentication), identity.user()), identity.user(),
+                identity.institution(), identity.roles());
     }
 
-    private static String displayName(Authentication authentication, String subject) {
-        Map<String, Object> c = authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaims()
-                : authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
+    private static String displayName(Map<String, Object> c, String subject) {
         for (String name : List.of("name", "preferred_username")) {
             if (c.get(name) instanceof String s && !s.isBlank()) {
                 return s;

@@ -50,7 +50,7 @@ public class UserDirectory implements UserDetailsService {
         }
     }
 
-    public Optional<PlatformUser> find(String username) {
+    public synchronized Optional<PlatformUser> find(String username) {
         return Optional.ofNullable(users.get(username)).map(StoredUser::user);
     }
 
