@@ -85,7 +85,7 @@ public final class Recalculator {
         for (String e : dirtyEmployees) {
             EmployeeInput employee = input.employees().get(e);
             if (employee != null) {
-                dirtyCenters.add(employee.centerId());
+                employee.spells().forEach(spell -> dirtyCenters.add(spell.centerId()));
             }
         }
         Map<String, CenterCost> centers = new TreeMap<>(previous.centers());
@@ -102,6 +102,11 @@ public final class Recalculator {
     /** Figures whose labels changed are rewritten too (their values are the same, so nothing is republished). */
     private static Recalculation relabel(Recalculation recalculation, Change change) {
         CostFigures now = recalculation.figures();
+        if (change.validation()) {
+            recalculation.changedProducts().addAll(now.products().keySet());
+            recalculation.changedEmployees().addAll(now.employees().keySet());
+            recalculation.changedCenters().addAll(now.centers().keySet());
+        }
         change.relabeledProducts().stream().filter(now.products()::containsKey).forEach(recalculation.changedProducts()::add);
         change.relabeledEmployees().stream().filter(now.employees()::containsKey).forEach(recalculation.changedEmployees()::add);
         change.relabeledCenters().stream().filter(now.centers()::containsKey).forEach(recalculation.changedCenters()::add);

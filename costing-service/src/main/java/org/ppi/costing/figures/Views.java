@@ -75,12 +75,7 @@ public final class Views {
     public static CenterCostView center(InstitutionState state, CenterCost cost, Map<String, EmployeeCost> employees,
                                         String causation, Instant at) {
         Facts.Center facts = state.centerFacts(cost.centerId());
-        Map<String, Rational> byProduct = new java.util.TreeMap<>();
-        for (EmployeeCost employee : employees.values()) {
-            if (cost.centerId().equals(employee.centerId())) {
-                employee.costByProduct().forEach((product, value) -> byProduct.merge(product, value, Rational::plus));
-            }
-        }
+        Map<String, Rational> byProduct = new java.util.TreeMap<>(cost.labourByProduct());
         List<EmployeeCostView.ProductShare> labourByProduct = new ArrayList<>();
         byProduct.forEach((productId, value) -> {
             Facts.Product product = state.productFacts(productId);

@@ -22,6 +22,7 @@ public final class CostingIndex {
     private final Map<String, List<AllocationInput>> byProduct = new HashMap<>();
     private final Map<String, List<AllocationInput>> byEmployee = new HashMap<>();
     private final Map<String, List<EmployeeInput>> employeesByCenter = new HashMap<>();
+    private final Map<AllocationInput, List<StaffingSpell>> spellsOfAllocation = new HashMap<>();
     private final Map<String, CenterCapacity> capacities = new HashMap<>();
     private final Set<String> centerIds = new TreeSet<>();
     private LinkGraph graph;
@@ -44,28 +45,46 @@ public final class CostingIndex {
     private void indexEmployees() {
         input.employees().values().stream()
                 .sorted((a, b) -> a.employeeId().compareTo(b.employeeId()))
-                .forEach(e -> employeesByCenter.computeIfAbsent(e.centerId(), k -> new ArrayList<>()).add(e));
+                .forEach(e -> e.spells().stream().map(StaffingSpell::centerId).distinct()
+                        .forEach(c -> employeesByCenter.computeIfAbsent(c, k -> new ArrayList<>()).add(e)));
     }
 
     /**
-     * Merges repeated (employee, product) rows so each pair is one labour row, in first-seen order. A row
+     * Merges repeated (employee, product, center) rows so each is one labour row, in first-seen order. A row
      * naming an employee or product outside the snapshot is rejected: its labour would leave the employee's
      * capacity without reaching any product, and the institution would silently stop reconciling.
      */
     private void indexAllocations() {
         Map<List<String>, Rational> merged = new LinkedHashMap<>();
+        Map<List<String>, String> centerOf = new HashMap<>();
         for (AllocationInput a : input.allocations()) {
             if (!input.employees().containsKey(a.employeeId()) || !input.products().containsKey(a.productId())) {
                 throw new IllegalArgumentException("allocation " + a.employeeId() + " → " + a.productId()
                         + " refers to an employee or product outside the snapshot");
             }
-            merged.merge(List.of(a.employeeId(), a.productId()), a.hours(), Rational::plus);
+            List<String> key = List.of(a.employeeId(), a.productId(), a.centerId() == null ? "" : a.centerId());
+            merged.merge(key, a.hours(), Rational::plus);
+            centerOf.put(key, a.centerId());
         }
         merged.forEach((key, hours) -> {
-            AllocationInput row = new AllocationInput(key.get(0), key.get(1), hours);
+            AllocationInput row = new AllocationInput(key.get(0), key.get(1), hours, centerOf.get(key));
+            spellsOfAllocation.put(row, applicableSpells(input.employees().get(row.employeeId()), row.centerId()));
             byProduct.computeIfAbsent(row.productId(), k -> new ArrayList<>()).add(row);
             byEmployee.computeIfAbsent(row.employeeId(), k -> new ArrayList<>()).add(row);
         });
+    }
+
+    /** The employee's spells in the interview's center; all of them when there is none (or no center). */
+    private static List<StaffingSpell> applicableSpells(EmployeeInput e, String centerId) {
+        List<StaffingSpell> inCenter = centerId == null ? List.of()
+                : e.spells().stream().filter(s -> s.centerId().equals(centerId)).toList();
+        return inCenter.isEmpty() ? e.spells() : inCenter;
+    }
+
+    /** The spells an allocation's hours count for (see {@link AllocationInput}). */
+    public List<StaffingSpell> spellsOf(AllocationInput allocation) {
+        List<StaffingSpell> spells = spellsOfAllocation.get(allocation);
+        return spells != null ? spells : applicableSpells(employee(allocation.employeeId()), allocation.centerId());
     }
 
     public CostingInput input() {
@@ -124,9 +143,18 @@ public final class CostingIndex {
         return c != null ? c : CenterCapacity.of(this, centerId);
     }
 
-    /** Contracted weekly hours, the standard week W when not recorded. */
+    /** Contracted weekly hours of a spell, the standard week W when not recorded. */
+    public Rational contractedHours(StaffingSpell s) {
+        return s.contractedHours() == null ? input.weeklyHours() : s.contractedHours();
+    }
+
+    /** The employee's contracted weekly hours on average over the time worked: Σ share × hours / Σ share. */
     public Rational contractedHours(EmployeeInput e) {
-        return e.contractedHours() == null ? input.weeklyHours() : e.contractedHours();
+        Rational weighted = Rational.ZERO;
+        for (StaffingSpell s : e.spells()) {
+            weighted = weighted.plus(contractedHours(s).times(s.yearShare()));
+        }
+        return weighted.dividedBy(e.yearShare());
     }
 
     /** The link graph, validated (cycle check) on first use only: direct-cost-only callers never pay for it. */

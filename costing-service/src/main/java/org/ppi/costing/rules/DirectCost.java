@@ -28,12 +28,11 @@ public final class DirectCost {
         Rational labour = Rational.ZERO;
         Rational nonLabour = Rational.ZERO;
         for (AllocationInput a : index.allocationsOfProduct(productId)) {
-            EmployeeInput e = index.employee(a.employeeId());
-            Rational rowLabour = HourPrice.labour(index, e, a.hours());
-            rows.add(new LabourRow(e.employeeId(), a.hours(), HourPrice.share(index, e, a.hours()), rowLabour,
+            Rational rowLabour = HourPrice.labour(index, a);
+            rows.add(new LabourRow(a.employeeId(), a.hours(), HourPrice.share(index, a), rowLabour,
                     UnitCost.of(rowLabour, product.volume())));
             labour = labour.plus(rowLabour);
-            nonLabour = nonLabour.plus(NonLabourAllocation.of(index, e, a.hours()));
+            nonLabour = nonLabour.plus(NonLabourAllocation.of(index, a));
         }
         return new Figures(productId, rows, labour, nonLabour, labour.plus(nonLabour));
     }

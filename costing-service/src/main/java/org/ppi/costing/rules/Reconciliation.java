@@ -42,7 +42,7 @@ public final class Reconciliation {
         }
         Rational contracted = Rational.ZERO;
         for (EmployeeCost e : employees) {
-            contracted = contracted.plus(e.contractedHours());
+            contracted = contracted.plus(e.contractedHours().times(e.yearShare()));
         }
         Rational total = payroll.plus(nonLabour);
         return new InstitutionTotals(total, payroll, nonLabour, terminal, fullCosts.centralActions(), unused,

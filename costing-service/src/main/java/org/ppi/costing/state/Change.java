@@ -22,6 +22,8 @@ public final class Change {
     final Set<String> relabeledCenters = new LinkedHashSet<>();
     boolean everything;
     boolean links;
+    /** An interview was validated: values stay, every figure's provisional mark may change. */
+    boolean validation;
 
     public Set<String> products() {
         return products;
@@ -57,6 +59,10 @@ public final class Change {
 
     public boolean everything() {
         return everything;
+    }
+
+    public boolean validation() {
+        return validation;
     }
 
     public boolean links() {

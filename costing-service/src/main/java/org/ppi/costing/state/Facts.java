@@ -31,11 +31,24 @@ public final class Facts {
         public final String id;
         public String name;
         public CenterArea area;
+        /** The yearly goods, services and depreciation as last recorded. */
         public Rational nonLabour = Rational.ZERO;
-        public boolean closed;
+        /** The last day the center was open; null while it is. */
+        public java.time.LocalDate closedOn;
 
         Center(String id) {
             this.id = id;
+        }
+
+        /** Non-labour of a fiscal year: nothing after the closing day (the days open count, pro rata). */
+        public Rational nonLabourIn(FiscalYear year) {
+            if (closedOn == null || !closedOn.isBefore(year.end().minusDays(1))) {
+                return nonLabour;
+            }
+            if (closedOn.isBefore(year.start())) {
+                return Rational.ZERO;
+            }
+            return nonLabour.times(year.share(year.start(), closedOn.plusDays(1)));
         }
     }
 
@@ -43,55 +56,14 @@ public final class Facts {
         public final String id;
         public String name;
         public String position;
+        /** The center the latest staffing facts put the employee in (where the survey shows them now). */
         public String centerId;
-        /** The annual cost recorded at registration: it applies until the first salary change takes effect. */
-        public Rational baseAnnualCost = Rational.ZERO;
-        final List<SalaryChange> salaryChanges = new ArrayList<>();
-        public Rational contractedHours;
-        public boolean active = true;
+        /** Hiring, transfers, salary and contract changes and departure, each with its effective date. */
+        public final StaffingHistory staffing = new StaffingHistory();
 
         Employee(String id) {
             this.id = id;
         }
-
-        /**
-         * The cost of a fiscal year, pro rata temporis: each annual cost counts for the days of the year it was
-         * in effect (a change effective 1 July counts for 184 of 365 days). Changes without an effective date
-         * apply from the start; among changes effective the same day, the one recorded last wins. Without a
-         * fiscal year, the latest annual cost.
-         */
-        public Rational annualCost(Integer fiscalYear) {
-            List<SalaryChange> ordered = new ArrayList<>(salaryChanges);
-            ordered.sort(SalaryChange.ORDER);
-            if (fiscalYear == null) {
-                return ordered.isEmpty() ? baseAnnualCost : ordered.get(ordered.size() - 1).annualCost();
-            }
-            java.time.LocalDate start = java.time.LocalDate.of(fiscalYear, 1, 1);
-            java.time.LocalDate end = start.plusYears(1);
-            Rational rate = baseAnnualCost;
-            java.time.LocalDate from = start;
-            Rational total = Rational.ZERO;
-            for (SalaryChange change : ordered) {
-                java.time.LocalDate effective = change.effectiveDate() == null ? java.time.LocalDate.MIN : change.effectiveDate();
-                if (!effective.isAfter(start)) {
-                    rate = change.annualCost();
-                } else if (effective.isBefore(end)) {
-                    total = total.plus(rate.times(Rational.of(java.time.temporal.ChronoUnit.DAYS.between(from, effective))));
-                    rate = change.annualCost();
-                    from = effective;
-                }
-            }
-            total = total.plus(rate.times(Rational.of(java.time.temporal.ChronoUnit.DAYS.between(from, end))));
-            return total.dividedBy(Rational.of(java.time.temporal.ChronoUnit.DAYS.between(start, end)));
-        }
-    }
-
-    /** A salary change as recorded: effective date (the domain's clock) and recording time (the platform's). */
-    record SalaryChange(java.time.LocalDate effectiveDate, java.time.Instant recordedAt, String eventId, Rational annualCost) {
-        static final java.util.Comparator<SalaryChange> ORDER = java.util.Comparator
-                .comparing(SalaryChange::effectiveDate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
-                .thenComparing(SalaryChange::recordedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
-                .thenComparing(SalaryChange::eventId);
     }
 
     public static final class Product extends Traced {
@@ -114,19 +86,45 @@ public final class Facts {
         }
     }
 
-    /** Weekly hours of one employee on one product: the latest recorded value wins, whatever the interview. */
+    /**
+     * Weekly hours of one employee on one product as recorded by the interviews of one center: every value
+     * recorded, so that the latest one (what a surveyor sees) and the latest validated one (what an institution
+     * publishes) can both be read, whatever order the events arrived in.
+     */
     public static final class Allocation extends Traced {
         public final String employeeId;
         public final String productId;
-        public Rational hours = Rational.ZERO;
-        java.time.Instant recordedAt = java.time.Instant.MIN;
-        String lastEventId = "";
-        public String interviewId;
+        /** The interview's center: the hours count for the employee's time there. */
+        public final String centerId;
+        final List<RecordedHours> recorded = new ArrayList<>();
 
-        Allocation(String employeeId, String productId) {
+        Allocation(String employeeId, String productId, String centerId) {
             this.employeeId = employeeId;
             this.productId = productId;
+            this.centerId = centerId;
         }
+
+        void record(RecordedHours value) {
+            recorded.add(value);
+        }
+
+        /** The value recorded last; null before any. */
+        public RecordedHours latest() {
+            return recorded.stream().max(RecordedHours.ORDER).orElse(null);
+        }
+
+        /** The value recorded last by a validated interview or as a correction of one; null when none. */
+        public RecordedHours latestValidated(java.util.Set<String> validatedInterviews) {
+            return recorded.stream().filter(r -> r.correction() || validatedInterviews.contains(r.interviewId()))
+                    .max(RecordedHours.ORDER).orElse(null);
+        }
+    }
+
+    /** One recorded value of an allocation: a TimeAllocated of an interview, or an AllocationCorrected with its reason. */
+    public record RecordedHours(java.time.Instant recordedAt, String eventId, String interviewId, Rational hours,
+                                boolean correction, String reason) {
+        static final java.util.Comparator<RecordedHours> ORDER = java.util.Comparator
+                .comparing(RecordedHours::recordedAt).thenComparing(RecordedHours::eventId);
     }
 
     public static final class Chain extends Traced {

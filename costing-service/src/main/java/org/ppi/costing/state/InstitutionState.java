@@ -3,6 +3,7 @@ package org.ppi.costing.state;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.catalog.ProductVolumeChanged;
 import org.ppi.contracts.money.Rational;
 import org.ppi.contracts.survey.AllocationCorrected;
+import org.ppi.contracts.survey.CenterClosed;
 import org.ppi.contracts.survey.CenterNonLabourCostRecorded;
 import org.ppi.contracts.survey.CenterProfileRevised;
 import org.ppi.contracts.survey.CenterRegistered;
@@ -33,6 +35,8 @@ import org.ppi.contracts.survey.EmployeeSalaryChanged;
 import org.ppi.contracts.survey.EmployeeTransferred;
 import org.ppi.contracts.survey.InstitutionDetailsRevised;
 import org.ppi.contracts.survey.InstitutionRegistered;
+import org.ppi.contracts.survey.InterviewOpened;
+import org.ppi.contracts.survey.InterviewValidated;
 import org.ppi.contracts.survey.TimeAllocated;
 import org.ppi.contracts.valuechain.IntermediateLinked;
 import org.ppi.contracts.valuechain.IntermediateUnlinked;
@@ -44,6 +48,7 @@ import org.ppi.costing.rules.CostingInput;
 import org.ppi.costing.rules.EmployeeInput;
 import org.ppi.costing.rules.LinkInput;
 import org.ppi.costing.rules.ProductInput;
+import org.ppi.costing.rules.StaffingSpell;
 import org.ppi.platform.inbox.EventEnvelope;
 
 /**
@@ -65,6 +70,12 @@ public final class InstitutionState {
     private final Map<String, Facts.Allocation> allocations = new TreeMap<>();
     private final Map<String, Facts.Chain> chains = new TreeMap<>();
     private final Map<String, Facts.Link> links = new TreeMap<>();
+    private final Map<String, String> interviewCenters = new HashMap<>();
+    private final Set<String> validatedInterviews = new HashSet<>();
+    private final Map<String, String> validationEvents = new HashMap<>();
+
+    /** Only for an institution whose registration has not arrived yet: its figures are empty anyway. */
+    private static final int FALLBACK_YEAR = 2000;
 
     public InstitutionState(String institutionId) {
         this.institutionId = institutionId;
@@ -112,6 +123,12 @@ public final class InstitutionState {
                 c.trace(id);
                 change.centers.add(c.id);
             }
+        } else if (p instanceof CenterClosed e) {
+            Facts.Center c = center(e.centerId());
+            c.closedOn = e.effectiveDate();
+            c.trace(id);
+            change.repricedCenters.add(c.id);
+            change.centers.add(c.id);
         } else if (p instanceof CenterNonLabourCostRecorded e) {
             Facts.Center c = center(e.centerId());
             c.nonLabour = Rational.of(e.amount());
@@ -122,39 +139,37 @@ public final class InstitutionState {
             Facts.Employee emp = employee(e.employeeId());
             emp.name = e.name();
             emp.position = e.position();
-            emp.centerId = e.centerId();
-            emp.baseAnnualCost = Rational.of(e.annualCost());
-            emp.contractedHours = e.contractedHours() == null ? null : Rational.of(e.contractedHours());
-            emp.trace(id);
-            repriced(change, emp, emp.centerId);
+            emp.staffing.registered(e.centerId(), Rational.of(e.annualCost()),
+                    e.contractedHours() == null ? null : Rational.of(e.contractedHours()), e.effectiveFrom());
+            staffingChanged(change, emp, id);
         } else if (p instanceof EmployeeTransferred e) {
             Facts.Employee emp = employee(e.employeeId());
-            String from = emp.centerId;
-            emp.centerId = e.toCenterId();
-            emp.trace(id);
-            repriced(change, emp, from);
-            repriced(change, emp, emp.centerId);
-            change.products.addAll(productsOf(emp.id));
+            emp.staffing.transferred(e.toCenterId(), e.effectiveDate(), event.recordedAt(), id);
+            staffingChanged(change, emp, id);
         } else if (p instanceof EmployeeSalaryChanged e) {
             Facts.Employee emp = employee(e.employeeId());
-            emp.salaryChanges.add(new Facts.SalaryChange(e.effectiveDate(), event.recordedAt(), id, Rational.of(e.annualCost())));
-            emp.trace(id);
-            repriced(change, emp, emp.centerId);
+            emp.staffing.salaryChanged(Rational.of(e.annualCost()), e.effectiveDate(), event.recordedAt(), id);
+            staffingChanged(change, emp, id);
         } else if (p instanceof EmployeeContractedHoursChanged e) {
             Facts.Employee emp = employee(e.employeeId());
-            emp.contractedHours = Rational.of(e.contractedHours());
-            emp.trace(id);
-            repriced(change, emp, emp.centerId);
+            emp.staffing.contractedHoursChanged(Rational.of(e.contractedHours()), e.effectiveDate(), event.recordedAt(), id);
+            staffingChanged(change, emp, id);
         } else if (p instanceof EmployeeLeft e) {
             Facts.Employee emp = employee(e.employeeId());
-            emp.active = false;
-            emp.trace(id);
-            repriced(change, emp, emp.centerId);
-            change.products.addAll(productsOf(emp.id));
+            emp.staffing.left(e.effectiveDate(), event.recordedAt(), id);
+            staffingChanged(change, emp, id);
         } else if (p instanceof TimeAllocated e) {
-            allocate(change, id, event.recordedAt(), e.interviewId(), e.employeeId(), e.productId(), e.hours());
+            allocate(change, id, event.recordedAt(), e.centerId(), e.employeeId(), e.productId(),
+                    e.interviewId(), e.hours(), false, null);
         } else if (p instanceof AllocationCorrected e) {
-            allocate(change, id, event.recordedAt(), e.interviewId(), e.employeeId(), e.productId(), e.hours());
+            allocate(change, id, event.recordedAt(), e.centerId(), e.employeeId(), e.productId(),
+                    e.interviewId(), e.hours(), true, e.reason());
+        } else if (p instanceof InterviewOpened e) {
+            interviewCenters.put(e.interviewId(), e.centerId());
+        } else if (p instanceof InterviewValidated e) {
+            validatedInterviews.add(e.interviewId());
+            validationEvents.put(e.interviewId(), id);
+            change.validation = true;
         } else if (p instanceof ProductRegistered e) {
             Facts.Product prod = product(e.productId());
             prod.name = e.name();
@@ -229,25 +244,33 @@ public final class InstitutionState {
         return change;
     }
 
-    private void allocate(Change change, String eventId, Instant recordedAt, String interviewId, String employeeId,
-                          String productId, BigDecimal hours) {
-        Facts.Allocation a = allocations.computeIfAbsent(employeeId + "|" + productId,
-                k -> new Facts.Allocation(employeeId, productId));
+    private void allocate(Change change, String eventId, Instant recordedAt, String centerId, String employeeId,
+                          String productId, String interviewId, BigDecimal hours, boolean correction, String reason) {
+        String center = centerId != null ? centerId : interviewCenters.get(interviewId);
+        Facts.Allocation a = allocations.computeIfAbsent(employeeId + "|" + productId + "|" + (center == null ? "" : center),
+                k -> new Facts.Allocation(employeeId, productId, center));
         a.trace(eventId);
-        Instant at = recordedAt == null ? Instant.EPOCH : recordedAt;
-        int newer = at.compareTo(a.recordedAt);
-        if (newer > 0 || (newer == 0 && eventId.compareTo(a.lastEventId) > 0)) {
-            a.hours = Rational.of(hours);
-            a.recordedAt = at;
-            a.lastEventId = eventId;
-            a.interviewId = interviewId;
-        }
+        a.record(new Facts.RecordedHours(recordedAt == null ? Instant.EPOCH : recordedAt, eventId, interviewId,
+                Rational.of(hours), correction, reason));
         change.products.add(resolve(productId));
         change.employees.add(employeeId);
         Facts.Employee emp = employees.get(employeeId);
-        if (emp != null && emp.centerId != null) {
-            change.centers.add(emp.centerId);
+        if (emp != null) {
+            change.centers.addAll(emp.staffing.centers());
         }
+    }
+
+    /**
+     * A dated staffing fact can reprice every center the employee ever worked in (a backdated transfer moves
+     * time between them), and every product of the employee's hours.
+     */
+    private void staffingChanged(Change change, Facts.Employee emp, String eventId) {
+        emp.centerId = emp.staffing.currentCenter();
+        emp.trace(eventId);
+        for (String centerId : emp.staffing.centers()) {
+            repriced(change, emp, centerId);
+        }
+        change.products.addAll(productsOf(emp.id));
     }
 
     private void repriced(Change change, Facts.Employee emp, String centerId) {
@@ -304,15 +327,28 @@ public final class InstitutionState {
         return current;
     }
 
-    /** The rules' input: active employees and products, allocations and links between them. */
+    /** The rules' input of the institution's current fiscal year, on every recorded value. */
     public CostingInput toInput() {
+        return toInput(currentYear(), Basis.ALL);
+    }
+
+    /** The institution's own current fiscal year (its setting, an event); the calendar never decides it. */
+    public FiscalYear currentYear() {
+        return new FiscalYear(fiscalYear == null ? FALLBACK_YEAR : fiscalYear);
+    }
+
+    /**
+     * The rules' input of one fiscal year: the employees who worked some day of it, as their spells; active
+     * products; the allocations between them (latest value, or latest validated one) and the links.
+     */
+    public CostingInput toInput(FiscalYear year, Basis basis) {
         Map<String, CenterInput> centerInputs = new LinkedHashMap<>();
-        centers.values().forEach(c -> centerInputs.put(c.id, new CenterInput(c.id, c.area, c.nonLabour)));
+        centers.values().forEach(c -> centerInputs.put(c.id, new CenterInput(c.id, c.area, c.nonLabourIn(year))));
         Map<String, EmployeeInput> employeeInputs = new LinkedHashMap<>();
         for (Facts.Employee e : employees.values()) {
-            if (e.active && e.centerId != null) {
-                employeeInputs.put(e.id, new EmployeeInput(e.id, e.centerId, e.annualCost(fiscalYear),
-                        e.contractedHours == null ? weeklyHours : e.contractedHours));
+            List<StaffingSpell> spells = e.staffing.spells(year);
+            if (!spells.isEmpty()) {
+                employeeInputs.put(e.id, new EmployeeInput(e.id, spells));
             }
         }
         Map<String, ProductInput> productInputs = new LinkedHashMap<>();
@@ -323,9 +359,11 @@ public final class InstitutionState {
         }
         List<AllocationInput> allocationInputs = new ArrayList<>();
         for (Facts.Allocation a : allocations.values()) {
+            Facts.RecordedHours value = basis == Basis.ALL ? a.latest() : a.latestValidated(validatedInterviews);
             String productId = resolve(a.productId);
-            if (a.hours.signum() > 0 && employeeInputs.containsKey(a.employeeId) && productInputs.containsKey(productId)) {
-                allocationInputs.add(new AllocationInput(a.employeeId, productId, a.hours));
+            if (value != null && value.hours().signum() > 0 && employeeInputs.containsKey(a.employeeId)
+                    && productInputs.containsKey(productId)) {
+                allocationInputs.add(new AllocationInput(a.employeeId, productId, value.hours(), a.centerId));
             }
         }
         List<LinkInput> linkInputs = new ArrayList<>();
@@ -339,6 +377,35 @@ public final class InstitutionState {
             }
         }
         return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs, linkInputs);
+    }
+
+    /** Whether the allocations concerned include values of interviews not validated yet: the figures are provisional. */
+    public boolean provisional(java.util.function.Predicate<Facts.Allocation> concerned) {
+        for (Facts.Allocation a : allocations.values()) {
+            Facts.RecordedHours value = a.latest();
+            if (value != null && !value.correction() && !validatedInterviews.contains(value.interviewId())
+                    && concerned.test(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean provisionalProduct(String productId) {
+        String resolved = resolve(productId);
+        return provisional(a -> resolved.equals(resolve(a.productId)));
+    }
+
+    public boolean provisionalEmployee(String employeeId) {
+        return provisional(a -> a.employeeId.equals(employeeId));
+    }
+
+    public boolean provisionalCenter(String centerId) {
+        return provisional(a -> centerId.equals(a.centerId));
+    }
+
+    public boolean provisionalInstitution() {
+        return provisional(a -> true);
     }
 
     private List<Facts.Link> activeLinks() {
@@ -371,10 +438,11 @@ public final class InstitutionState {
         for (Facts.Allocation a : allocations.values()) {
             if (productId.equals(resolve(a.productId))) {
                 ids.addAll(a.events);
+                addValidation(a, ids);
                 Facts.Employee emp = employees.get(a.employeeId);
                 if (emp != null) {
                     ids.addAll(emp.events);
-                    addPricing(emp.centerId, ids);
+                    emp.staffing.centers().forEach(c -> addPricing(c, ids));
                 }
             }
         }
@@ -405,9 +473,19 @@ public final class InstitutionState {
         boolean sharesNonLabour = center != null && center.nonLabour.signum() != 0;
         if (method == CostingMethod.CLASSIC || sharesNonLabour) {
             for (Facts.Employee colleague : employees.values()) {
-                if (centerId.equals(colleague.centerId)) {
+                if (colleague.staffing.centers().contains(centerId)) {
                     ids.addAll(colleague.events);
                 }
+            }
+        }
+    }
+
+    /** The validation of the interviews whose values an allocation holds: whether a figure is provisional rests on it. */
+    private void addValidation(Facts.Allocation a, Set<String> ids) {
+        for (Facts.RecordedHours r : a.recorded) {
+            String validation = validationEvents.get(r.interviewId());
+            if (validation != null) {
+                ids.add(validation);
             }
         }
     }
@@ -417,11 +495,12 @@ public final class InstitutionState {
         Facts.Employee emp = employees.get(employeeId);
         if (emp != null) {
             ids.addAll(emp.events);
-            addPricing(emp.centerId, ids);
+            emp.staffing.centers().forEach(c -> addPricing(c, ids));
         }
         for (Facts.Allocation a : allocations.values()) {
             if (a.employeeId.equals(employeeId)) {
                 ids.addAll(a.events);
+                addValidation(a, ids);
             }
         }
         return List.copyOf(ids);
@@ -434,11 +513,12 @@ public final class InstitutionState {
             ids.addAll(center.events);
         }
         for (Facts.Employee emp : employees.values()) {
-            if (centerId.equals(emp.centerId)) {
+            if (emp.staffing.centers().contains(centerId)) {
                 ids.addAll(emp.events);
                 for (Facts.Allocation a : allocations.values()) {
                     if (a.employeeId.equals(emp.id)) {
                         ids.addAll(a.events);
+                        addValidation(a, ids);
                     }
                 }
             }
@@ -452,6 +532,7 @@ public final class InstitutionState {
         employees.values().forEach(e -> ids.addAll(e.events));
         products.values().forEach(p -> ids.addAll(p.events));
         allocations.values().forEach(a -> ids.addAll(a.events));
+        ids.addAll(validationEvents.values());
         chains.values().forEach(c -> ids.addAll(c.events));
         links.values().forEach(l -> ids.addAll(l.events));
         return List.copyOf(ids);
