@@ -361,8 +361,9 @@ public final class InstitutionState {
         for (Facts.Allocation a : allocations.values()) {
             Facts.RecordedHours value = basis == Basis.ALL ? a.latest() : a.latestValidated(validatedInterviews);
             String productId = resolve(a.productId);
-            if (value != null && value.hours().signum() > 0 && employeeInputs.containsKey(a.employeeId)
-                    && productInputs.containsKey(productId)) {
+            EmployeeInput employee = employeeInputs.get(a.employeeId);
+            if (value != null && value.hours().signum() > 0 && employee != null && productInputs.containsKey(productId)
+                    && !outsideTheYear(a, employee)) {
                 allocationInputs.add(new AllocationInput(a.employeeId, productId, value.hours(), a.centerId));
             }
         }
@@ -377,6 +378,16 @@ public final class InstitutionState {
             }
         }
         return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs, linkInputs);
+    }
+
+    /**
+     * Hours recorded by an interview of a center the employee worked in, but not in this fiscal year, count for
+     * nothing (a transferred employee's old center's hours stop with the transfer). Hours of a center the
+     * employee never belonged to count for all of the employee's time (see AllocationInput).
+     */
+    private boolean outsideTheYear(Facts.Allocation a, EmployeeInput employee) {
+        return a.centerId != null && employees.get(a.employeeId).staffing.centers().contains(a.centerId)
+                && employee.spells().stream().noneMatch(s -> s.centerId().equals(a.centerId));
     }
 
     /** Whether the allocations concerned include values of interviews not validated yet: the figures are provisional. */
