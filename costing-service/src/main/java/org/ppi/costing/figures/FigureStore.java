@@ -19,6 +19,7 @@ import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.InstitutionTotals;
 import org.ppi.costing.rules.ProductCost;
+import org.ppi.costing.state.Basis;
 import org.ppi.costing.state.InstitutionState;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.ppi.platform.projection.Outbox;
@@ -68,7 +69,7 @@ public class FigureStore {
         if (now == null) {
             remove("product_cost", key(state, "product_id", id));
         } else {
-            ProductCostView view = Views.product(state, now, lineage, cause.id(), at);
+            ProductCostView view = Views.product(state, now, lineage, cause.id(), at, Basis.ALL);
             Map<String, Object> row = row(state, view, lineage, cause, at);
             row.put("product_name", view.productName());
             row.put("center_id", now.centerId());
@@ -127,7 +128,7 @@ public class FigureStore {
         if (now == null) {
             remove("center_cost", key(state, "center_id", id));
         } else {
-            CenterCostView view = Views.center(state, now, employees, cause.id(), at);
+            CenterCostView view = Views.center(state, now, cause.id(), at);
             Map<String, Object> row = row(state, view, lineage, cause, at);
             row.put("allocated_cost", view.allocatedCost());
             row.put("unused_cost", view.unusedCost());

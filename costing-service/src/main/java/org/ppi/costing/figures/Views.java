@@ -13,7 +13,9 @@ import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.InstitutionTotals;
 import org.ppi.costing.rules.LabourRow;
 import org.ppi.costing.rules.ProductCost;
+import org.ppi.costing.state.Basis;
 import org.ppi.costing.state.Facts;
+import org.ppi.costing.state.FiscalYear;
 import org.ppi.costing.state.InstitutionState;
 
 /** Turns exact figures into what a person reads: names, rounded amounts, percentages, residues. */
@@ -22,12 +24,15 @@ public final class Views {
     }
 
     public static ProductCostView product(InstitutionState state, ProductCost cost, String causation, Instant at) {
-        return product(state, cost, state.productLineage(cost.productId()), causation, at);
+        return product(state, cost, state.productLineage(cost.productId()), causation, at, Basis.ALL);
     }
 
-    /** @param lineage the product's lineage, when the caller has computed it already */
+    /**
+     * @param lineage the product's lineage, when the caller has computed it already
+     * @param basis   the interviews the figures rest on: validated-only figures are never provisional
+     */
     public static ProductCostView product(InstitutionState state, ProductCost cost, List<String> lineage, String causation,
-                                          Instant at) {
+                                          Instant at, Basis basis) {
         Facts.Product facts = state.productFacts(cost.productId());
         List<ProductCostView.LabourRowView> rows = new ArrayList<>();
         Rational hours = Rational.ZERO;
@@ -53,10 +58,16 @@ public final class Views {
                 Money.plain(cost.volume()), facts == null ? null : facts.volumeUnit, Money.cents(cost.unitCost()),
                 cost.volumeGap(), Money.cents(cost.fullCost()), Money.cents(cost.fullUnitCost()), cost.attributed(),
                 inflows, cost.labour().toCents().subtract(roundedRows), cost.direct().toString(),
-                cost.fullCost().toString(), causation, at, lineage.size());
+                cost.fullCost().toString(), causation, at, lineage.size(),
+                basis == Basis.ALL && state.provisionalProduct(cost.productId()));
     }
 
     public static EmployeeCostView employee(InstitutionState state, EmployeeCost cost, String causation, Instant at) {
+        return employee(state, cost, causation, at, Basis.ALL);
+    }
+
+    public static EmployeeCostView employee(InstitutionState state, EmployeeCost cost, String causation, Instant at,
+                                            Basis basis) {
         Facts.Employee facts = state.employeeFacts(cost.employeeId());
         Facts.Center center = state.centerFacts(cost.centerId());
         List<EmployeeCostView.ProductShare> shares = new ArrayList<>();
@@ -69,11 +80,15 @@ public final class Views {
                 state.method(), Money.cents(cost.capacityCost()), Money.cents(cost.allocatedCost()),
                 Money.cents(cost.unusedCost()), Money.plain(cost.contractedHours()), Money.plain(cost.allocatedHours()),
                 Money.plain(cost.contractedHours().minus(cost.allocatedHours())), cost.overAllocated(),
-                Money.cents(cost.hourPrice()), shares, causation, at);
+                Money.cents(cost.hourPrice()), shares, causation, at, Money.plain(cost.yearShare()),
+                basis == Basis.ALL && state.provisionalEmployee(cost.employeeId()));
     }
 
-    public static CenterCostView center(InstitutionState state, CenterCost cost, Map<String, EmployeeCost> employees,
-                                        String causation, Instant at) {
+    public static CenterCostView center(InstitutionState state, CenterCost cost, String causation, Instant at) {
+        return center(state, cost, causation, at, Basis.ALL);
+    }
+
+    public static CenterCostView center(InstitutionState state, CenterCost cost, String causation, Instant at, Basis basis) {
         Facts.Center facts = state.centerFacts(cost.centerId());
         Map<String, Rational> byProduct = new java.util.TreeMap<>(cost.labourByProduct());
         List<EmployeeCostView.ProductShare> labourByProduct = new ArrayList<>();
@@ -85,10 +100,17 @@ public final class Views {
                 cost.employees(), Money.cents(cost.payroll()), Money.cents(cost.nonLabour()),
                 Money.cents(cost.payroll().plus(cost.nonLabour())), Money.cents(cost.allocatedCost()),
                 Money.cents(cost.unusedCost()), Money.plain(cost.capacityHours()), Money.plain(cost.allocatedHours()),
-                cost.overAllocated(), labourByProduct, causation, at);
+                cost.overAllocated(), labourByProduct, causation, at, Money.plain(cost.staffYears()),
+                basis == Basis.ALL && state.provisionalCenter(cost.centerId()), cost.payroll().toString(),
+                cost.payroll().plus(cost.nonLabour()).toString(), cost.unusedCost().toString());
     }
 
     public static InstitutionCostView institution(InstitutionState state, CostFigures figures, String causation, Instant at) {
+        return institution(state, figures, causation, at, state.currentYear(), Basis.ALL);
+    }
+
+    public static InstitutionCostView institution(InstitutionState state, CostFigures figures, String causation, Instant at,
+                                                  FiscalYear year, Basis basis) {
         InstitutionTotals t = figures.totals();
         int gaps = (int) figures.products().values().stream().filter(ProductCost::volumeGap).count();
         int over = (int) figures.employees().values().stream().filter(EmployeeCost::overAllocated).count();
@@ -97,6 +119,7 @@ public final class Views {
                 Money.cents(t.terminalFullCost()), Money.cents(t.unattributedIntermediateCost()),
                 Money.cents(t.unusedCost()), t.roundingResidue(), t.reconciles(), figures.products().size(), gaps,
                 figures.employees().size(), over, figures.centers().size(), Money.plain(t.allocatedHours()),
-                Money.plain(t.contractedHours()), causation, at);
+                Money.plain(t.contractedHours()), causation, at, year.year(), basis,
+                basis == Basis.ALL && state.provisionalInstitution());
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cost figures of the caller's institution: per product, employee and center, the institution's
  * reconciliation, and for each figure the events behind it. Every query takes {@code asOf} (ISO-8601 instant)
- * to answer with the figures as they stood then, recomputed from the event history, and {@code normalize=true}
+ * to answer with the figures as they stood then, recomputed from the event history, {@code fiscalYear} (default:
+ * the institution's current one), {@code basis=validated} (only validated interviews) and {@code normalize=true}
  * to show them with over-allocated employees' hours scaled to their contracts ({@code OverAllocationNormalisation}).
  */
 @RestController
@@ -48,9 +49,8 @@ class CostController {
     }
 
     @GetMapping("/institution")
-    InstitutionCostView institution(Actor actor, @RequestParam(required = false) Instant asOf,
-                                    @RequestParam(defaultValue = "false") boolean normalize) {
-        InstitutionCostView view = snapshots.of(actor.institutionId(), asOf, normalize).institution();
+    InstitutionCostView institution(Actor actor, CostQuery query) {
+        InstitutionCostView view = snapshots.of(actor.institutionId(), query).institution();
         if (view == null) {
             throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
         }
@@ -58,13 +58,12 @@ class CostController {
     }
 
     /**
-     * The summary page: counts, products and workers by area, cost by CORE product. Amounts by area are sums of
-     * rounded center figures (their residue against the institution's exact total is shown there).
+     * The summary page: counts, products and workers by area, cost by CORE product. Amounts by area are the exact
+     * sums of their centers, rounded once.
      */
     @GetMapping("/summary")
-    CostSummary summary(Actor actor, @RequestParam(required = false) Instant asOf,
-                        @RequestParam(defaultValue = "false") boolean normalize) {
-        CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf, normalize);
+    CostSummary summary(Actor actor, CostQuery query) {
+        CostSnapshot snapshot = snapshots.of(actor.institutionId(), query);
         if (snapshot.institution() == null) {
             throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
         }
@@ -72,8 +71,7 @@ class CostController {
     }
 
     @GetMapping("/products")
-    PageResponse<ProductCostView> products(Actor actor, @RequestParam(required = false) Instant asOf,
-                                           @RequestParam(defaultValue = "false") boolean normalize,
+    PageResponse<ProductCostView> products(Actor actor, CostQuery query,
                                            @RequestParam(required = false) String centerId,
                                            @RequestParam(required = false) ProductType type,
                                            @RequestParam(required = false) Boolean core,
@@ -82,7 +80,7 @@ class CostController {
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size,
                                            @RequestParam(required = false) List<String> sort) {
-        List<ProductCostView> rows = products(actor, asOf, normalize, centerId, type, core, volumeGap, q);
+        List<ProductCostView> rows = products(actor, query, centerId, type, core, volumeGap, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(ProductCostView::productName),
                         "center", InMemoryPage.by(ProductCostView::centerName),
@@ -100,8 +98,7 @@ class CostController {
      * (hours, share, cost, volume, unit cost) and a total row per product; same filters as the list.
      */
     @GetMapping(path = "/products", params = "format=csv")
-    ResponseEntity<byte[]> productsCsv(Actor actor, @RequestParam(required = false) Instant asOf,
-                                       @RequestParam(defaultValue = "false") boolean normalize,
+    ResponseEntity<byte[]> productsCsv(Actor actor, CostQuery query,
                                        @RequestParam(required = false) String centerId,
                                        @RequestParam(required = false) ProductType type,
                                        @RequestParam(required = false) Boolean core,
@@ -109,7 +106,7 @@ class CostController {
                                        @RequestParam(required = false) String q) {
         Csv csv = new Csv().row(labels("costing.csv.products"));
         String total = text("costing.csv.product-total");
-        for (ProductCostView p : products(actor, asOf, normalize, centerId, type, core, volumeGap, q).stream()
+        for (ProductCostView p : products(actor, query, centerId, type, core, volumeGap, q).stream()
                 .sorted(Comparator.comparing(ProductCostView::productName, Comparator.nullsLast(Comparator.naturalOrder()))).toList()) {
             for (ProductCostView.LabourRowView r : p.rows()) {
                 csv.row(p.productId(), p.productName(), p.centerName(), p.type(), p.core(), r.employeeName(), r.hours(),
@@ -122,48 +119,46 @@ class CostController {
     }
 
     @GetMapping(path = "/employees", params = "format=csv")
-    ResponseEntity<byte[]> employeesCsv(Actor actor, @RequestParam(required = false) Instant asOf,
-                                        @RequestParam(defaultValue = "false") boolean normalize,
+    ResponseEntity<byte[]> employeesCsv(Actor actor, CostQuery query,
                                         @RequestParam(required = false) String centerId,
                                         @RequestParam(required = false) Boolean overAllocated,
                                         @RequestParam(required = false) String q) {
         Csv csv = new Csv().row(labels("costing.csv.employees"));
-        employees(actor, asOf, normalize, centerId, overAllocated, q).forEach(e -> csv.row(e.employeeId(), e.employeeName(), e.position(),
+        employees(actor, query, centerId, overAllocated, q).forEach(e -> csv.row(e.employeeId(), e.employeeName(), e.position(),
                 e.centerName(), e.contractedHours(), e.allocatedHours(), e.capacityCost(), e.allocatedCost(), e.unusedCost(),
                 e.overAllocated()));
         return csv.download("costos-por-funcionario.csv");
     }
 
     @GetMapping(path = "/centers", params = "format=csv")
-    ResponseEntity<byte[]> centersCsv(Actor actor, @RequestParam(required = false) Instant asOf,
-                                      @RequestParam(defaultValue = "false") boolean normalize,
+    ResponseEntity<byte[]> centersCsv(Actor actor, CostQuery query,
                                       @RequestParam(required = false) CenterArea area,
                                       @RequestParam(required = false) Boolean overAllocated,
                                       @RequestParam(required = false) String q) {
         Csv csv = new Csv().row(labels("costing.csv.centers"));
-        centers(actor, asOf, normalize, area, overAllocated, q).forEach(c -> csv.row(c.centerId(), c.centerName(), c.area(), c.employees(),
+        centers(actor, query, area, overAllocated, q).forEach(c -> csv.row(c.centerId(), c.centerName(), c.area(), c.employees(),
                 c.payroll(), c.nonLabour(), c.totalCost(), c.allocatedCost(), c.unusedCost(), c.overAllocated()));
         return csv.download("costos-por-centro.csv");
     }
 
-    private List<ProductCostView> products(Actor actor, Instant asOf, boolean normalize, String centerId, ProductType type, Boolean core,
+    private List<ProductCostView> products(Actor actor, CostQuery query, String centerId, ProductType type, Boolean core,
                                            Boolean volumeGap, String q) {
         Predicate<ProductCostView> filter = p -> (centerId == null || centerId.equals(p.centerId()))
                 && (type == null || type == p.type()) && (core == null || core == p.core())
                 && (volumeGap == null || volumeGap == p.volumeGap()) && matches(q, p.productName(), p.centerName());
-        return snapshots.of(actor.institutionId(), asOf, normalize).products().stream().filter(filter).toList();
+        return snapshots.of(actor.institutionId(), query).products().stream().filter(filter).toList();
     }
 
-    private List<EmployeeCostView> employees(Actor actor, Instant asOf, boolean normalize, String centerId, Boolean overAllocated, String q) {
-        return snapshots.of(actor.institutionId(), asOf, normalize).employees().stream()
+    private List<EmployeeCostView> employees(Actor actor, CostQuery query, String centerId, Boolean overAllocated, String q) {
+        return snapshots.of(actor.institutionId(), query).employees().stream()
                 .filter(e -> (centerId == null || centerId.equals(e.centerId()))
                         && (overAllocated == null || overAllocated == e.overAllocated())
                         && matches(q, e.employeeName(), e.centerName()))
                 .toList();
     }
 
-    private List<CenterCostView> centers(Actor actor, Instant asOf, boolean normalize, CenterArea area, Boolean overAllocated, String q) {
-        return snapshots.of(actor.institutionId(), asOf, normalize).centers().stream()
+    private List<CenterCostView> centers(Actor actor, CostQuery query, CenterArea area, Boolean overAllocated, String q) {
+        return snapshots.of(actor.institutionId(), query).centers().stream()
                 .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
                         && matches(q, c.centerName(), null))
                 .toList();
@@ -178,9 +173,8 @@ class CostController {
     }
 
     @GetMapping("/products/{id}")
-    ProductCostView product(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
-                            @RequestParam(defaultValue = "false") boolean normalize) {
-        return snapshots.of(actor.institutionId(), asOf, normalize).products().stream().filter(p -> p.productId().equals(id))
+    ProductCostView product(Actor actor, @PathVariable String id, CostQuery query) {
+        return snapshots.of(actor.institutionId(), query).products().stream().filter(p -> p.productId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.product-unknown", "productId", id));
     }
 
@@ -190,15 +184,14 @@ class CostController {
     }
 
     @GetMapping("/employees")
-    PageResponse<EmployeeCostView> employees(Actor actor, @RequestParam(required = false) Instant asOf,
-                                             @RequestParam(defaultValue = "false") boolean normalize,
+    PageResponse<EmployeeCostView> employees(Actor actor, CostQuery query,
                                              @RequestParam(required = false) String centerId,
                                              @RequestParam(required = false) Boolean overAllocated,
                                              @RequestParam(required = false) String q,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size,
                                              @RequestParam(required = false) List<String> sort) {
-        List<EmployeeCostView> rows = employees(actor, asOf, normalize, centerId, overAllocated, q);
+        List<EmployeeCostView> rows = employees(actor, query, centerId, overAllocated, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(EmployeeCostView::employeeName),
                         "center", InMemoryPage.by(EmployeeCostView::centerName),
@@ -210,9 +203,8 @@ class CostController {
     }
 
     @GetMapping("/employees/{id}")
-    EmployeeCostView employee(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
-                              @RequestParam(defaultValue = "false") boolean normalize) {
-        return snapshots.of(actor.institutionId(), asOf, normalize).employees().stream().filter(e -> e.employeeId().equals(id))
+    EmployeeCostView employee(Actor actor, @PathVariable String id, CostQuery query) {
+        return snapshots.of(actor.institutionId(), query).employees().stream().filter(e -> e.employeeId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.employee-unknown", "employeeId", id));
     }
 
@@ -222,15 +214,14 @@ class CostController {
     }
 
     @GetMapping("/centers")
-    PageResponse<CenterCostView> centers(Actor actor, @RequestParam(required = false) Instant asOf,
-                                         @RequestParam(defaultValue = "false") boolean normalize,
+    PageResponse<CenterCostView> centers(Actor actor, CostQuery query,
                                          @RequestParam(required = false) CenterArea area,
                                          @RequestParam(required = false) Boolean overAllocated,
                                          @RequestParam(required = false) String q,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size,
                                          @RequestParam(required = false) List<String> sort) {
-        List<CenterCostView> rows = centers(actor, asOf, normalize, area, overAllocated, q);
+        List<CenterCostView> rows = centers(actor, query, area, overAllocated, q);
         return InMemoryPage.page(rows, page, size, sort, Map.of(
                         "name", InMemoryPage.by(CenterCostView::centerName),
                         "payroll", InMemoryPage.by(CenterCostView::payroll),
@@ -242,9 +233,8 @@ class CostController {
     }
 
     @GetMapping("/centers/{id}")
-    CenterCostView center(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
-                          @RequestParam(defaultValue = "false") boolean normalize) {
-        return snapshots.of(actor.institutionId(), asOf, normalize).centers().stream().filter(c -> c.centerId().equals(id))
+    CenterCostView center(Actor actor, @PathVariable String id, CostQuery query) {
+        return snapshots.of(actor.institutionId(), query).centers().stream().filter(c -> c.centerId().equals(id))
                 .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.center-unknown", "centerId", id));
     }
 
@@ -266,7 +256,7 @@ class CostController {
     }
 
     private Lineage lineage(Actor actor, String kind, String id, Instant asOf, String unknownCode) {
-        CostSnapshot snapshot = snapshots.of(actor.institutionId(), asOf, false);
+        CostSnapshot snapshot = snapshots.of(actor.institutionId(), CostQuery.asOf(asOf));
         List<String> ids = snapshot.lineage().get(CostSnapshot.key(kind, id));
         if (ids == null) {
             throw DomainRejection.notFound(unknownCode, "id", id);

@@ -15,6 +15,8 @@ import org.ppi.costing.figures.Views;
 import org.ppi.platform.projection.EventLog;
 import org.ppi.costing.rules.CostingInput;
 import org.ppi.costing.rules.OverAllocationNormalisation;
+import org.ppi.costing.state.Basis;
+import org.ppi.costing.state.FiscalYear;
 import org.ppi.costing.state.InstitutionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,13 +40,21 @@ class CostSnapshots {
         this.recalculator = recalculator;
     }
 
-    CostSnapshot of(String institutionId, Instant asOf) {
-        return of(institutionId, asOf, false);
-    }
-
-    /** Normalised figures are never stored: like as-of ones, they are computed from the history on request. */
-    CostSnapshot of(String institutionId, Instant asOf, boolean normalize) {
-        return asOf == null && !normalize ? live(institutionId) : history(institutionId, asOf, normalize);
+    /**
+     * The stored figures answer the default query (now, the institution's current year, every interview, as
+     * recorded); any other is computed from the history on request, like as-of ones.
+     */
+    CostSnapshot of(String institutionId, CostQuery query) {
+        if (query.stored()) {
+            return live(institutionId);
+        }
+        if (query.asOf() == null && query.basis() == Basis.ALL && !query.normalize()) {
+            CostSnapshot live = live(institutionId);
+            if (live.institution() != null && live.institution().fiscalYear() == query.fiscalYear()) {
+                return live;
+            }
+        }
+        return history(institutionId, query);
     }
 
     private CostSnapshot live(String institutionId) {
@@ -69,27 +79,30 @@ class CostSnapshots {
                 .list();
     }
 
-    private CostSnapshot history(String institutionId, Instant asOf, boolean normalize) {
+    private CostSnapshot history(String institutionId, CostQuery query) {
+        Instant asOf = query.asOf();
+        Basis basis = query.basis();
         InstitutionState state = new InstitutionState(institutionId);
         log.replay(institutionId, asOf, state::apply);
-        CostingInput input = state.toInput();
-        CostFigures figures = recalculator.full(normalize ? OverAllocationNormalisation.apply(input) : input);
+        FiscalYear year = query.fiscalYear() == null ? state.currentYear() : new FiscalYear(query.fiscalYear());
+        CostingInput input = state.toInput(year, basis);
+        CostFigures figures = recalculator.full(query.normalize() ? OverAllocationNormalisation.apply(input) : input);
         Map<String, List<String>> lineage = new HashMap<>();
         List<ProductCostView> products = figures.products().values().stream().map(p -> {
             List<String> ids = state.productLineage(p.productId());
             lineage.put(CostSnapshot.key("PRODUCT", p.productId()), ids);
-            return Views.product(state, p, ids, null, null);
+            return Views.product(state, p, ids, null, null, basis);
         }).toList();
         List<EmployeeCostView> employees = figures.employees().values().stream().map(e -> {
             lineage.put(CostSnapshot.key("EMPLOYEE", e.employeeId()), state.employeeLineage(e.employeeId()));
-            return Views.employee(state, e, null, null);
+            return Views.employee(state, e, null, null, basis);
         }).toList();
         List<CenterCostView> centers = figures.centers().values().stream().map(c -> {
             lineage.put(CostSnapshot.key("CENTER", c.centerId()), state.centerLineage(c.centerId()));
-            return Views.center(state, c, figures.employees(), null, null);
+            return Views.center(state, c, null, null, basis);
         }).toList();
         InstitutionCostView institution = state.name() == null && figures.products().isEmpty() ? null
-                : Views.institution(state, figures, null, null);
+                : Views.institution(state, figures, null, null, year, basis);
         return new CostSnapshot(asOf, institution, products, employees, centers, lineage);
     }
 }

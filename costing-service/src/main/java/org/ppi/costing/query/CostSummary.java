@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.money.Rational;
 import org.ppi.contracts.survey.CenterArea;
 import org.ppi.costing.figures.CenterCostView;
 import org.ppi.costing.figures.EmployeeCostView;
@@ -43,9 +45,9 @@ public record CostSummary(InstitutionCostView institution, int products, int ter
             List<ProductCostView> inArea = products.stream().filter(p -> areaOfCenter.get(p.centerId()) == area).toList();
             byArea.add(new AreaLine(area, centers.size(), centers.stream().mapToInt(CenterCostView::employees).sum(),
                     inArea.size(), (int) inArea.stream().filter(p -> p.type() == ProductType.TERMINAL).count(),
-                    sum(centers.stream().map(CenterCostView::payroll).toList()),
-                    sum(centers.stream().map(CenterCostView::totalCost).toList()),
-                    sum(centers.stream().map(CenterCostView::unusedCost).toList())));
+                    exactSum(centers, CenterCostView::exactPayroll, CenterCostView::payroll),
+                    exactSum(centers, CenterCostView::exactTotalCost, CenterCostView::totalCost),
+                    exactSum(centers, CenterCostView::exactUnusedCost, CenterCostView::unusedCost)));
         }
         List<CoreProductLine> core = products.stream().filter(ProductCostView::core)
                 .sorted(Comparator.comparing(ProductCostView::fullCost).reversed())
@@ -60,7 +62,18 @@ public record CostSummary(InstitutionCostView institution, int products, int ter
                 employees.size(), (int) employees.stream().filter(e -> e.allocatedHours().signum() > 0).count(), byArea, core);
     }
 
-    private static BigDecimal sum(List<BigDecimal> values) {
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    /**
+     * An area's amount: the exact center values added, then rounded once (DOMAIN.md), so that it never differs
+     * from the institution's figures by the centers' rounding. A view stored before exact values were kept falls
+     * back on its rounded amount.
+     */
+    private static BigDecimal exactSum(List<CenterCostView> centers, Function<CenterCostView, String> exact,
+                                       Function<CenterCostView, BigDecimal> rounded) {
+        Rational total = Rational.ZERO;
+        for (CenterCostView c : centers) {
+            String value = exact.apply(c);
+            total = total.plus(value != null ? Rational.parse(value) : Rational.of(rounded.apply(c)));
+        }
+        return total.toCents();
     }
 }
