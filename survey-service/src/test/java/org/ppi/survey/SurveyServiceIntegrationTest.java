@@ -219,8 +219,10 @@ class SurveyServiceIntegrationTest {
                 "reason", "Renuncia")), 200);
         rejected(t, "PUT", "/api/survey/interviews/m-i1/allocations", Map.of("employeeId", "m-e2", "productId", "m-p2",
                 "hours", 1), 422, "employee.left");
-        rejected(t, "POST", "/api/survey/employees/m-e2/departure", Map.of("effectiveDate", "2026-06-30",
-                "reason", "Otra"), 409, "employee.left");
+        expect(call(t, "POST", "/api/survey/employees/m-e2/departure", Map.of("effectiveDate", "2026-05-31",
+                "reason", "Fecha corregida")), 200);
+        rejected(t, "POST", "/api/survey/employees/m-e2/salary", Map.of("annualCost", 1, "effectiveDate", "2026-06-30",
+                "reason", "x"), 409, "employee.left");
 
         Map<String, Object> ana = getJson(t, "/api/survey/employees/m-e1");
         assertThat(decimal(ana.get("allocatedHours"))).isEqualByComparingTo("60");

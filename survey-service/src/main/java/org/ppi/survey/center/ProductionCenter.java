@@ -108,8 +108,12 @@ public class ProductionCenter {
         }
     }
 
+    /**
+     * A center closes once nothing is left in it: its employees transferred or departed and its products moved,
+     * retired or merged first, so that no cost is left behind in a center that no longer exists.
+     */
     @CommandHandler
-    public void handle(CloseCenter cmd) {
+    public void handle(CloseCenter cmd, SurveyDirectory directory) {
         requireOpenOwnCenter(cmd.institutionId());
         if (cmd.effectiveDate() == null) {
             throw DomainRejection.badRequest("request.missing-parameter", "effectiveDate", "effectiveDate");
@@ -117,7 +121,19 @@ public class ProductionCenter {
         if (cmd.reason() == null || cmd.reason().isBlank()) {
             throw DomainRejection.badRequest("center.closure-reason-required", "reason");
         }
+        java.util.List<String> staff = directory.activeEmployeesOf(institutionId, centerId);
+        if (!staff.isEmpty()) {
+            throw DomainRejection.conflict("center.has-employees", "centerId", centerId, staff.size(), preview(staff));
+        }
+        java.util.List<String> products = directory.activeProductsOf(institutionId, centerId);
+        if (!products.isEmpty()) {
+            throw DomainRejection.conflict("center.has-products", "centerId", centerId, products.size(), preview(products));
+        }
         apply(new CenterClosed(institutionId, cmd.actingUser(), centerId, cmd.effectiveDate(), cmd.reason().trim()));
+    }
+
+    private static String preview(java.util.List<String> ids) {
+        return String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", …" : "");
     }
 
     /** Also for a closed center: its goods and services of the year it closed still cost. */

@@ -45,6 +45,18 @@ class JdbcSurveyDirectory implements SurveyDirectory {
     }
 
     @Override
+    public java.util.List<String> activeEmployeesOf(String institutionId, String centerId) {
+        return jdbc.sql("select employee_id from employee_view where institution_id = ? and center_id = ? and active "
+                        + "order by employee_id").params(institutionId, centerId).query(String.class).list();
+    }
+
+    @Override
+    public java.util.List<String> activeProductsOf(String institutionId, String centerId) {
+        return jdbc.sql("select product_id from known_product where institution_id = ? and center_id = ? and active "
+                        + "order by product_id").params(institutionId, centerId).query(String.class).list();
+    }
+
+    @Override
     public Optional<ProductFacts> product(String institutionId, String productId) {
         return jdbc.sql("select product_id, center_id, active from known_product where institution_id = ? and product_id = ?")
                 .params(institutionId, productId)

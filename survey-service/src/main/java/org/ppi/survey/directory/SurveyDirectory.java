@@ -24,6 +24,12 @@ public interface SurveyDirectory {
 
     Optional<ProductFacts> product(String institutionId, String productId);
 
+    /** Employees still on a center's payroll (not departed): a center cannot close while it has any. */
+    java.util.List<String> activeEmployeesOf(String institutionId, String centerId);
+
+    /** Products of a center that are neither retired nor merged (from the catalog replica). */
+    java.util.List<String> activeProductsOf(String institutionId, String centerId);
+
     record InstitutionFacts(String institutionId, BigDecimal weeklyHours) {
     }
 

@@ -39,6 +39,7 @@ public class Employee {
     private String centerId;
     private BigDecimal contractedHours;
     private boolean left;
+    private LocalDate lastDay;
 
     protected Employee() {
     }
@@ -56,8 +57,7 @@ public class Employee {
         BigDecimal hours = cmd.contractedHours() != null ? cmd.contractedHours()
                 : directory.institution(cmd.institutionId()).map(InstitutionFacts::weeklyHours).orElse(FALLBACK_WEEK);
         apply(new EmployeeRegistered(cmd.institutionId(), cmd.actingUser(), cmd.employeeId(), cmd.centerId(), cmd.name(),
-                cmd.position(), cmd.annualCost(), hours,
-                cmd.effectiveFrom() == null ? LocalDate.now() : cmd.effectiveFrom()));
+                cmd.position(), cmd.annualCost(), hours, cmd.effectiveFrom()));
     }
 
     @CommandHandler
@@ -93,12 +93,19 @@ public class Employee {
         }
     }
 
+    /**
+     * Records the last day worked. Recorded again for a departed employee, it corrects the date (the latest
+     * recording wins: events are never edited).
+     */
     @CommandHandler
     public void handle(RecordDeparture cmd) {
-        requireCurrentOwnEmployee(cmd.institutionId());
+        requireOwnEmployee(cmd.institutionId());
         requireEffectiveDate(cmd.effectiveDate());
         if (cmd.reason() == null || cmd.reason().isBlank()) {
             throw DomainRejection.badRequest("employee.departure-reason-required", "reason");
+        }
+        if (left && cmd.effectiveDate().equals(lastDay)) {
+            return;
         }
         apply(new EmployeeLeft(institutionId, cmd.actingUser(), employeeId, cmd.effectiveDate(), cmd.reason().trim()));
     }
@@ -133,11 +140,15 @@ public class Employee {
 
     /** Another institution's employee answers exactly like a missing one; a departed one takes no changes. */
     private void requireCurrentOwnEmployee(String requester) {
-        if (institutionId == null || !institutionId.equals(requester)) {
-            throw DomainRejection.notFound("employee.not-found", "id", employeeId);
-        }
+        requireOwnEmployee(requester);
         if (left) {
             throw DomainRejection.conflict("employee.left", "id", employeeId);
+        }
+    }
+
+    private void requireOwnEmployee(String requester) {
+        if (institutionId == null || !institutionId.equals(requester)) {
+            throw DomainRejection.notFound("employee.not-found", "id", employeeId);
         }
     }
 
@@ -163,5 +174,6 @@ public class Employee {
     @EventSourcingHandler
     void on(EmployeeLeft e) {
         left = true;
+        lastDay = e.effectiveDate();
     }
 }

@@ -33,11 +33,12 @@ class ProductionCenterTest {
     private static final CenterClosed C1_CLOSED = new CenterClosed(A, USER, "c1", JULY, "Fusión");
 
     private AggregateTestFixture<ProductionCenter> fixture;
+    private InMemoryDirectory directory;
 
     @BeforeEach
     void setUp() {
         // c1 is the center under test; c2 hangs under c1 and c3 under c2, so c2 and c3 cannot become c1's parent.
-        InMemoryDirectory directory = new InMemoryDirectory()
+        directory = new InMemoryDirectory()
                 .withInstitution(A, "40").withInstitution(B, "40")
                 .withScope(A, "s1").withScope(A, "s2").withScope(B, "sb")
                 .withCenter(A, "c1", false, null).withCenter(A, "c2", false, "c1").withCenter(A, "c3", false, "c2")
@@ -127,6 +128,18 @@ class ProductionCenterTest {
     @Test
     void closesWithDateAndReason() {
         fixture.given(C1).when(new CloseCenter("c1", A, USER, JULY, " Fusión ")).expectEvents(C1_CLOSED);
+    }
+
+    /** Nothing may be left behind: staff first transferred or departed, products retired or merged. */
+    @Test
+    void aCenterWithStaffOrProductsDoesNotClose() {
+        directory.withEmployee(A, "e1", "c1", "40", true).withEmployee(A, "e2", "c1", "40", false)
+                .withEmployee(A, "e3", "c2", "40", true).withEmployee(B, "eb", "c1", "40", true);
+        assertRejected(fixture.given(C1).when(new CloseCenter("c1", A, USER, JULY, "Fusión")), 409, "center.has-employees");
+        directory.withEmployee(A, "e1", "c1", "40", false).withProduct(A, "p1", "c1", true).withProduct(A, "p2", "c1", false);
+        assertRejected(fixture.given(C1).when(new CloseCenter("c1", A, USER, JULY, "Fusión")), 409, "center.has-products");
+        directory.withProduct(A, "p1", "c1", false);
+        fixture.given(C1).when(new CloseCenter("c1", A, USER, JULY, "Fusión")).expectEvents(C1_CLOSED);
     }
 
     @Test

@@ -135,7 +135,12 @@ class EmployeeTest {
                 "employee.departure-reason-required");
         assertRejected(fixture.given(ANA).when(new RecordDeparture("e1", A, USER, null, "Renuncia")), 400,
                 "request.missing-parameter");
-        assertRejected(fixture.given(ANA, ANA_LEFT).when(new RecordDeparture("e1", A, USER, JULY, "Otra")), 409,
-                "employee.left");
+    }
+
+    @Test
+    void aDepartureRecordedAgainCorrectsItsDateAndTheSameDateChangesNothing() {
+        fixture.given(ANA, ANA_LEFT).when(new RecordDeparture("e1", A, USER, JULY.minusDays(1), "Fecha corregida"))
+                .expectEvents(new EmployeeLeft(A, USER, "e1", JULY.minusDays(1), "Fecha corregida"));
+        fixture.given(ANA, ANA_LEFT).when(new RecordDeparture("e1", A, USER, JULY, "Otra")).expectNoEvents();
     }
 }

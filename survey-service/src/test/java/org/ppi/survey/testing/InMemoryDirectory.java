@@ -69,6 +69,20 @@ public class InMemoryDirectory implements SurveyDirectory {
         return Optional.ofNullable(products.get(key(institutionId, productId)));
     }
 
+    @Override
+    public java.util.List<String> activeEmployeesOf(String institutionId, String centerId) {
+        return employees.entrySet().stream().filter(e -> e.getKey().startsWith(institutionId + '|'))
+                .map(Map.Entry::getValue).filter(e -> e.active() && centerId.equals(e.centerId()))
+                .map(EmployeeFacts::employeeId).sorted().toList();
+    }
+
+    @Override
+    public java.util.List<String> activeProductsOf(String institutionId, String centerId) {
+        return products.entrySet().stream().filter(e -> e.getKey().startsWith(institutionId + '|'))
+                .map(Map.Entry::getValue).filter(p -> p.active() && centerId.equals(p.centerId()))
+                .map(ProductFacts::productId).sorted().toList();
+    }
+
     private static String key(String institutionId, String id) {
         return institutionId + '|' + id;
     }
