@@ -131,6 +131,12 @@ class CostingServiceIntegrationTest {
                 .isEqualTo(loggedForFirst);
         JsonNode lineageAfter = get("/api/costing/products/dp-p1/lineage");
         assertThat(lineageAfter.path("events").toString()).contains(change.getId());
+        // The institution's figure rests on every fact: its lineage holds every event sent, the change included.
+        JsonNode institutionLineage = await("/api/costing/institution/lineage",
+                l -> l.path("events").toString().contains(change.getId()));
+        List<String> institutionIds = new ArrayList<>();
+        institutionLineage.path("events").forEach(e -> institutionIds.add(e.path("eventId").asString()));
+        assertThat(institutionIds).containsAll(sentIds).contains(change.getId());
         // Roles on the read side: an auditor alone reads lineage, history and lag, but does not replay (a replay
         // rebuilds every institution's figures: the platform administrator's); an analyst reads figures, not lag.
         HttpResponse<String> auditorLineage = api.request("GET", "/api/costing/products/dp-p1/lineage").tenant(TENANT)

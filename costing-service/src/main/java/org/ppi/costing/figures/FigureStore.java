@@ -151,7 +151,9 @@ public class FigureStore {
         String id = state.institutionId();
         InstitutionCostView view = Views.institution(state, now, cause.id(), at);
         InstitutionTotals t = now.totals();
+        List<String> lineage = state.institutionLineage();
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("lineage", json.writeValueAsString(lineage));
         row.put("total_cost", view.totalCost());
         row.put("reconciled", view.reconciled());
         row.put("detail", json.writeValueAsString(view));
@@ -163,7 +165,7 @@ public class FigureStore {
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
                 Money.amount(t.terminalFullCost()), Money.amount(t.unattributedIntermediateCost()), Money.amount(t.unusedCost()),
-                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), List.of()), "", cause.id(), at);
+                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), lineage), "", cause.id(), at);
     }
 
     private void logChange(InstitutionState state, String kind, String key, String measure, Rational before, Rational after,

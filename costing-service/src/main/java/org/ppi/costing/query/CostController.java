@@ -61,6 +61,12 @@ class CostController {
      * The summary page: counts, products and workers by area, cost by CORE product. Amounts by area are the exact
      * sums of their centers, rounded once.
      */
+    /** The events behind the institution's figure: every fact of the institution, as the total rests on all of them. */
+    @GetMapping("/institution/lineage")
+    Lineage institutionLineage(Actor actor, @RequestParam(required = false) Instant asOf) {
+        return lineage(actor, "INSTITUTION", actor.institutionId(), asOf, "costing.institution-unknown");
+    }
+
     @GetMapping("/summary")
     CostSummary summary(Actor actor, CostQuery query) {
         CostSnapshot snapshot = snapshots.of(actor.institutionId(), query);

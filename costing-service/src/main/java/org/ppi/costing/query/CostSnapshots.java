@@ -62,9 +62,12 @@ class CostSnapshots {
         List<ProductCostView> products = rows("product_cost", "product_id", institutionId, ProductCostView.class, "PRODUCT", lineage);
         List<EmployeeCostView> employees = rows("employee_cost", "employee_id", institutionId, EmployeeCostView.class, "EMPLOYEE", lineage);
         List<CenterCostView> centers = rows("center_cost", "center_id", institutionId, CenterCostView.class, "CENTER", lineage);
-        InstitutionCostView institution = jdbc.sql("select detail from institution_cost where institution_id = ?")
-                .param(institutionId).query(String.class).optional()
-                .map(detail -> json.readValue(detail, InstitutionCostView.class)).orElse(null);
+        InstitutionCostView institution = jdbc.sql("select detail, lineage from institution_cost where institution_id = ?")
+                .param(institutionId)
+                .query((rs, i) -> {
+                    lineage.put(CostSnapshot.key("INSTITUTION", institutionId), json.readValue(rs.getString(2), IDS));
+                    return json.readValue(rs.getString(1), InstitutionCostView.class);
+                }).optional().orElse(null);
         return new CostSnapshot(null, institution, products, employees, centers, lineage);
     }
 
@@ -103,6 +106,9 @@ class CostSnapshots {
         }).toList();
         InstitutionCostView institution = state.name() == null && figures.products().isEmpty() ? null
                 : Views.institution(state, figures, null, null, year, basis);
+        if (institution != null) {
+            lineage.put(CostSnapshot.key("INSTITUTION", institutionId), state.institutionLineage());
+        }
         return new CostSnapshot(asOf, institution, products, employees, centers, lineage);
     }
 }
