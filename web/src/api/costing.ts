@@ -22,6 +22,9 @@ export interface InstitutionCost {
   allocatedHours: Amount
   contractedHours: Amount
   effectiveAt: string | null
+  fiscalYear: number
+  basis: 'ALL' | 'VALIDATED'
+  provisional: boolean
 }
 
 export interface AreaLine {

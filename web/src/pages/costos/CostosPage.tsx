@@ -5,6 +5,7 @@ import { fetchAll, useLoader } from '../../api/useApi'
 import type { CenterCost, EmployeeCost, InstitutionCost, ProductCost } from '../../api/costing'
 import { DataGrid } from '../../components/DataGrid'
 import type { GridColumn } from '../../components/gridModel'
+import { FiscalYearInput } from '../../components/FiscalYearInput'
 import { Figure, Loading } from '../../components/Money'
 import { WhyButton } from '../../components/LineageDrawer'
 import { formatMoney } from '../../format/money'
@@ -39,8 +40,10 @@ export default function CostosPage() {
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('labour')
   const [normalize, setNormalize] = useState(false)
+  const [validatedOnly, setValidatedOnly] = useState(false)
+  const [year, setYear] = useState<number | null>(null)
   const loaded = useLoader(async (asOf) => {
-    const q = { asOf, normalize }
+    const q = { asOf, normalize, fiscalYear: year ?? undefined, basis: validatedOnly ? 'validated' : undefined }
     const [institution, products, employees, centers] = await Promise.all([
       api.get<InstitutionCost>('/api/costing/institution', q, { asOf: false }),
       fetchAll<ProductCost>('/api/costing/products', q),
@@ -48,7 +51,7 @@ export default function CostosPage() {
       fetchAll<CenterCost>('/api/costing/centers', q),
     ])
     return { institution, products, employees, centers }
-  }, [normalize])
+  }, [normalize, validatedOnly, year])
   const data = loaded.data
   const gapVolume = t('gap.volume')
 
@@ -182,6 +185,16 @@ export default function CostosPage() {
           <input type="checkbox" data-testid="costs-normalize" checked={normalize} onChange={(e) => setNormalize(e.target.checked)} />{' '}
           {t('costs.normalize')}
         </label>
+        <label>
+          <input type="checkbox" data-testid="costs-validated" checked={validatedOnly} onChange={(e) => setValidatedOnly(e.target.checked)} />{' '}
+          {t('costs.validatedOnly')}
+        </label>
+        <span>
+          <FiscalYearInput id="costs-fiscal-year" label={t('costs.fiscalYear')} shown={data?.institution.fiscalYear} chosen={year} onChange={setYear} />
+        </span>
+        {data?.institution.provisional && (
+          <span className="badge" data-testid="costs-provisional">{t('costs.provisional')}</span>
+        )}
         {data && (
           <span>
             {t('costs.totalCost')}:{' '}
