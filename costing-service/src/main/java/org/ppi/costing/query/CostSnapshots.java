@@ -87,7 +87,7 @@ class CostSnapshots {
         Basis basis = query.basis();
         InstitutionState state = new InstitutionState(institutionId);
         log.replay(institutionId, asOf, state::apply);
-        FiscalYear year = query.fiscalYear() == null ? state.currentYear() : new FiscalYear(query.fiscalYear());
+        FiscalYear year = query.fiscalYear() == null ? state.currentYear() : state.year(query.fiscalYear());
         CostingInput input = state.toInput(year, basis);
         CostFigures figures = recalculator.full(query.normalize() ? OverAllocationNormalisation.apply(input) : input);
         Map<String, List<String>> lineage = new HashMap<>();

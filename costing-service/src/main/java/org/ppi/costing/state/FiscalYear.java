@@ -5,13 +5,25 @@ import java.time.temporal.ChronoUnit;
 import org.ppi.contracts.money.Rational;
 
 /**
- * One fiscal year of an institution: the days from its first to its last, inclusive. The institutions the
- * method serves budget by calendar year, so year N runs from 1 January to 31 December of N (365 or 366 days).
+ * One fiscal year of an institution: the days from its first to its last, inclusive. Fiscal year N begins on the
+ * first day of the institution's start month in calendar year N (January by default: 1 January to 31 December
+ * of N, 365 or 366 days; start month 7: 1 July N to 30 June N+1).
  */
-public record FiscalYear(int year) {
+public record FiscalYear(int year, int startMonth) {
+
+    public FiscalYear {
+        if (startMonth < 1 || startMonth > 12) {
+            throw new IllegalArgumentException("start month " + startMonth);
+        }
+    }
+
+    /** A calendar fiscal year. */
+    public FiscalYear(int year) {
+        this(year, 1);
+    }
 
     public LocalDate start() {
-        return LocalDate.of(year, 1, 1);
+        return LocalDate.of(year, startMonth, 1);
     }
 
     /** The first day after the year. */

@@ -63,6 +63,7 @@ public final class InstitutionState {
     private Rational weeklyHours = CostingInput.DEFAULT_WEEKLY_HOURS;
     private CostingMethod method = CostingMethod.CLASSIC;
     private Integer fiscalYear;
+    private int fiscalYearStartMonth = 1;
     private final List<String> institutionEvents = new ArrayList<>();
     private final Map<String, Facts.Center> centers = new TreeMap<>();
     private final Map<String, Facts.Employee> employees = new TreeMap<>();
@@ -91,15 +92,19 @@ public final class InstitutionState {
             weeklyHours = Rational.of(e.weeklyHours());
             method = e.costingMethod();
             fiscalYear = e.fiscalYear();
+            fiscalYearStartMonth = e.fiscalYearStartMonth() == null ? 1 : e.fiscalYearStartMonth();
             institutionEvents.add(id);
             change.everything = true;
         } else if (p instanceof InstitutionDetailsRevised e) {
             name = e.name();
             currency = e.currency();
             Rational hours = Rational.of(e.weeklyHours());
-            change.everything = !hours.equals(weeklyHours) || !Integer.valueOf(e.fiscalYear()).equals(fiscalYear);
+            int startMonth = e.fiscalYearStartMonth() == null ? 1 : e.fiscalYearStartMonth();
+            change.everything = !hours.equals(weeklyHours) || !Integer.valueOf(e.fiscalYear()).equals(fiscalYear)
+                    || startMonth != fiscalYearStartMonth;
             weeklyHours = hours;
             fiscalYear = e.fiscalYear();
+            fiscalYearStartMonth = startMonth;
             institutionEvents.add(id);
         } else if (p instanceof CostingMethodChosen e) {
             change.everything = e.costingMethod() != method;
@@ -334,7 +339,12 @@ public final class InstitutionState {
 
     /** The institution's own current fiscal year (its setting, an event); the calendar never decides it. */
     public FiscalYear currentYear() {
-        return new FiscalYear(fiscalYear == null ? FALLBACK_YEAR : fiscalYear);
+        return year(fiscalYear == null ? FALLBACK_YEAR : fiscalYear);
+    }
+
+    /** Fiscal year N of this institution (its start month applies). */
+    public FiscalYear year(int year) {
+        return new FiscalYear(year, fiscalYearStartMonth);
     }
 
     /**

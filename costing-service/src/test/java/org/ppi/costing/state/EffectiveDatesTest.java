@@ -89,6 +89,24 @@ class EffectiveDatesTest {
         assertThat(state.toInput(new FiscalYear(2027), Basis.ALL).employees()).isEmpty();
     }
 
+    /** Fiscal year 2026 of an institution whose year begins in July: 1 July 2026 to 30 June 2027. */
+    @Test
+    void theFiscalYearsStartMonthDecidesWhichDaysCount() {
+        InstitutionState state = new InstitutionState("i");
+        apply(state, new InstitutionRegistered("i", "u", "Defensoría", "DO", "DOP", 2026, BigDecimal.valueOf(40),
+                CostingMethod.INDIVIDUAL, 7), "e1", T0);
+        apply(state, new CenterRegistered("i", "u", "c1", "Atención", null, CenterArea.SUBSTANTIVE, null, null, null, null), "e2", T0);
+        apply(state, new EmployeeRegistered("i", "u", "beto", "c1", "Beto", null, new BigDecimal("730000"), BigDecimal.valueOf(40),
+                null), "e3", T0);
+        apply(state, new EmployeeLeft("i", "u", "beto", LocalDate.of(2026, 9, 30), "renuncia"), "l1", T0.plusSeconds(60));
+        assertThat(state.currentYear().start()).isEqualTo(LocalDate.of(2026, 7, 1));
+        // 1 July – 30 September: 92 of the 365 days of the fiscal year
+        assertThat(cost(state).toCents()).isEqualByComparingTo("184000.00");
+        // fiscal year 2025 (1 July 2025 – 30 June 2026) is a whole year of his
+        assertThat(state.toInput(state.year(2025), Basis.ALL).employees().get("beto").annualCost().toCents())
+                .isEqualByComparingTo("730000.00");
+    }
+
     @Test
     void aClosedCenterCarriesNoNonLabourAfterItsLastDay() {
         InstitutionState state = base(2026);

@@ -40,6 +40,7 @@ public class Institution {
     private String currency;
     private int fiscalYear;
     private BigDecimal weeklyHours;
+    private Integer fiscalYearStartMonth;
     private CostingMethod costingMethod;
     private final Map<String, String> scopeNames = new HashMap<>();
 
@@ -50,19 +51,24 @@ public class Institution {
     public Institution(RegisterInstitution cmd) {
         BigDecimal hours = cmd.weeklyHours() == null ? DEFAULT_WEEKLY_HOURS : cmd.weeklyHours();
         checkDetails(cmd.name(), cmd.currency(), cmd.fiscalYear(), hours);
+        checkStartMonth(cmd.fiscalYearStartMonth());
         apply(new InstitutionRegistered(cmd.institutionId(), cmd.actingUser(), cmd.name(), cmd.country(), cmd.currency(),
-                cmd.fiscalYear(), hours, cmd.costingMethod() == null ? CostingMethod.CLASSIC : cmd.costingMethod()));
+                cmd.fiscalYear(), hours, cmd.costingMethod() == null ? CostingMethod.CLASSIC : cmd.costingMethod(),
+                cmd.fiscalYearStartMonth()));
     }
 
     @CommandHandler
     public void handle(ReviseInstitutionDetails cmd) {
         BigDecimal hours = cmd.weeklyHours() == null ? weeklyHours : cmd.weeklyHours();
         checkDetails(cmd.name(), cmd.currency(), cmd.fiscalYear(), hours);
+        checkStartMonth(cmd.fiscalYearStartMonth());
+        Integer startMonth = cmd.fiscalYearStartMonth() == null ? fiscalYearStartMonth : cmd.fiscalYearStartMonth();
         boolean unchanged = cmd.name().equals(name) && Objects.equals(cmd.country(), country)
-                && cmd.currency().equals(currency) && cmd.fiscalYear() == fiscalYear && hours.compareTo(weeklyHours) == 0;
+                && cmd.currency().equals(currency) && cmd.fiscalYear() == fiscalYear && hours.compareTo(weeklyHours) == 0
+                && Objects.equals(startMonth, fiscalYearStartMonth);
         if (!unchanged) {
             apply(new InstitutionDetailsRevised(institutionId, cmd.actingUser(), cmd.name(), cmd.country(),
-                    cmd.currency(), cmd.fiscalYear(), hours));
+                    cmd.currency(), cmd.fiscalYear(), hours, startMonth));
         }
     }
 
@@ -96,6 +102,12 @@ public class Institution {
         if (!current.equals(cmd.name())) {
             requireFreeScopeName(cmd.scopeId(), cmd.name());
             apply(new ScopeRenamed(institutionId, cmd.actingUser(), cmd.scopeId(), cmd.name()));
+        }
+    }
+
+    private static void checkStartMonth(Integer month) {
+        if (month != null && (month < 1 || month > 12)) {
+            throw DomainRejection.badRequest("institution.fiscal-year-start-month", "fiscalYearStartMonth", String.valueOf(month));
         }
     }
 
@@ -136,6 +148,7 @@ public class Institution {
         country = e.country();
         currency = e.currency();
         fiscalYear = e.fiscalYear();
+        fiscalYearStartMonth = e.fiscalYearStartMonth();
         weeklyHours = e.weeklyHours();
         costingMethod = e.costingMethod();
     }
@@ -146,6 +159,7 @@ public class Institution {
         country = e.country();
         currency = e.currency();
         fiscalYear = e.fiscalYear();
+        fiscalYearStartMonth = e.fiscalYearStartMonth();
         weeklyHours = e.weeklyHours();
     }
 

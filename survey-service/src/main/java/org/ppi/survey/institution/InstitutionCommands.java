@@ -12,13 +12,21 @@ public final class InstitutionCommands {
 
     public record RegisterInstitution(@TargetAggregateIdentifier String institutionId, String actingUser, String name,
                                       String country, String currency, int fiscalYear, BigDecimal weeklyHours,
-                                      CostingMethod costingMethod) {
+                                      CostingMethod costingMethod, Integer fiscalYearStartMonth) {
+        public RegisterInstitution(String institutionId, String actingUser, String name, String country, String currency,
+                                   int fiscalYear, BigDecimal weeklyHours, CostingMethod costingMethod) {
+            this(institutionId, actingUser, name, country, currency, fiscalYear, weeklyHours, costingMethod, null);
+        }
     }
 
-    /** Replaces name, country, currency and fiscal year; weekly hours stay as they are when null. */
+    /** Replaces name, country, currency and fiscal year; weekly hours and start month stay as they are when null. */
     public record ReviseInstitutionDetails(@TargetAggregateIdentifier String institutionId, String actingUser,
                                            String name, String country, String currency, int fiscalYear,
-                                           BigDecimal weeklyHours) {
+                                           BigDecimal weeklyHours, Integer fiscalYearStartMonth) {
+        public ReviseInstitutionDetails(String institutionId, String actingUser, String name, String country,
+                                        String currency, int fiscalYear, BigDecimal weeklyHours) {
+            this(institutionId, actingUser, name, country, currency, fiscalYear, weeklyHours, null);
+        }
     }
 
     public record ChooseCostingMethod(@TargetAggregateIdentifier String institutionId, String actingUser,

@@ -51,11 +51,11 @@ class InstitutionController {
     }
 
     record InstitutionForm(@NotBlank String id, @NotBlank String name, String country, @NotBlank String currency, @NotNull Integer fiscalYear,
-                           BigDecimal weeklyHours, CostingMethod costingMethod) {
+                           BigDecimal weeklyHours, CostingMethod costingMethod, Integer fiscalYearStartMonth) {
     }
 
     record DetailsForm(@NotBlank String name, String country, @NotBlank String currency, @NotNull Integer fiscalYear,
-                       BigDecimal weeklyHours) {
+                       BigDecimal weeklyHours, Integer fiscalYearStartMonth) {
     }
 
     record CostingMethodForm(@NotNull CostingMethod costingMethod) {
@@ -74,7 +74,8 @@ class InstitutionController {
         String id = Ids.require(form.id(), "id");
         // The events belong to the new institution (tenant), recorded as done by the platform administrator.
         commands.send(new RegisterInstitution(id, actor.userId(), form.name().trim(), form.country(),
-                form.currency().trim().toUpperCase(), form.fiscalYear(), form.weeklyHours(), form.costingMethod()),
+                form.currency().trim().toUpperCase(), form.fiscalYear(), form.weeklyHours(), form.costingMethod(),
+                form.fiscalYearStartMonth()),
                 actor.forInstitution(id));
         return Map.of("id", id);
     }
@@ -83,7 +84,8 @@ class InstitutionController {
     @Operation(summary = "Revise name, country, currency, fiscal year and standard weekly hours")
     void revise(Actor actor, @Valid @RequestBody DetailsForm form) {
         targeted.send(new ReviseInstitutionDetails(actor.institutionId(), actor.userId(), form.name().trim(),
-                        form.country(), form.currency().trim().toUpperCase(), form.fiscalYear(), form.weeklyHours()),
+                        form.country(), form.currency().trim().toUpperCase(), form.fiscalYear(), form.weeklyHours(),
+                        form.fiscalYearStartMonth()),
                 actor, "institution.not-found", actor.institutionId());
     }
 

@@ -26,9 +26,10 @@ public class InstitutionProjection {
     void on(InstitutionRegistered e, EventMessage<?> m) {
         RowStamp s = RowStamp.of(e, m);
         jdbc.sql("insert into institution_view (institution_id, name, country, currency, fiscal_year, weekly_hours, "
-                        + "costing_method, last_event_id, updated_by, updated_at) values (?,?,?,?,?,?,?,?,?,?)")
+                        + "costing_method, last_event_id, updated_by, updated_at, fiscal_year_start_month) "
+                        + "values (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(e.institutionId(), e.name(), e.country(), e.currency(), e.fiscalYear(), e.weeklyHours(),
-                        e.costingMethod().name(), s.eventId(), s.user(), s.at())
+                        e.costingMethod().name(), s.eventId(), s.user(), s.at(), startMonth(e.fiscalYearStartMonth()))
                 .update();
     }
 
@@ -36,9 +37,9 @@ public class InstitutionProjection {
     void on(InstitutionDetailsRevised e, EventMessage<?> m) {
         RowStamp s = RowStamp.of(e, m);
         jdbc.sql("update institution_view set name = ?, country = ?, currency = ?, fiscal_year = ?, weekly_hours = ?, "
-                        + "last_event_id = ?, updated_by = ?, updated_at = ? where institution_id = ?")
-                .params(e.name(), e.country(), e.currency(), e.fiscalYear(), e.weeklyHours(), s.eventId(), s.user(),
-                        s.at(), e.institutionId())
+                        + "fiscal_year_start_month = ?, last_event_id = ?, updated_by = ?, updated_at = ? where institution_id = ?")
+                .params(e.name(), e.country(), e.currency(), e.fiscalYear(), e.weeklyHours(),
+                        startMonth(e.fiscalYearStartMonth()), s.eventId(), s.user(), s.at(), e.institutionId())
                 .update();
     }
 
@@ -67,5 +68,10 @@ public class InstitutionProjection {
                         + "where scope_id = ? and institution_id = ?")
                 .params(e.name(), s.eventId(), s.user(), s.at(), e.scopeId(), e.institutionId())
                 .update();
+    }
+
+    /** Events recorded before the start month existed, or without one, have a calendar fiscal year. */
+    private static int startMonth(Integer month) {
+        return month == null ? 1 : month;
     }
 }

@@ -32,7 +32,7 @@ public class InstitutionQueries {
 
     public record InstitutionRow(String id, String name, String country, String currency, int fiscalYear,
                                  BigDecimal weeklyHours, String costingMethod, String lastEventId, String updatedBy,
-                                 Instant updatedAt) {
+                                 Instant updatedAt, int fiscalYearStartMonth) {
     }
 
     /** An ámbito with the number of its open centers. */
@@ -45,7 +45,7 @@ public class InstitutionQueries {
                 .query((rs, i) -> new InstitutionRow(rs.getString("institution_id"), rs.getString("name"),
                         rs.getString("country"), rs.getString("currency"), rs.getInt("fiscal_year"),
                         rs.getBigDecimal("weekly_hours"), rs.getString("costing_method"), rs.getString("last_event_id"),
-                        rs.getString("updated_by"), Rows.instant(rs, "updated_at")))
+                        rs.getString("updated_by"), Rows.instant(rs, "updated_at"), rs.getInt("fiscal_year_start_month")))
                 .optional();
     }
 

@@ -65,6 +65,20 @@ class InstitutionTest {
         assertRejected(fixture.givenNoPriorActivity().when(register("DOP", FORTY, 26)), 400, "institution.fiscal-year");
     }
 
+    /** Fiscal year N may begin in any month of calendar year N; the month is kept until revised. */
+    @Test
+    void recordsTheFiscalYearsStartMonthAndRefusesAnImpossibleOne() {
+        fixture.givenNoPriorActivity().when(new RegisterInstitution(INST, USER, "Defensoría", "DO", "DOP", 2026, null, null, 7))
+                .expectEvents(new InstitutionRegistered(INST, USER, "Defensoría", "DO", "DOP", 2026, FORTY, CostingMethod.CLASSIC, 7));
+        assertRejected(fixture.givenNoPriorActivity().when(new RegisterInstitution(INST, USER, "Defensoría", "DO", "DOP", 2026,
+                null, null, 13)), 400, "institution.fiscal-year-start-month");
+        InstitutionRegistered july = new InstitutionRegistered(INST, USER, "Defensoría", "DO", "DOP", 2026, FORTY, CostingMethod.CLASSIC, 7);
+        fixture.given(july).when(new ReviseInstitutionDetails(INST, USER, "Defensoría", "DO", "DOP", 2027, null))
+                .expectEvents(new InstitutionDetailsRevised(INST, USER, "Defensoría", "DO", "DOP", 2027, FORTY, 7));
+        fixture.given(july).when(new ReviseInstitutionDetails(INST, USER, "Defensoría", "DO", "DOP", 2026, null, 7))
+                .expectNoEvents();
+    }
+
     @Test
     void revisesDetails() {
         fixture.given(REGISTERED).when(revise("Defensor del Pueblo RD", "USD", 2027, new BigDecimal("37.5")))
