@@ -150,6 +150,7 @@ public final class BudgetState {
             }
         } else if (p instanceof ApnopLineRecorded e) {
             apnopLine(e.lineId(), e.fiscalYear(), e.name(), e.kind() == null ? null : e.kind().name(), e.amount(), id);
+            apnop.get(e.lineId()).removed = false;
         } else if (p instanceof ApnopLineCorrected e) {
             apnopLine(e.lineId(), e.fiscalYear(), e.name(), e.kind() == null ? null : e.kind().name(), e.amount(), id);
         } else if (p instanceof ApnopLineRemoved e) {
