@@ -128,9 +128,12 @@ class BudgetServiceIntegrationTest {
         assertThat(pr1.path("budget").decimalValue()).isEqualByComparingTo("3518750");
         assertThat(pr1.path("contributions").get(0).path("basis").asString()).isEqualTo("PLANNED_VOLUME");
         JsonNode planned = get("/api/budget/summary?" + YEAR);
-        assertThat(planned.path("total").decimalValue()).isEqualByComparingTo("4883750");
-        assertThat(planned.path("reconciles").asBoolean()).isFalse();
-        assertThat(planned.path("difference").decimalValue()).isEqualByComparingTo("703750");
+        // planned beyond current production is shown apart: the reconciliation with cost still holds
+        assertThat(planned.path("total").decimalValue()).isEqualByComparingTo("4180000");
+        assertThat(planned.path("reconciles").asBoolean()).isTrue();
+        assertThat(planned.path("difference").decimalValue()).isEqualByComparingTo("0");
+        assertThat(planned.path("plannedBeyond").decimalValue()).isEqualByComparingTo("703750");
+        assertThat(planned.path("budgetTotal").decimalValue()).isEqualByComparingTo("4883750");
         assertThat(get("/api/budget/summary").path("fiscalYear").asInt()).as("the planned year is the default").isEqualTo(2026);
 
         assertThat(get("/api/budget/programs/PR1?" + YEAR + "&asOf=" + beforePlan).path("budget").decimalValue())
