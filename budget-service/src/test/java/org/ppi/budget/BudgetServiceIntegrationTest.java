@@ -182,6 +182,16 @@ class BudgetServiceIntegrationTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.body()).contains("auth.unauthenticated");
 
+        CloudEvent apnop = send(Topics.VALUECHAIN, new org.ppi.contracts.valuechain.ApnopLineRecorded(TENANT, "u", "L1",
+                2026, "Pensiones", org.ppi.contracts.valuechain.ApnopKind.PENSION, new java.math.BigDecimal("250000.50")));
+        JsonNode withApnop = await("/api/budget/summary?" + YEAR,
+                s -> apnop.getId().equals(s.path("causationEventId").asString()));
+        assertThat(withApnop.path("apnopTotal").decimalValue()).isEqualByComparingTo("250000.50");
+        assertThat(withApnop.path("apnop").get(0).path("name").asString()).isEqualTo("Pensiones");
+        assertThat(withApnop.path("total").decimalValue()).as("APNOP is never production").isEqualByComparingTo("4180000");
+        assertThat(withApnop.path("reconciles").asBoolean()).isTrue();
+        assertThat(withApnop.path("budgetTotal").decimalValue()).isEqualByComparingTo("5133750.50");
+
         String live = figures();
         assertThat(post("/api/budget/admin/replay").statusCode()).isEqualTo(202);
         await("/api/budget/admin/replay", s -> s.path("finished").asBoolean());
