@@ -181,6 +181,13 @@ export const en: Messages = {
     terminalsByProgram: 'Terminal products by program',
     activitiesByProgram: 'Activities by program',
     unassigned: 'Terminal products in no program',
+    unassignedPart: 'Part in no program',
+    apart: 'Outside the reconciliation with cost',
+    apnop: 'APNOP: allocations that result in no product',
+    apnopName: 'Line',
+    apnopKind: 'Kind',
+    amount: 'Amount',
+    apnopKinds: { TRANSFER: 'Transfer', PENSION: 'Pensions', DEBT: 'Debt', OTHER: 'Other' },
   },
   why: {
     intro: 'Every change of a cost or budget figure: old → new value, the event that caused it and who made it. Open a figure to see every event behind it.',

@@ -179,6 +179,13 @@ export const es = {
     terminalsByProgram: 'Productos terminales por programa',
     activitiesByProgram: 'Actividades por programa',
     unassigned: 'Productos terminales sin programa',
+    unassignedPart: 'Parte sin programa',
+    apart: 'Fuera de la conciliación con el costo',
+    apnop: 'APNOP: asignaciones que no resultan en productos',
+    apnopName: 'Línea',
+    apnopKind: 'Tipo',
+    amount: 'Monto',
+    apnopKinds: { TRANSFER: 'Transferencia', PENSION: 'Pensiones', DEBT: 'Deuda', OTHER: 'Otra' },
   },
   why: {
     intro: 'Cada cambio de una cifra de costo o presupuesto: valor anterior → nuevo, el evento que lo causó y quién lo hizo. Abra una cifra para ver todos los eventos detrás de ella.',

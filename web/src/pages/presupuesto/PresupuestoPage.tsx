@@ -23,8 +23,15 @@ interface Summary {
   reconciles: boolean
   difference: Amount
   programs: number
-  unassigned: { productId: string; fullCost: Amount; volume: Amount | null }[]
+  unassigned: { productId: string; fullCost: Amount | null; volume: Amount | null; amount: Amount }[]
+  plannedBeyond: Amount
+  apnopTotal: Amount
+  budgetTotal: Amount
+  apnop: ApnopLine[]
 }
+interface ApnopLine { lineId: string; name: string; kind: string; amount: Amount }
+/** Lines the summary shows apart: what plans ask beyond current production, APNOP and the grand total. */
+const APART = new Set(['PLANNED_BEYOND', 'APNOP', 'BUDGET_TOTAL'])
 interface ActivityView { activityId: string; name: string; kind: string; productId: string | null }
 interface ProductNode {
   productId: string
@@ -114,10 +121,19 @@ export default function PresupuestoPage() {
     () => [
       { id: 'product', header: t('chains.terminal'), value: (r) => name(r.productId) },
       { id: 'volume', header: t('costs.volume'), value: (r) => r.volume, kind: 'number', gap: () => t('gap.volume') },
-      { id: 'fullCost', header: t('costs.fullCost'), value: (r) => r.fullCost, kind: 'money', sum: true },
+      { id: 'fullCost', header: t('costs.fullCost'), value: (r) => r.fullCost, kind: 'money' },
+      { id: 'amount', header: t('budget.unassignedPart'), value: (r) => r.amount, kind: 'money', sum: true },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, d],
+  )
+  const apnopColumns = useMemo<GridColumn<ApnopLine>[]>(
+    () => [
+      { id: 'name', header: t('budget.apnopName'), value: (r) => r.name },
+      { id: 'kind', header: t('budget.apnopKind'), value: (r) => t(`budget.apnopKinds.${r.kind}`, { defaultValue: r.kind }) },
+      { id: 'amount', header: t('budget.amount'), value: (r) => r.amount, kind: 'money', sum: true },
+    ],
+    [t],
   )
 
   return (
@@ -139,7 +155,7 @@ export default function PresupuestoPage() {
           <h2>{t('budget.reconciliation', { year: d.summary.fiscalYear })}</h2>
           <table className="grid" data-testid="budget-reconciliation" style={{ maxWidth: '40rem' }}>
             <tbody>
-              {d.summary.lines.map((l) => (
+              {d.summary.lines.filter((l) => !APART.has(l.line)).map((l) => (
                 <tr key={l.line} data-line={l.line}>
                   <th scope="row" style={{ textAlign: 'left' }}>{l.label}</th>
                   <td className="num">
@@ -165,6 +181,20 @@ export default function PresupuestoPage() {
               </tr>
             </tbody>
           </table>
+          <h2>{t('budget.apart')}</h2>
+          <table className="grid" data-testid="budget-apart" style={{ maxWidth: '40rem' }}>
+            <tbody>
+              {d.summary.lines.filter((l) => APART.has(l.line)).map((l) => (
+                <tr key={l.line} data-line={l.line}>
+                  <th scope="row" style={{ textAlign: 'left' }}>{l.label}</th>
+                  <td className="num"><Figure value={l.amount} testId={`budget-line-${l.line}`} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t('budget.apnop')}</h2>
+          <DataGrid id="budget-apnop" caption={t('budget.apnop')} columns={apnopColumns} rows={d.summary.apnop ?? []} rowId={(r) => r.lineId}
+            fileName="presupuesto-apnop" />
           <h2>{t('budget.programs')}</h2>
           <DataGrid id="budget-programs" caption={t('budget.programs')} columns={programColumns} rows={d.structure.programs} rowId={(r) => r.programId} fileName="presupuesto-programas" />
           <h2>{t('budget.terminalsByProgram')}</h2>

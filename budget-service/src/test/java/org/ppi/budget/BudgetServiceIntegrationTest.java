@@ -128,9 +128,12 @@ class BudgetServiceIntegrationTest {
         assertThat(pr1.path("budget").decimalValue()).isEqualByComparingTo("3518750");
         assertThat(pr1.path("contributions").get(0).path("basis").asString()).isEqualTo("PLANNED_VOLUME");
         JsonNode planned = get("/api/budget/summary?" + YEAR);
-        assertThat(planned.path("total").decimalValue()).isEqualByComparingTo("4883750");
-        assertThat(planned.path("reconciles").asBoolean()).isFalse();
-        assertThat(planned.path("difference").decimalValue()).isEqualByComparingTo("703750");
+        // planned beyond current production is shown apart: the reconciliation with cost still holds
+        assertThat(planned.path("total").decimalValue()).isEqualByComparingTo("4180000");
+        assertThat(planned.path("reconciles").asBoolean()).isTrue();
+        assertThat(planned.path("difference").decimalValue()).isEqualByComparingTo("0");
+        assertThat(planned.path("plannedBeyond").decimalValue()).isEqualByComparingTo("703750");
+        assertThat(planned.path("budgetTotal").decimalValue()).isEqualByComparingTo("4883750");
         assertThat(get("/api/budget/summary").path("fiscalYear").asInt()).as("the planned year is the default").isEqualTo(2026);
 
         assertThat(get("/api/budget/programs/PR1?" + YEAR + "&asOf=" + beforePlan).path("budget").decimalValue())
@@ -178,6 +181,16 @@ class BudgetServiceIntegrationTest {
         HttpResponse<String> unsigned = api.request("GET", "/api/budget/summary?" + YEAR).tenant(TENANT).noToken().send();
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.body()).contains("auth.unauthenticated");
+
+        CloudEvent apnop = send(Topics.VALUECHAIN, new org.ppi.contracts.valuechain.ApnopLineRecorded(TENANT, "u", "L1",
+                2026, "Pensiones", org.ppi.contracts.valuechain.ApnopKind.PENSION, new java.math.BigDecimal("250000.50")));
+        JsonNode withApnop = await("/api/budget/summary?" + YEAR,
+                s -> apnop.getId().equals(s.path("causationEventId").asString()));
+        assertThat(withApnop.path("apnopTotal").decimalValue()).isEqualByComparingTo("250000.50");
+        assertThat(withApnop.path("apnop").get(0).path("name").asString()).isEqualTo("Pensiones");
+        assertThat(withApnop.path("total").decimalValue()).as("APNOP is never production").isEqualByComparingTo("4180000");
+        assertThat(withApnop.path("reconciles").asBoolean()).isTrue();
+        assertThat(withApnop.path("budgetTotal").decimalValue()).isEqualByComparingTo("5133750.50");
 
         String live = figures();
         assertThat(post("/api/budget/admin/replay").statusCode()).isEqualTo(202);

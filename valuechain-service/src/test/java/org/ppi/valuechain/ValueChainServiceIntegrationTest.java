@@ -115,6 +115,7 @@ class ValueChainServiceIntegrationTest {
         assertThat(post("/api/valuechain/programs/pr1/activities", Map.of("id", "a1", "name", "Atender quejas",
                 "kind", "SPECIFIC", "productId", "P1")).body()).isEqualTo("{\"id\":\"a1\"}");
         rejectsProgramConflicts();
+        recordsSharesAndApnopLines();
 
         readsTheViews();
         readsTheLists();
@@ -182,6 +183,35 @@ class ValueChainServiceIntegrationTest {
         assertThat(negative.body()).contains("program.planned-volume-negative");
     }
 
+    /** P1 delivered by pr1 (its chain) and pr2 (a common activity): their shares never exceed 1; APNOP lines. */
+    private void recordsSharesAndApnopLines() throws Exception {
+        assertThat(post("/api/valuechain/programs/pr2/activities", Map.of("id", "a2", "name", "Quejas de derechos",
+                "kind", "COMMON", "productId", "P1")).statusCode()).isEqualTo(201);
+        assertThat(put("/api/valuechain/programs/pr1/shares", Map.of("productId", "P1", "fiscalYear", 2026,
+                "share", new BigDecimal("0.7"))).statusCode()).isEqualTo(200);
+        HttpResponse<String> tooMuch = put("/api/valuechain/programs/pr2/shares", Map.of("productId", "P1",
+                "fiscalYear", 2026, "share", new BigDecimal("0.4")));
+        assertThat(tooMuch.statusCode()).isEqualTo(409);
+        assertThat(tooMuch.body()).contains("share.exceeds-one").contains("sumaran más de 1")
+                .contains("quedan como máximo 0.3");
+        assertThat(put("/api/valuechain/programs/pr2/shares", Map.of("productId", "P1", "fiscalYear", 2026,
+                "share", new BigDecimal("0.3"))).statusCode()).isEqualTo(200);
+        HttpResponse<String> notDelivered = send("PUT", "/api/valuechain/programs/pr2/shares",
+                Map.of("productId", "P4", "fiscalYear", 2026, "share", 1), TENANT, "en");
+        assertThat(notDelivered.statusCode()).isEqualTo(422);
+        assertThat(notDelivered.body()).contains("share.product-not-delivered").contains("does not deliver product P4");
+
+        assertThat(post("/api/valuechain/apnop", Map.of("id", "L1", "fiscalYear", 2026, "name", "Pensiones",
+                "kind", "PENSION", "amount", new BigDecimal("1250000.50"))).body()).isEqualTo("{\"id\":\"L1\"}");
+        HttpResponse<String> negative = post("/api/valuechain/apnop", Map.of("fiscalYear", 2026, "name", "Deuda",
+                "kind", "DEBT", "amount", -1));
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("apnop.amount-negative");
+        assertThat(send("DELETE", "/api/valuechain/apnop/L1?reason=duplicada", null, TENANT, "es").statusCode())
+                .isEqualTo(200);
+        assertThat(send("DELETE", "/api/valuechain/apnop/L1", null, TENANT, "es").statusCode()).isEqualTo(409);
+    }
+
     private void readsTheViews() throws Exception {
         JsonNode chains = json.readTree(get("/api/valuechain/views/value-chains", TENANT, "es").body());
         JsonNode result = chains.path("impacts").get(0).path("results").get(0);
@@ -247,8 +277,9 @@ class ValueChainServiceIntegrationTest {
 
     private void checksThePublishedCloudEvents() {
         long stored = storedEvents();
-        // im1, r1, ch1, ch2, 4 links, 1 unlink, pr1, pr2, 2 assignments, 1 planned volume, 1 activity
-        assertThat(stored).isEqualTo(15);
+        // im1, r1, ch1, ch2, 4 links, 1 unlink, pr1, pr2, 2 assignments, 1 planned volume, 2 activities,
+        // 2 shares, 1 APNOP line recorded and removed
+        assertThat(stored).isEqualTo(20);
         List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(),
                 Topics.VALUECHAIN, (int) stored);
 

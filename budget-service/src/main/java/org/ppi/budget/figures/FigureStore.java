@@ -109,6 +109,13 @@ public class FigureStore {
                 before == null ? null : before.unusedCapacity(), now.unusedCapacity(), cause, at);
         changed |= logChange(institution, year, "SUMMARY", institution, "total",
                 before == null ? null : before.total(), now.total(), cause, at);
+        // kept apart from the reconciliation (and from the published event's reconciled lines), but logged
+        logChange(institution, year, "SUMMARY", institution, "plannedBeyond",
+                before == null ? null : before.plannedBeyond(), now.plannedBeyond(), cause, at);
+        logChange(institution, year, "SUMMARY", institution, "apnop",
+                before == null ? null : before.apnopTotal(), now.apnopTotal(), cause, at);
+        logChange(institution, year, "SUMMARY", institution, "budgetTotal",
+                before == null ? null : before.budgetTotal(), now.budgetTotal(), cause, at);
         if (changed) {
             outbox.add(new InstitutionBudgetRecalculated(institution, cause.actingUser(), year,
                     Money.amount(now.programsTotal()), Money.amount(now.centralActions()),

@@ -35,14 +35,17 @@ public final class Views {
         for (ProductContribution c : budget.contributions().values()) {
             contributions.add(new ContributionView(c.productId(), chainsByProduct.getOrDefault(c.productId(), List.of()),
                     Money.cents(c.fullCost()), Money.plain(c.volume()), Money.plain(c.plannedVolume()), c.sharedBy(),
-                    c.basis(), c.volumeGap(), c.missingCost(), Money.cents(c.amount()), Money.exact(c.amount())));
+                    c.basis(), c.volumeGap(), c.missingCost(), c.basis() == ProductContribution.Basis.CENTRAL,
+                    Money.exact(c.share()), Money.cents(c.costShare()), Money.cents(c.plannedBeyond()),
+                    Money.cents(c.amount()), Money.exact(c.amount())));
         }
         List<ActivityView> activities = new ArrayList<>();
         program.activities.values().forEach(a -> activities.add(new ActivityView(a.id, a.name, a.kind, a.productId)));
         return new ProgramBudgetView(budget.programId(), budget.code(), budget.name(), program.expectedResult, fiscalYear,
-                Money.cents(budget.budget()), Money.exact(budget.budget()), budget.scaledByPlannedVolume(),
-                List.copyOf(budget.volumeGaps()), List.copyOf(budget.missingCosts()), contributions, chains, activities,
-                null, null);
+                Money.cents(budget.budget()), Money.exact(budget.budget()), Money.cents(budget.costShare()),
+                Money.cents(budget.plannedBeyond()), budget.scaledByPlannedVolume(), List.copyOf(budget.volumeGaps()),
+                List.copyOf(budget.missingCosts()), List.copyOf(budget.centralProducts()), contributions, chains,
+                activities, null, null);
     }
 
     public static SummaryView summary(BudgetState state, BudgetResult result, boolean defaultYear) {
@@ -55,20 +58,32 @@ public final class Views {
                 line(SummaryView.CENTRAL_ACTIONS, result.centralActions()),
                 line(SummaryView.UNASSIGNED_TERMINALS, result.unassignedTerminals()),
                 line(SummaryView.UNUSED_CAPACITY, result.unusedCapacity()),
-                line(SummaryView.TOTAL, result.total()));
+                line(SummaryView.TOTAL, result.total()),
+                line(SummaryView.PLANNED_BEYOND, result.plannedBeyond()),
+                line(SummaryView.APNOP, result.apnopTotal()),
+                line(SummaryView.BUDGET_TOTAL, result.budgetTotal()));
         List<SummaryView.UnassignedView> unassigned = new ArrayList<>();
-        result.unassignedByProduct().forEach((productId, fullCost) -> {
+        result.unassignedByProduct().forEach((productId, amount) -> {
             Facts.ProductCost product = state.product(productId);
-            unassigned.add(new SummaryView.UnassignedView(productId, Money.cents(fullCost),
-                    product == null ? null : Money.plain(product.volume)));
+            unassigned.add(new SummaryView.UnassignedView(productId,
+                    product == null ? null : Money.cents(product.fullCost),
+                    product == null ? null : Money.plain(product.volume), Money.cents(amount)));
         });
+        List<SummaryView.CentralProductView> central = new ArrayList<>();
+        result.centralProducts().forEach((productId, amount) ->
+                central.add(new SummaryView.CentralProductView(productId, Money.cents(amount))));
+        List<SummaryView.ApnopView> apnop = new ArrayList<>();
+        result.apnop().values().forEach(l ->
+                apnop.add(new SummaryView.ApnopView(l.lineId(), l.name(), l.kind(), Money.cents(l.amount()))));
         boolean planned = result.programs().values().stream().anyMatch(ProgramBudget::scaledByPlannedVolume);
         return new SummaryView(state.institutionId(), result.fiscalYear(), defaultYear, lines,
                 Money.cents(result.programsTotal()), Money.cents(result.centralActions()),
                 Money.cents(result.unassignedTerminals()), Money.cents(result.unusedCapacity()),
                 Money.cents(result.total()), Money.exact(result.total()), Money.cents(result.costBase()),
                 Money.cents(costingTotal), Money.exact(costingTotal), reconciles, difference, result.roundingResidue(),
-                planned, result.programs().size(), unassigned, null, null);
+                planned, Money.cents(result.plannedBeyond()), Money.cents(result.apnopTotal()),
+                Money.cents(result.budgetTotal()), Money.exact(result.budgetTotal()), result.programs().size(),
+                unassigned, central, apnop, null, null);
     }
 
     private static SummaryView.Line line(String key, Rational amount) {

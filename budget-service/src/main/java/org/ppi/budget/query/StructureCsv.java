@@ -49,12 +49,16 @@ class StructureCsv {
         for (SummaryView.UnassignedView product : structure.unassigned()) {
             out.row(null, null, text("budget.line." + SummaryView.UNASSIGNED_TERMINALS, locale), null, null,
                     product.productId(), product.fullCost(), product.volume(), null,
-                    text("budget.basis.FULL_COST", locale), product.fullCost());
+                    text("budget.basis.FULL_COST", locale), product.amount());
         }
         out.row(null, null, text("budget.line." + SummaryView.UNUSED_CAPACITY, locale), null, null, null, null, null,
                 null, null, structure.unusedCapacity());
+        for (SummaryView.ApnopView line : structure.apnop()) {
+            out.row(null, null, text("budget.line." + SummaryView.APNOP, locale), line.name(), null, null, null, null,
+                    null, line.kind() == null ? null : text("budget.apnop." + line.kind(), locale), line.amount());
+        }
         out.row(null, null, text("budget.line." + SummaryView.TOTAL, locale), null, null, null, null, null, null, null,
-                structure.total());
+                structure.budgetTotal());
         return out;
     }
 

@@ -19,11 +19,15 @@ import org.ppi.budget.rules.ProductContribution;
 /**
  * The programmatic structure table: each program with its activities and its value chains' terminal
  * products (cost, volumes and what they add to the budget), then the lines that belong to no program —
- * central actions, terminal products not yet assigned, unused capacity — and the total.
+ * central actions, terminal production no program takes, unused capacity — the reconciled {@code total}, the
+ * APNOP lines kept apart, and {@code budgetTotal} (= total + what plans ask beyond current production + APNOP),
+ * which is what the rows of the table add up to.
  */
 record StructureView(String institutionId, int fiscalYear, Instant asOf, List<ProgramNode> programs,
                      BigDecimal programsTotal, BigDecimal centralActions, List<SummaryView.UnassignedView> unassigned,
-                     BigDecimal unassignedTerminals, BigDecimal unusedCapacity, BigDecimal total, boolean reconciles) {
+                     BigDecimal unassignedTerminals, BigDecimal unusedCapacity, BigDecimal total, boolean reconciles,
+                     BigDecimal plannedBeyond, List<SummaryView.ApnopView> apnop, BigDecimal apnopTotal,
+                     BigDecimal budgetTotal) {
 
     record ProgramNode(String programId, String code, String name, BigDecimal budget, List<ActivityView> activities,
                        List<ProductNode> products) {
@@ -54,6 +58,7 @@ record StructureView(String institutionId, int fiscalYear, Instant asOf, List<Pr
         }
         return new StructureView(summary.institutionId(), snapshot.fiscalYear(), snapshot.asOf(), programs,
                 summary.programsTotal(), summary.centralActions(), summary.unassigned(), summary.unassignedTerminals(),
-                summary.unusedCapacity(), summary.total(), summary.reconciles());
+                summary.unusedCapacity(), summary.total(), summary.reconciles(), summary.plannedBeyond(),
+                summary.apnop(), summary.apnopTotal(), summary.budgetTotal());
     }
 }

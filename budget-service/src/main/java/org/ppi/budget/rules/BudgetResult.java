@@ -7,19 +7,28 @@ import java.util.TreeMap;
 import org.ppi.contracts.money.Rational;
 
 /**
- * A fiscal year's budget: program lines, central actions, unassigned terminals, unused capacity and their
- * exact {@code total}. {@code costBase} is what costing says the institution spends (Σ terminal full cost +
- * central actions + unused); with no planned volume the total equals it ({@link #reconcilesWithCost()}).
- * {@code roundingResidue} (cents) = round(total) − Σ rounded lines, shown rather than hidden.
+ * A fiscal year's budget. The reconciled lines — programs' parts of the measured cost ({@code programsTotal}),
+ * central actions (costing's unattributed intermediate cost plus the terminal products central activities
+ * produce, {@code centralProducts}), unassigned terminal production, unused capacity — add up to {@code total},
+ * which always equals {@code costBase}, what costing says the institution spends ({@link #reconcilesWithCost()}).
+ *
+ * <p>Kept apart: {@code plannedBeyond}, what planned volumes ask beyond current production (Σ programs' budgets
+ * = programsTotal + plannedBeyond), and {@code apnopTotal}, the allocations that result in no product.
+ * {@code budgetTotal} = total + plannedBeyond + apnopTotal is the budget's grand total.
+ * {@code roundingResidue} (cents) = round(total) − Σ rounded reconciled lines, shown rather than hidden.
  */
 public record BudgetResult(int fiscalYear, SortedMap<String, ProgramBudget> programs, Rational programsTotal,
-                           Rational centralActions, Rational unassignedTerminals,
-                           SortedMap<String, Rational> unassignedByProduct, Rational unusedCapacity,
-                           Rational total, Rational costBase, BigDecimal roundingResidue) {
+                           Rational centralActions, SortedMap<String, Rational> centralProducts,
+                           Rational unassignedTerminals, SortedMap<String, Rational> unassignedByProduct,
+                           Rational unusedCapacity, Rational total, Rational costBase, BigDecimal roundingResidue,
+                           Rational plannedBeyond, SortedMap<String, ApnopLine> apnop, Rational apnopTotal,
+                           Rational budgetTotal) {
 
     public BudgetResult {
         programs = Collections.unmodifiableSortedMap(new TreeMap<>(programs));
+        centralProducts = Collections.unmodifiableSortedMap(new TreeMap<>(centralProducts));
         unassignedByProduct = Collections.unmodifiableSortedMap(new TreeMap<>(unassignedByProduct));
+        apnop = Collections.unmodifiableSortedMap(new TreeMap<>(apnop));
     }
 
     public ProgramBudget program(String programId) {
@@ -30,7 +39,7 @@ public record BudgetResult(int fiscalYear, SortedMap<String, ProgramBudget> prog
         return p;
     }
 
-    /** Exact; planned volumes are a forecast, so once they scale a product the total may differ from the cost base. */
+    /** Exact: the reconciled lines add up to the cost of production, whatever is planned or shared. */
     public boolean reconcilesWithCost() {
         return total.equals(costBase);
     }

@@ -6,19 +6,20 @@ import java.util.TreeMap;
 import org.ppi.contracts.money.Rational;
 
 /**
- * Terminal products no program lists yet keep their own budget line at full cost: while the programmatic
- * structure is being built their cost must stay visible instead of vanishing from the total.
+ * The cost of terminal production no program takes keeps its own budget line: products no program lists yet
+ * (while the programmatic structure is being built), and the part of a listed product that planned volumes
+ * and recorded shares leave to nobody. Their cost must stay visible instead of vanishing from the total.
  */
 public final class UnassignedTerminals {
 
     private UnassignedTerminals() {
     }
 
-    public static SortedMap<String, Rational> of(BudgetInput input, Map<String, Integer> programsPerProduct) {
+    public static SortedMap<String, Rational> of(Map<String, ProductDivision> divisions) {
         SortedMap<String, Rational> result = new TreeMap<>();
-        input.terminals().forEach((productId, cost) -> {
-            if (!programsPerProduct.containsKey(productId)) {
-                result.put(productId, cost.fullCost());
+        divisions.forEach((productId, division) -> {
+            if (!division.unassigned().isZero()) {
+                result.put(productId, division.unassigned());
             }
         });
         return result;

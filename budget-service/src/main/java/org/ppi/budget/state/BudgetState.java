@@ -12,9 +12,11 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.ppi.budget.rules.ApnopLine;
 import org.ppi.budget.rules.BudgetInput;
 import org.ppi.budget.rules.ProgramInput;
 import org.ppi.budget.rules.TerminalCost;
+import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.costing.Amount;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
@@ -22,6 +24,12 @@ import org.ppi.contracts.money.Rational;
 import org.ppi.contracts.survey.InstitutionDetailsRevised;
 import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.contracts.valuechain.ActivityDefined;
+import org.ppi.contracts.valuechain.ActivityKind;
+import org.ppi.contracts.valuechain.ApnopLineCorrected;
+import org.ppi.contracts.valuechain.ApnopLineRecorded;
+import org.ppi.contracts.valuechain.ApnopLineRemoved;
+import org.ppi.contracts.valuechain.ProgramShareSet;
+import org.ppi.contracts.valuechain.ProgramShareWithdrawn;
 import org.ppi.contracts.valuechain.ChainAssignedToProgram;
 import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
 import org.ppi.contracts.valuechain.PlannedVolumeSet;
@@ -48,6 +56,9 @@ public final class BudgetState {
     private Facts.InstitutionCost institutionCost;
     private final Map<String, Facts.Chain> chains = new TreeMap<>();
     private final Map<String, Facts.Program> programs = new TreeMap<>();
+    /** fiscal year → product → program → recorded share. */
+    private final Map<Integer, Map<String, Map<String, Facts.Share>>> shares = new TreeMap<>();
+    private final Map<String, Facts.Apnop> apnop = new TreeMap<>();
     /** The institution's own fiscal year (its setting, from the survey topic); null until it is known. */
     private Integer institutionYear;
     private final List<String> institutionEvents = new ArrayList<>();
@@ -126,10 +137,40 @@ public final class BudgetState {
                     .computeIfAbsent(e.productId(), k -> new Facts.Planned());
             plan.volume = e.plannedVolume() == null ? null : Rational.of(e.plannedVolume());
             plan.eventId = id;
+        } else if (p instanceof ProgramShareSet e) {
+            Facts.Share share = shares.computeIfAbsent(e.fiscalYear(), y -> new TreeMap<>())
+                    .computeIfAbsent(e.productId(), k -> new TreeMap<>())
+                    .computeIfAbsent(e.programId(), k -> new Facts.Share());
+            share.value = e.share() == null ? null : Rational.of(e.share());
+            share.eventId = id;
+        } else if (p instanceof ProgramShareWithdrawn e) {
+            Map<String, Facts.Share> byProgram = shares.getOrDefault(e.fiscalYear(), Map.of()).get(e.productId());
+            if (byProgram == null || byProgram.remove(e.programId()) == null) {
+                return false;
+            }
+        } else if (p instanceof ApnopLineRecorded e) {
+            apnopLine(e.lineId(), e.fiscalYear(), e.name(), e.kind() == null ? null : e.kind().name(), e.amount(), id);
+            apnop.get(e.lineId()).removed = false;
+        } else if (p instanceof ApnopLineCorrected e) {
+            apnopLine(e.lineId(), e.fiscalYear(), e.name(), e.kind() == null ? null : e.kind().name(), e.amount(), id);
+        } else if (p instanceof ApnopLineRemoved e) {
+            Facts.Apnop line = apnop.computeIfAbsent(e.lineId(), Facts.Apnop::new);
+            line.removed = true;
+            line.trace(id);
         } else {
             return false;
         }
         return true;
+    }
+
+    private void apnopLine(String lineId, int fiscalYear, String name, String kind, java.math.BigDecimal amount,
+                           String eventId) {
+        Facts.Apnop line = apnop.computeIfAbsent(lineId, Facts.Apnop::new);
+        line.fiscalYear = fiscalYear;
+        line.name = name;
+        line.kind = kind;
+        line.amount = amount == null ? Rational.ZERO : Rational.of(amount);
+        line.trace(eventId);
     }
 
     private static void describe(Facts.Program program, String code, String name, String expectedResult, String eventId) {
@@ -180,6 +221,12 @@ public final class BudgetState {
     /** The years whose budget the projection keeps: every planned year and the default one, side by side. */
     public SortedSet<Integer> fiscalYears() {
         SortedSet<Integer> years = new TreeSet<>(plannedYears());
+        shares.forEach((year, byProduct) -> {
+            if (byProduct.values().stream().anyMatch(m -> !m.isEmpty())) {
+                years.add(year);
+            }
+        });
+        apnop.values().stream().filter(l -> !l.removed).forEach(l -> years.add(l.fiscalYear));
         years.add(defaultYear());
         return years;
     }
@@ -206,12 +253,33 @@ public final class BudgetState {
             });
             inputs.put(program.id, new ProgramInput(program.code, program.name, terminalProductsOf(program), planned));
         }
+        Map<String, Map<String, Rational>> recorded = new HashMap<>();
+        shares.getOrDefault(fiscalYear, Map.of()).forEach((productId, byProgram) -> {
+            Map<String, Rational> values = new HashMap<>();
+            byProgram.forEach((programId, share) -> {
+                if (share.value != null) {
+                    values.put(programId, share.value);
+                }
+            });
+            recorded.put(productId, values);
+        });
+        Map<String, ApnopLine> lines = new HashMap<>();
+        apnopLines(fiscalYear).forEach(l -> lines.put(l.id, new ApnopLine(l.id, l.name, l.kind, l.amount)));
         Facts.InstitutionCost cost = institutionCost;
         return new BudgetInput(fiscalYear, terminals, inputs, cost == null ? null : cost.centralActions,
-                cost == null ? null : cost.unusedCapacity);
+                cost == null ? null : cost.unusedCapacity, recorded, centralProducts(), lines);
     }
 
-    /** The terminal products of the program's chains that are known and not retired. */
+    /** The year's APNOP lines that were not removed. */
+    public List<Facts.Apnop> apnopLines(int fiscalYear) {
+        return apnop.values().stream().filter(l -> !l.removed && l.fiscalYear == fiscalYear).toList();
+    }
+
+    /**
+     * The terminal products the program delivers: those of its chains that are known and not retired, and those
+     * its common activities produce (an activity common to several programs: each of them delivers the product).
+     * A specific activity names the product of the program's own chain and adds nothing.
+     */
     public Set<String> terminalProductsOf(Facts.Program program) {
         Set<String> ids = new TreeSet<>();
         for (String chainId : program.chainIds) {
@@ -220,7 +288,34 @@ public final class BudgetState {
                 ids.add(chain.terminalProductId);
             }
         }
+        for (Facts.Activity activity : program.activities.values()) {
+            if (activity.kind == ActivityKind.COMMON && terminalType(activity.productId)) {
+                ids.add(activity.productId);
+            }
+        }
         return ids;
+    }
+
+    /**
+     * Terminal products a central activity produces (in any program): their cost is central actions. A central
+     * activity's intermediate product needs nothing here: costing already puts it in central actions when it feeds
+     * no terminal product, or in the full cost of those it feeds (moving it again would count it twice).
+     */
+    public Set<String> centralProducts() {
+        Set<String> ids = new TreeSet<>();
+        for (Facts.Program program : programs.values()) {
+            for (Facts.Activity activity : program.activities.values()) {
+                if (activity.kind == ActivityKind.CENTRAL && terminalType(activity.productId)) {
+                    ids.add(activity.productId);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private boolean terminalType(String productId) {
+        Facts.ProductCost cost = productId == null ? null : products.get(productId);
+        return cost != null && cost.type == ProductType.TERMINAL;
     }
 
     /** The program's own events, its chains', its plans for the year and the costs of its products. */
@@ -239,6 +334,8 @@ public final class BudgetState {
         program.planned.getOrDefault(fiscalYear, Map.of()).values().forEach(plan -> events.add(plan.eventId));
         Set<String> upstream = new LinkedHashSet<>();
         for (String productId : terminalProductsOf(program)) {
+            shares.getOrDefault(fiscalYear, Map.of()).getOrDefault(productId, Map.of()).values()
+                    .forEach(share -> events.add(share.eventId));
             Facts.ProductCost cost = products.get(productId);
             if (cost != null) {
                 events.add(cost.eventId);
@@ -267,12 +364,16 @@ public final class BudgetState {
             program.planned.getOrDefault(fiscalYear, Map.of()).values().forEach(plan -> events.add(plan.eventId));
         }
         chains.values().forEach(c -> events.addAll(c.events));
+        shares.getOrDefault(fiscalYear, Map.of()).values()
+                .forEach(byProgram -> byProgram.values().forEach(share -> events.add(share.eventId)));
+        apnop.values().stream().filter(l -> l.fiscalYear == fiscalYear).forEach(l -> events.addAll(l.events));
         return new BudgetLineage(new ArrayList<>(events), upstream);
     }
 
     /** Nothing budget-relevant was ever received for this institution. */
     public boolean isEmpty() {
-        return products.isEmpty() && institutionCost == null && chains.isEmpty() && programs.isEmpty();
+        return products.isEmpty() && institutionCost == null && chains.isEmpty() && programs.isEmpty()
+                && shares.isEmpty() && apnop.isEmpty();
     }
 
     public String institutionId() {

@@ -90,6 +90,26 @@ public final class Facts {
         public String eventId;
     }
 
+    /** A program's recorded share of one product for one year (ProgramShareSet); withdrawn shares are removed. */
+    public static final class Share {
+        public Rational value;
+        public String eventId;
+    }
+
+    /** An APNOP line as last recorded or corrected; {@code removed} once ApnopLineRemoved arrives. */
+    public static final class Apnop extends Traced {
+        public final String id;
+        public int fiscalYear;
+        public String name;
+        public String kind;
+        public Rational amount;
+        public boolean removed;
+
+        Apnop(String id) {
+            this.id = id;
+        }
+    }
+
     public static final class Program extends Traced {
         public final String id;
         public String code;

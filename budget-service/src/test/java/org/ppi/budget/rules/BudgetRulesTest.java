@@ -65,9 +65,13 @@ class BudgetRulesTest {
         assertThat(pr1.budget().toCents()).isEqualTo(cents("3518750"));
         assertThat(pr1.scaledByPlannedVolume()).isTrue();
         assertThat(pr1.contributions().get("P1").basis()).isEqualTo(ProductContribution.Basis.PLANNED_VOLUME);
-        assertThat(result.total().toCents()).isEqualTo(cents("4883750"));
+        assertThat(pr1.costShare().toCents()).isEqualTo(cents("2815000"));
+        assertThat(pr1.plannedBeyond().toCents()).isEqualTo(cents("703750"));
+        assertThat(result.plannedBeyond().toCents()).isEqualTo(cents("703750"));
+        assertThat(result.total().toCents()).isEqualTo(cents("4180000"));
+        assertThat(result.budgetTotal().toCents()).isEqualTo(cents("4883750"));
         assertThat(result.costBase().toCents()).isEqualTo(cents("4180000"));
-        assertThat(result.reconcilesWithCost()).isFalse();
+        assertThat(result.reconcilesWithCost()).isTrue();
         assertThat(BudgetRules.programBudget(classic(Map.of("P1", Rational.of(1_500))), "PR1")).isEqualTo(pr1);
     }
 

@@ -66,7 +66,9 @@ class BudgetStateTest {
         assertThat(summary.difference()).isEqualByComparingTo("0");
         assertThat(summary.roundingResidue()).isEqualByComparingTo("0");
         assertThat(summary.lines()).extracting(SummaryView.Line::line).containsExactly(SummaryView.PROGRAMS,
-                SummaryView.CENTRAL_ACTIONS, SummaryView.UNASSIGNED_TERMINALS, SummaryView.UNUSED_CAPACITY, SummaryView.TOTAL);
+                SummaryView.CENTRAL_ACTIONS, SummaryView.UNASSIGNED_TERMINALS, SummaryView.UNUSED_CAPACITY, SummaryView.TOTAL,
+                SummaryView.PLANNED_BEYOND, SummaryView.APNOP, SummaryView.BUDGET_TOTAL);
+        assertThat(summary.budgetTotal()).isEqualByComparingTo("4180000");
         assertThat(summary.programsTotal()).isEqualByComparingTo("3323000");
     }
 
@@ -98,9 +100,14 @@ class BudgetStateTest {
             assertThat(c.volume()).isEqualByComparingTo("1200");
             assertThat(c.chainIds()).containsExactly("VC1");
         });
-        assertThat(planned.summary().total()).isEqualByComparingTo("4883750");
-        assertThat(planned.summary().reconciles()).isFalse();
-        assertThat(planned.summary().difference()).isEqualByComparingTo("703750");
+        assertThat(pr1.costShare()).isEqualByComparingTo("2815000");
+        assertThat(pr1.plannedBeyond()).isEqualByComparingTo("703750");
+        // what is planned beyond current production is shown apart: the reconciliation with cost still holds
+        assertThat(planned.summary().total()).isEqualByComparingTo("4180000");
+        assertThat(planned.summary().reconciles()).isTrue();
+        assertThat(planned.summary().difference()).isEqualByComparingTo("0");
+        assertThat(planned.summary().plannedBeyond()).isEqualByComparingTo("703750");
+        assertThat(planned.summary().budgetTotal()).isEqualByComparingTo("4883750");
         assertThat(planned.summary().plannedVolumesApplied()).isTrue();
 
         assertThat(BudgetFigures.year(state, YEAR + 1, false).programs().get("PR1").view().budget())

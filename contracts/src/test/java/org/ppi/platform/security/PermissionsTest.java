@@ -74,7 +74,9 @@ class PermissionsTest {
                 {"POST", "/api/survey/employees"}, {"POST", "/api/survey/employees/e1/salary"},
                 {"POST", "/api/valuechain/impacts"}, {"POST", "/api/valuechain/chains"},
                 {"DELETE", "/api/valuechain/chains/v1/links"}, {"PUT", "/api/valuechain/programs/p1/planned-volumes"},
-                {"DELETE", "/api/valuechain/programs/p1/chains/v1"}}) {
+                {"DELETE", "/api/valuechain/programs/p1/chains/v1"}, {"PUT", "/api/valuechain/programs/p1/shares"},
+                {"DELETE", "/api/valuechain/programs/p1/shares/t1"}, {"POST", "/api/valuechain/apnop"},
+                {"PUT", "/api/valuechain/apnop/l1"}, {"DELETE", "/api/valuechain/apnop/l1"}}) {
             assertThat(Permissions.allows(call[0], call[1], List.of(Roles.INSTITUTION_ADMIN))).as(call[1]).isTrue();
             for (String role : List.of(Roles.PLATFORM_ADMIN, Roles.SURVEYOR, Roles.CENTER_MANAGER, Roles.AUTHORITY,
                     Roles.AUDITOR, Roles.ANALYST)) {

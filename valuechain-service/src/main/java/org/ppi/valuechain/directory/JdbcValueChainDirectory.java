@@ -70,4 +70,21 @@ class JdbcValueChainDirectory implements ValueChainDirectory {
         return jdbc.sql("select program_id from program_chain where institution_id = ? and chain_id = ?")
                 .params(institutionId, chainId).query(String.class).optional();
     }
+
+    @Override
+    public boolean programDelivers(String institutionId, String programId, String productId) {
+        long viaChain = jdbc.sql("select count(*) from program_chain pc join chain_view c on c.chain_id = pc.chain_id "
+                        + "and c.institution_id = pc.institution_id where pc.institution_id = ? and pc.program_id = ? "
+                        + "and c.retired = false and c.terminal_product_id = ?")
+                .params(institutionId, programId, productId).query(Long.class).single();
+        if (viaChain > 0) {
+            return true;
+        }
+        long viaActivity = jdbc.sql("select count(*) from activity_view a join known_product k "
+                        + "on k.product_id = a.product_id and k.institution_id = a.institution_id "
+                        + "where a.institution_id = ? and a.program_id = ? and a.product_id = ? and a.kind = 'COMMON' "
+                        + "and k.product_type = 'TERMINAL'")
+                .params(institutionId, programId, productId).query(Long.class).single();
+        return viaActivity > 0;
+    }
 }

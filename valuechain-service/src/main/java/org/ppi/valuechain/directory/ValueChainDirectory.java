@@ -30,6 +30,12 @@ public interface ValueChainDirectory {
 
     Optional<String> programOfChain(String institutionId, String chainId);
 
+    /**
+     * Whether the program delivers the terminal product: through one of its active chains ending in it, or
+     * through one of its common activities producing it.
+     */
+    boolean programDelivers(String institutionId, String programId, String productId);
+
     record ProductFacts(String productId, ProductType type, boolean active) {
     }
 

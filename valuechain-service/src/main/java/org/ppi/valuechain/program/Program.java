@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ppi.contracts.valuechain.ActivityDefined;
+import org.ppi.contracts.valuechain.ActivityKind;
 import org.ppi.contracts.valuechain.ChainAssignedToProgram;
 import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
 import org.ppi.contracts.valuechain.PlannedVolumeSet;
@@ -39,8 +40,8 @@ import org.ppi.valuechain.program.ProgramCommands.UnassignChain;
  */
 @Aggregate
 public class Program {
-    static final int FIRST_FISCAL_YEAR = 1900;
-    static final int LAST_FISCAL_YEAR = 2999;
+    public static final int FIRST_FISCAL_YEAR = 1900;
+    public static final int LAST_FISCAL_YEAR = 2999;
 
     /** {@link ScopedId}: institution and client id, so each institution has its own ids. */
     @AggregateIdentifier
@@ -52,6 +53,8 @@ public class Program {
     private String expectedResult;
     private final Set<String> activityIds = new HashSet<>();
     private final Set<String> chainIds = new HashSet<>();
+    /** Products of the program's common activities: it delivers them too, when they are terminal. */
+    private final Set<String> commonProducts = new HashSet<>();
     private final Map<String, BigDecimal> plannedVolumes = new HashMap<>();
 
     protected Program() {
@@ -157,12 +160,17 @@ public class Program {
                 cmd.plannedVolume()));
     }
 
-    /** A program delivers the terminal products of its assigned, active chains. */
+    /**
+     * A program delivers the terminal products of its assigned, active chains, and those of its common activities
+     * (an activity common to several programs: each of them delivers the product).
+     */
     private boolean delivers(String productId, ValueChainDirectory directory) {
-        return chainIds.stream()
+        boolean viaChain = chainIds.stream()
                 .map(chainId -> directory.chain(institutionId, chainId))
                 .flatMap(java.util.Optional::stream)
                 .anyMatch(chain -> !chain.retired() && chain.terminalProductId().equals(productId));
+        return viaChain || commonProducts.contains(productId) && directory.product(institutionId, productId)
+                .map(p -> p.type() == org.ppi.contracts.catalog.ProductType.TERMINAL).orElse(false);
     }
 
     private static String volumeKey(String productId, int fiscalYear) {
@@ -189,6 +197,9 @@ public class Program {
     @EventSourcingHandler
     void on(ActivityDefined e) {
         activityIds.add(e.activityId());
+        if (e.kind() == ActivityKind.COMMON && e.productId() != null) {
+            commonProducts.add(e.productId());
+        }
     }
 
     @EventSourcingHandler

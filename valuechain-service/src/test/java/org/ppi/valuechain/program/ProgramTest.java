@@ -233,6 +233,21 @@ class ProgramTest {
     }
 
     @Test
+    void aCommonActivityMakesTheProgramDeliverItsTerminalProductButASpecificOneOrAnIntermediateDoesNot() {
+        ActivityDefined common = new ActivityDefined(INST, "ana", "pr1", "a9", "Común", ActivityKind.COMMON, "P2");
+        fixture.given(DEFINED, ASSIGNED, common)
+                .when(volume("P2", 2026, "10"))
+                .expectEvents(new PlannedVolumeSet(INST, "ana", "pr1", "P2", 2026, new BigDecimal("10")));
+        fixture.given(DEFINED, ASSIGNED,
+                        new ActivityDefined(INST, "ana", "pr1", "a9", "Específica", ActivityKind.SPECIFIC, "P2"))
+                .when(volume("P2", 2026, "10"))
+                .expectException(rejected(422, "program.product-not-delivered"));
+        fixture.given(DEFINED, new ActivityDefined(INST, "ana", "pr1", "a9", "Común", ActivityKind.COMMON, "P3"))
+                .when(volume("P3", 2026, "10"))
+                .expectException(rejected(422, "program.product-not-delivered"));
+    }
+
+    @Test
     void refusesAVolumeForTheTerminalOfAnUnassignedChain() {
         fixture.given(DEFINED, ASSIGNED, new ChainUnassignedFromProgram(INST, "ana", "pr1", "ch1"))
                 .when(volume("P1", 2026, "10"))

@@ -20,6 +20,7 @@ public class InMemoryDirectory implements ValueChainDirectory {
     private final Map<String, List<LinkEdge>> links = new HashMap<>();
     private final Map<String, String> programCodes = new HashMap<>();
     private final Map<String, String> chainPrograms = new HashMap<>();
+    private final Set<String> commonActivities = new HashSet<>();
 
     private static String key(String institutionId, String id) {
         return institutionId + '|' + id;
@@ -68,6 +69,12 @@ public class InMemoryDirectory implements ValueChainDirectory {
         return this;
     }
 
+    /** The program has a common activity producing the product. */
+    public InMemoryDirectory commonActivity(String institutionId, String programId, String productId) {
+        commonActivities.add(key(institutionId, programId + '|' + productId));
+        return this;
+    }
+
     @Override
     public boolean impactExists(String institutionId, String impactId) {
         return impacts.contains(key(institutionId, impactId));
@@ -109,5 +116,17 @@ public class InMemoryDirectory implements ValueChainDirectory {
     @Override
     public Optional<String> programOfChain(String institutionId, String chainId) {
         return Optional.ofNullable(chainPrograms.get(key(institutionId, chainId)));
+    }
+
+    @Override
+    public boolean programDelivers(String institutionId, String programId, String productId) {
+        boolean viaChain = chainPrograms.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(institutionId + '|') && e.getValue().equals(programId))
+                .map(e -> chains.get(e.getKey()))
+                .anyMatch(c -> c != null && !c.retired() && c.terminalProductId().equals(productId));
+        ProductFacts product = products.get(key(institutionId, productId));
+        boolean viaActivity = commonActivities.contains(key(institutionId, programId + '|' + productId))
+                && product != null && product.type() == ProductType.TERMINAL;
+        return viaChain || viaActivity;
     }
 }
