@@ -342,8 +342,8 @@ public final class DemoLoader {
                         "effectiveDate", s.effectiveDate().toString(), "reason", s.reason()));
                 salaryChanges.incrementAndGet();
             }
-            log.info("Segunda ronda: {} correcciones de entrevistas validadas y {} cambios de salario, con su motivo",
-                    corrections.get(), salaryChanges.get());
+            log.info("Segunda ronda, cada cambio con su motivo: correcciones de entrevistas validadas: {}, "
+                    + "cambios de salario: {}", corrections.get(), salaryChanges.get());
         }
 
         private void interview(Interview x) {
