@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.ppi.launcher.demo.DemoInstitution;
 import org.ppi.launcher.demo.DemoLoader;
+import org.ppi.launcher.demo.LoadReport;
 import org.ppi.launcher.identity.PasswordGrantTokens;
 import org.ppi.launcher.identity.TokenSource;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Launcher {
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
     static final String DEMO_INSTITUTION = "demo-defensoria";
+    /** In {@code .ppi/}: the demo's first-round instant (ISO-8601), for {@code ?asOf=$(cat .ppi/demo-first-round-at)}. */
+    static final String FIRST_ROUND_FILE = "demo-first-round-at";
 
     private Launcher() {
     }
@@ -59,10 +62,12 @@ public final class Launcher {
         TokenSource admin = PasswordGrantTokens.local(platform.issuer(), "admin", "demo");
         TokenSource director = PasswordGrantTokens.local(platform.issuer(), "directora", "demo");
         if (!"false".equalsIgnoreCase(env("PPI_DEMO", "true")) && !demoLoaded(gateway, director)) {
-            new DemoLoader(gateway, HttpClient.newHttpClient())
+            LoadReport report = new DemoLoader(gateway, HttpClient.newHttpClient())
                     .load(DemoInstitution.bundled().prefixed(DEMO_INSTITUTION), admin, director);
+            Files.writeString(work.resolve(FIRST_ROUND_FILE), report.firstRoundAt() + "\n");
             awaitProjections(gateway, admin, Duration.ofMinutes(2));
         }
+        String firstRound = firstRoundAt(work);
         System.out.printf("""
 
                 ============================================================
@@ -77,11 +82,14 @@ public final class Launcher {
                   Ejemplo: T=$(curl -s -u ppi-cli:ppi-cli -d grant_type=password -d username=analista \\
                              -d password=demo %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                            curl -H "Authorization: Bearer $T" %s/api/costing/institution
+                  Primera ronda de la demostración (validada), antes de las correcciones: %s
+                           curl -H "Authorization: Bearer $T" "%s/api/costing/products/%s.P091?asOf=%s"
+                           (el mismo instante en %s)
                   Registros: %s
                  Ctrl-C para detener.
                 ============================================================
                 %n""", startup.toSeconds(), gateway, platform.issuer(), gateway, gateway, DEMO_INSTITUTION, platform.issuer(), gateway,
-                platform.logs());
+                firstRound, gateway, DEMO_INSTITUTION, firstRound, work.resolve(FIRST_ROUND_FILE), platform.logs());
         stopped.await();
     }
 
@@ -104,6 +112,12 @@ public final class Launcher {
             Thread.sleep(1000);
         }
         log.info("Cifras de costos y presupuesto al día");
+    }
+
+    /** The first-round instant written when the demo was loaded, or a note when this {@code .ppi/} has none. */
+    private static String firstRoundAt(Path work) throws IOException {
+        Path file = work.resolve(FIRST_ROUND_FILE);
+        return Files.exists(file) ? Files.readString(file).strip() : "(sin registro: la demostración no se cargó aquí)";
     }
 
     private static Database database(Path work) {

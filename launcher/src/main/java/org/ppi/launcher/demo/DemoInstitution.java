@@ -18,11 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
  * the scale of the seed's (30 production centers, 87 employees, 258 products). Ids in the file are local
  * ({@code C01}, {@code E001}, {@code P001}, ...); {@link #prefixed(String)} turns them into tenant-qualified ids so the
  * same file can be loaded for several institutions.
+ *
+ * <p>Everything but {@link #secondRound()} is the <b>first round</b>: the survey as validated (its figures are the
+ * seed's, e.g. a total cost of 122,680,876.54). The second round is what was corrected later, after the first
+ * round's figures had been read: corrections of validated interviews and salary changes, each with its reason. The
+ * loader records them after an instant it reports, so {@code asOf} that instant answers the first round's figures.
  */
 public record DemoInstitution(Institution institution, List<Scope> scopes, List<Center> centers,
                               List<Employee> employees, List<Product> products, List<Interview> interviews,
                               List<Impact> impacts, List<Result> results, List<ValueChain> valueChains,
-                              List<Program> programs) {
+                              List<Program> programs, SecondRound secondRound) {
 
     /** Classpath location of the bundled demo institution. */
     public static final String RESOURCE = "/demo/defensoria-demo.json";
@@ -42,6 +47,7 @@ public record DemoInstitution(Institution institution, List<Scope> scopes, List<
         results = copy(results);
         valueChains = copy(valueChains);
         programs = copy(programs);
+        secondRound = secondRound == null ? new SecondRound(null, List.of(), List.of()) : secondRound;
     }
 
     public enum CostingMethod { CLASSIC, INDIVIDUAL }
@@ -137,6 +143,26 @@ public record DemoInstitution(Institution institution, List<Scope> scopes, List<
     public record PlannedVolume(String productId, int fiscalYear, BigDecimal plannedVolume) {
     }
 
+    /**
+     * What was recorded after the first round: {@code corrections} of allocations of validated interviews (the hours
+     * replace the recorded ones) and {@code salaryChanges} from an effective date.
+     */
+    public record SecondRound(String description, List<Correction> corrections, List<SalaryChange> salaryChanges) {
+        public SecondRound {
+            corrections = copy(corrections);
+            salaryChanges = copy(salaryChanges);
+        }
+    }
+
+    /** The corrected weekly hours of one employee on one product in a validated interview, and why. */
+    public record Correction(String interviewId, String employeeId, String productId, BigDecimal hours,
+                             String reason) {
+    }
+
+    /** A new annual cost of an employee from an effective date, and why. */
+    public record SalaryChange(String employeeId, BigDecimal annualCost, LocalDate effectiveDate, String reason) {
+    }
+
     /** Reads (and closes) a demo institution written in the file's format. */
     public static DemoInstitution read(InputStream in) {
         Objects.requireNonNull(in, "in");
@@ -201,7 +227,12 @@ public record DemoInstitution(Institution institution, List<Scope> scopes, List<
                         map(g.activities(), a -> new Activity(p.apply(a.id()), a.name(), a.kind(),
                                 p.apply(a.productId()))),
                         map(g.plannedVolumes(), v -> new PlannedVolume(p.apply(v.productId()), v.fiscalYear(),
-                                v.plannedVolume())))));
+                                v.plannedVolume())))),
+                new SecondRound(secondRound.description(),
+                        map(secondRound.corrections(), c -> new Correction(p.apply(c.interviewId()),
+                                p.apply(c.employeeId()), p.apply(c.productId()), c.hours(), c.reason())),
+                        map(secondRound.salaryChanges(), s -> new SalaryChange(p.apply(s.employeeId()),
+                                s.annualCost(), s.effectiveDate(), s.reason()))));
     }
 
     private static <T, R> List<R> map(List<T> list, Function<T, R> f) {

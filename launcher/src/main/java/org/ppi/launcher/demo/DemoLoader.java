@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import java.util.function.Consumer;
 import org.ppi.launcher.demo.DemoInstitution.Activity;
 import org.ppi.launcher.demo.DemoInstitution.Allocation;
 import org.ppi.launcher.demo.DemoInstitution.Center;
+import org.ppi.launcher.demo.DemoInstitution.Correction;
 import org.ppi.launcher.demo.DemoInstitution.Employee;
 import org.ppi.launcher.demo.DemoInstitution.Impact;
 import org.ppi.launcher.demo.DemoInstitution.Institution;
@@ -37,6 +40,7 @@ import org.ppi.launcher.demo.DemoInstitution.Product;
 import org.ppi.launcher.demo.DemoInstitution.ProductType;
 import org.ppi.launcher.demo.DemoInstitution.Program;
 import org.ppi.launcher.demo.DemoInstitution.Result;
+import org.ppi.launcher.demo.DemoInstitution.SalaryChange;
 import org.ppi.launcher.demo.DemoInstitution.Scope;
 import org.ppi.launcher.demo.DemoInstitution.ValueChain;
 import org.ppi.launcher.identity.TokenSource;
@@ -59,6 +63,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the body. Within a section where order does not matter (employees, products, interviews, chains, programs) requests
  * go out on a small bounded pool; order is kept where it matters (parents before children, each interview's
  * allocations before its validation, links in file order).
+ *
+ * <p>The load has two rounds. The first is the whole survey as validated; then the loader takes the next whole
+ * second as the <b>first-round instant</b> ({@link LoadReport#firstRoundAt()}), waits until it has passed, and sends
+ * the second round (corrections of validated interviews with their reasons, salary changes): {@code asOf} that
+ * instant answers the first round's figures, a query without it the corrected ones. No clock is set back: both
+ * rounds are recorded when they are sent.
  */
 public final class DemoLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
@@ -68,6 +78,8 @@ public final class DemoLoader {
     public static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** How long after the first-round instant the second round starts, so its events are recorded strictly later. */
+    private static final Duration ROUND_MARGIN = Duration.ofMillis(500);
     private static final String NON_LABOUR_NOTE =
             "Bienes, servicios y depreciación del año (institución de demostración)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -198,6 +210,8 @@ public final class DemoLoader {
         private final AtomicInteger activities = new AtomicInteger();
         private final AtomicInteger programChains = new AtomicInteger();
         private final AtomicInteger plannedVolumes = new AtomicInteger();
+        private final AtomicInteger corrections = new AtomicInteger();
+        private final AtomicInteger salaryChanges = new AtomicInteger();
 
         Run(String institutionId, TokenSource platformAdmin, TokenSource institutionAdmin, ExecutorService pool) {
             this.institutionId = institutionId;
@@ -285,13 +299,51 @@ public final class DemoLoader {
                     + "{} volúmenes planificados", programs.get(), activities.get(), programChains.get(),
                     plannedVolumes.get());
 
+            Instant firstRoundAt = endFirstRound();
+            secondRound(d.secondRound());
+
             LoadReport report = new LoadReport(institutionId, scopes.get(), centers.get(), nonLabourCosts.get(),
                     employees.get(), products.get(), interviews.get(), allocations.get(), validations.get(),
                     impacts.get(), results.get(), chains.get(), links.get(), programs.get(), activities.get(),
-                    programChains.get(), plannedVolumes.get(), requests.get(), retries.get(),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    programChains.get(), plannedVolumes.get(), firstRoundAt, corrections.get(), salaryChanges.get(),
+                    requests.get(), retries.get(), Duration.ofNanos(System.nanoTime() - started));
             log.info("Institución de demostración cargada: {}", report.summary());
             return report;
+        }
+
+        /**
+         * The first-round instant: the next whole second after the first round's last answer (every first-round event
+         * was recorded before it), returned once it has passed by {@link #ROUND_MARGIN}.
+         */
+        private Instant endFirstRound() {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            long wait = Duration.between(Instant.now(), at.plus(ROUND_MARGIN)).toMillis();
+            try {
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Carga de la institución de demostración interrumpida", e);
+            }
+            log.info("Primera ronda (validada) registrada antes de {}: ?asOf={} muestra sus cifras", at, at);
+            return at;
+        }
+
+        /** Corrections of validated interviews and salary changes, in file order, each with its reason. */
+        private void secondRound(DemoInstitution.SecondRound round) {
+            for (Correction c : round.corrections()) {
+                send("POST", "/api/survey/interviews/" + c.interviewId() + "/corrections", body("employeeId",
+                        c.employeeId(), "productId", c.productId(), "hours", c.hours(), "reason", c.reason()));
+                corrections.incrementAndGet();
+            }
+            for (SalaryChange s : round.salaryChanges()) {
+                send("POST", "/api/survey/employees/" + s.employeeId() + "/salary", body("annualCost", s.annualCost(),
+                        "effectiveDate", s.effectiveDate().toString(), "reason", s.reason()));
+                salaryChanges.incrementAndGet();
+            }
+            log.info("Segunda ronda, cada cambio con su motivo: correcciones de entrevistas validadas: {}, "
+                    + "cambios de salario: {}", corrections.get(), salaryChanges.get());
         }
 
         private void interview(Interview x) {

@@ -159,6 +159,30 @@ class DemoInstitutionTest {
     }
 
     @Test
+    void hasASecondRoundOfCorrectionsThatMovesTimeAndFixesAnOverAllocation() {
+        DemoInstitution.SecondRound round = demo.secondRound();
+        assertThat(round.description()).isNotBlank();
+        assertThat(round.corrections()).hasSize(4);
+        assertThat(round.salaryChanges()).hasSize(1);
+        Map<String, BigDecimal> before = totalsPerEmployee(demo);
+        Map<String, BigDecimal> after = new HashMap<>(before);
+        Map<String, BigDecimal> recorded = new HashMap<>();
+        demo.interviews().forEach(i -> i.allocations().forEach(a -> recorded.put(a.employeeId() + "|" + a.productId(),
+                a.hours())));
+        for (DemoInstitution.Correction c : round.corrections()) {
+            after.merge(c.employeeId(), c.hours().subtract(recorded.get(c.employeeId() + "|" + c.productId())),
+                    BigDecimal::add);
+        }
+        // E036 moves 5 hours to P091 (40 → 40), E032 drops from 45 to 40 hours a week, E014 rises from 38 to 40
+        assertThat(before.get("E032")).isEqualByComparingTo("45");
+        assertThat(after.get("E032")).isEqualByComparingTo("40");
+        assertThat(after.get("E036")).isEqualByComparingTo(before.get("E036"));
+        assertThat(after.get("E014")).isEqualByComparingTo("40");
+        assertThat(hours(demo).subtract(sum(before)).signum()).isZero();
+        assertThat(sum(after)).isEqualByComparingTo("3432");
+    }
+
+    @Test
     void leavesIntermediateProductsForCentralActions() {
         assertThat(unlinkedIntermediates(demo)).hasSizeGreaterThan(20);
     }
@@ -241,6 +265,28 @@ class DemoInstitutionTest {
             }
         }
 
+        // the second round corrects allocations of validated interviews (to other hours) and salaries within the year
+        Map<String, Interview> interviews = byId(d.interviews(), Interview::id);
+        for (DemoInstitution.Correction c : d.secondRound().corrections()) {
+            Interview i = interviews.get(c.interviewId());
+            assertThat(i).as("interview of %s", c).isNotNull();
+            assertThat(i.validated()).as("%s corrects a validated interview", c).isTrue();
+            assertThat(employees.get(c.employeeId()).centerId()).as("employee center of %s", c).isEqualTo(i.centerId());
+            assertThat(products).as("product of %s", c).containsKey(c.productId());
+            assertThat(c.hours()).isPositive().isLessThanOrEqualTo(employees.get(c.employeeId()).contractedHours());
+            assertThat(c.reason()).isNotBlank();
+            assertThat(i.allocations()).as("%s changes a recorded allocation", c).anySatisfy(a -> {
+                assertThat(a.employeeId() + "|" + a.productId()).isEqualTo(c.employeeId() + "|" + c.productId());
+                assertThat(a.hours()).isNotEqualByComparingTo(c.hours());
+            });
+        }
+        for (DemoInstitution.SalaryChange s : d.secondRound().salaryChanges()) {
+            assertThat(employees).as("employee of %s", s).containsKey(s.employeeId());
+            assertThat(s.annualCost()).isNotEqualByComparingTo(employees.get(s.employeeId()).annualCost());
+            assertThat(s.effectiveDate().getYear()).isEqualTo(d.institution().fiscalYear());
+            assertThat(s.reason()).isNotBlank();
+        }
+
         d.results().forEach(r -> assertThat(impacts).as("impact of %s", r.id()).contains(r.impactId()));
         for (ValueChain v : d.valueChains()) {
             assertThat(results).as("result of %s", v.id()).contains(v.resultId());
@@ -306,7 +352,8 @@ class DemoInstitutionTest {
     }
 
     private static final Set<String> ID_FIELDS = Set.of("id", "scopeId", "centerId", "parentCenterId", "employeeId",
-            "productId", "impactId", "resultId", "terminalProductId", "intermediateProductId", "feedsProductId");
+            "productId", "impactId", "resultId", "terminalProductId", "intermediateProductId", "feedsProductId",
+            "interviewId");
 
     /** Walks both trees: id fields and chainIds must be the original with the prefix, every other value equal. */
     private static void assertPrefixed(JsonNode original, JsonNode copy, String prefix, String path) {
@@ -354,6 +401,10 @@ class DemoInstitutionTest {
         d.interviews().forEach(i -> i.allocations()
                 .forEach(a -> totals.merge(a.employeeId(), a.hours(), BigDecimal::add)));
         return totals;
+    }
+
+    private static BigDecimal sum(Map<String, BigDecimal> totals) {
+        return totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal payroll(DemoInstitution d) {

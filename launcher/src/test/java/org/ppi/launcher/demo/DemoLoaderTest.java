@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,9 +53,11 @@ class DemoLoaderTest {
         int programChains = demo.programs().stream().mapToInt(p -> p.chainIds().size()).sum();
         int planned = demo.programs().stream().mapToInt(p -> p.plannedVolumes().size()).sum();
         int nonLabour = (int) demo.centers().stream().filter(c -> c.nonLabourCost() != null).count();
+        int corrections = demo.secondRound().corrections().size();
+        int salaryChanges = demo.secondRound().salaryChanges().size();
         int expected = 1 + demo.scopes().size() + demo.centers().size() + nonLabour + 87 + 258
                 + demo.interviews().size() + allocations + validated + demo.impacts().size() + demo.results().size()
-                + 5 + links + 4 + activities + programChains + planned;
+                + 5 + links + 4 + activities + programChains + planned + corrections + salaryChanges;
         assertThat(sent).hasSize(expected);
         assertThat(report.commands()).isEqualTo(expected);
         assertThat(report.requests()).isEqualTo(expected);
@@ -63,6 +67,8 @@ class DemoLoaderTest {
         assertThat(report.products()).isEqualTo(258);
         assertThat(report.allocations()).isEqualTo(allocations);
         assertThat(report.validations()).isEqualTo(validated);
+        assertThat(report.corrections()).isEqualTo(corrections).isEqualTo(4);
+        assertThat(report.salaryChanges()).isEqualTo(salaryChanges).isEqualTo(1);
         assertThat(report.summary()).contains("87 funcionarios", "258 productos");
 
         assertThat(sent.get(0).header("Authorization")).as("the platform admin registers the institution")
@@ -85,10 +91,14 @@ class DemoLoaderTest {
                 "POST /api/survey/centers", "/non-labour-cost", "POST /api/survey/employees",
                 "POST /api/catalog/products", "/api/survey/interviews", "POST /api/valuechain/impacts",
                 "POST /api/valuechain/results", "/api/valuechain/chains", "/api/valuechain/programs");
+        List<Sent> firstRound = sent.subList(0, first(sent, "/corrections"));
         for (int s = 0; s + 1 < sections.size(); s++) {
-            assertThat(last(sent, sections.get(s))).as("%s before %s", sections.get(s), sections.get(s + 1))
-                    .isLessThan(first(sent, sections.get(s + 1)));
+            assertThat(last(firstRound, sections.get(s))).as("%s before %s", sections.get(s), sections.get(s + 1))
+                    .isLessThan(first(firstRound, sections.get(s + 1)));
         }
+        // then the second round: corrections, then salary changes
+        assertThat(firstRound).hasSize(expected - corrections - salaryChanges);
+        assertThat(last(sent, "/corrections")).isLessThan(first(sent, "/salary"));
         // parents before children
         for (DemoInstitution.Center c : demo.centers()) {
             if (c.parentCenterId() != null) {
@@ -115,6 +125,40 @@ class DemoLoaderTest {
         }
         assertThat(sent).anySatisfy(x -> assertThat(x.body()).contains("\"annualCost\":", "\"contractedHours\":"));
         assertThat(sent).anySatisfy(x -> assertThat(x.body()).contains("\"volume\":null"));
+    }
+
+    @Test
+    void sendsTheSecondRoundAfterTheFirstRoundInstantWithEveryReason() {
+        DemoInstitution demo = DemoInstitution.bundled().prefixed("t1");
+        FakeHttp http = new FakeHttp(r -> ok());
+        LoadReport report = new DemoLoader(GATEWAY, http).load(demo, () -> "token-admin", () -> "token-ana");
+
+        List<Sent> sent = http.sent();
+        Instant at = report.firstRoundAt();
+        assertThat(at).as("a whole second, easy to paste").isEqualTo(at.truncatedTo(ChronoUnit.SECONDS));
+        int firstSecondRound = first(sent, "/corrections");
+        assertThat(sent.subList(0, firstSecondRound)).as("the first round was sent before the instant")
+                .allSatisfy(s -> assertThat(s.at()).isBefore(at));
+        assertThat(sent.subList(firstSecondRound, sent.size())).as("the second round after it")
+                .hasSize(5).allSatisfy(s -> assertThat(s.at()).isAfter(at));
+        assertThat(sent.subList(firstSecondRound, firstSecondRound + 4)).extracting(Sent::request).containsExactly(
+                "POST /api/survey/interviews/t1.I12/corrections", "POST /api/survey/interviews/t1.I12/corrections",
+                "POST /api/survey/interviews/t1.I12/corrections", "POST /api/survey/interviews/t1.I05/corrections");
+        assertThat(sent.get(firstSecondRound).body()).contains("\"employeeId\":\"t1.E036\"",
+                "\"productId\":\"t1.P091\"", "\"hours\":16", "\"reason\":\"Revisión de la agenda");
+        assertThat(sent.subList(firstSecondRound, firstSecondRound + 4))
+                .allSatisfy(s -> assertThat(s.body()).containsPattern("\"reason\":\"[^\"]{20,}"));
+        Sent salary = sent.get(sent.size() - 1);
+        assertThat(salary.request()).isEqualTo("POST /api/survey/employees/t1.E032/salary");
+        assertThat(salary.body()).contains("\"annualCost\":1012992.24", "\"effectiveDate\":\"2026-07-01\"",
+                "\"reason\":\"Ascenso");
+        assertThat(sent).as("the demo's employees are on payroll the whole year: no hiring dates")
+                .filteredOn(s -> s.request().equals("POST /api/survey/employees"))
+                .allSatisfy(s -> assertThat(s.body()).doesNotContain("effectiveFrom"));
+        // every corrected allocation belongs to a validated interview of the first round
+        demo.secondRound().corrections().forEach(c -> assertThat(demo.interviews())
+                .anyMatch(i -> i.id().equals(c.interviewId()) && i.validated()));
+        assertThat(report.summary()).contains("primera ronda hasta " + at, "correcciones: 4, cambios de salario: 1");
     }
 
     @Test
@@ -229,7 +273,7 @@ class DemoLoaderTest {
         throw new AssertionError("no " + request + " with " + fragment);
     }
 
-    record Sent(String request, String uri, Map<String, List<String>> headers, String body) {
+    record Sent(String request, String uri, Map<String, List<String>> headers, String body, Instant at) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -259,7 +303,7 @@ class DemoLoaderTest {
         public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
             String path = request.uri().getRawPath();
             Sent s = new Sent(request.method() + " " + path, request.uri().toString(), request.headers().map(),
-                    body(request));
+                    body(request), Instant.now());
             sent.add(s);
             Reply reply = responder.apply(s);
             return (HttpResponse<T>) new FakeResponse(request, reply.status(), reply.body());

@@ -33,9 +33,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole platform as the launcher starts it — identity provider, in-process KRaft broker, every service as its own JVM on a
  * real PostgreSQL (one schema each), the gateway — exercised only through the gateway: the seed's figures to
- * the cent with their lineage, a change of hours, costing stopped and caught up, the demo institution loaded
- * and reconciled under both methods, a replay killed half-way that still ends with the same figures, and an
- * unpublishable event parked without stopping another institution. Each user signs in with a token of its own.
+ * the cent with their lineage, a change of hours, costing stopped and caught up, the demo institution loaded in two
+ * rounds and reconciled under both methods — as of the instant between the rounds (the seed's figures) and now, with
+ * products' direct and full costs equal to the cent to {@link IndependentCosting}'s computation from the file — a
+ * replay killed half-way that still ends with the same figures, and an unpublishable event parked without stopping
+ * another institution. Each user signs in with a token of its own.
  */
 @Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +49,8 @@ class PlatformEndToEndTest {
     private static final String DEMO = E2ePlatform.DEMO;
     private static final String[] INFORME_COSTS = {"1500000.00", "2400000.00", "1824561.40", "2000000.00", "2100000.00"};
     private static final int[] INFORME_HOURS = {1, 3, 2, 1, 1};
+    /** The demo's products whose direct and full cost the test computes itself ({@link IndependentCosting}). */
+    private static final List<String> ASSERTED_PRODUCTS = List.of("P091", "P084", "P037");
 
     private final Platform platform;
     private final GatewayClient admin;
@@ -54,6 +58,8 @@ class PlatformEndToEndTest {
     private final GatewayClient demo;
     private final URI issuer;
     private final Map<String, Object> measured = new HashMap<>();
+    /** The demo's first-round instant, as the loader reported it (test 6). */
+    private Instant firstRoundAt;
 
     PlatformEndToEndTest(E2ePlatform e2e) {
         this.platform = e2e.platform;
@@ -184,6 +190,9 @@ class PlatformEndToEndTest {
                 .load(DemoInstitution.bundled().prefixed(DEMO), E2eUsers.admin(issuer), E2eUsers.of(issuer, DEMO, "institution-admin"));
         measured.put("demoLoadSeconds", Duration.between(begin, Instant.now()).toSeconds());
         measured.put("demoCommands", report.commands());
+        firstRoundAt = report.firstRoundAt();
+        assertThat(report.corrections()).isEqualTo(4);
+        assertThat(report.salaryChanges()).isEqualTo(1);
         assertThat(demo.get("/api/survey/centers?size=1").path("totalItems").asInt()).isEqualTo(30);
         assertThat(demo.get("/api/survey/employees?size=1").path("totalItems").asInt()).isEqualTo(87);
         assertThat(demo.get("/api/survey/allocations?size=1").path("totalItems").asInt()).isEqualTo(451);
@@ -207,32 +216,87 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(7)
-    void theDemoInstitutionReconcilesToTheCentUnderBothMethods() {
-        // every allocation of the file applied: 3,435 of 3,440 contracted hours (DemoInstitutionTest)
-        JsonNode classic = demo.await("/api/costing/institution", i -> i.path("products").asInt() == 258
-                && i.path("allocatedHours").decimalValue().compareTo(new BigDecimal("3435")) == 0, Duration.ofMinutes(4));
-        measured.put("classicUnused", amount(classic, "unusedCost"));
-        assertThat(classic.path("reconciled").asBoolean()).isTrue();
-        assertThat(amount(classic, "totalCost")).isEqualTo("122680876.54");
-        assertThat(classic.path("contractedHours").decimalValue()).isEqualByComparingTo("3440");
-        assertThat(classic.path("method").asString()).isEqualTo("CLASSIC");
-        assertThat(classic.path("volumeGaps").asInt()).isEqualTo(10);
-        assertThat(classic.path("overAllocatedEmployees").asInt()).isGreaterThanOrEqualTo(6);
+    void theDemoInstitutionReconcilesToTheCentUnderBothMethodsAsOfTheFirstRoundAndNow() {
+        DemoInstitution file = DemoInstitution.bundled().prefixed(DEMO);
+        IndependentCosting firstRound = IndependentCosting.firstRound(file, IndependentCosting.Method.CLASSIC);
+        IndependentCosting classic = IndependentCosting.secondRound(file, IndependentCosting.Method.CLASSIC);
+        IndependentCosting individual = IndependentCosting.secondRound(file, IndependentCosting.Method.INDIVIDUAL);
+        // now: every allocation of the file and the second round's corrections (3,432 of 3,440 contracted hours)
+        // and its salary change (80,000 more a year from 1 July: 184/365 of it)
+        JsonNode now = demo.await("/api/costing/institution", i -> i.path("products").asInt() == 258
+                && i.path("allocatedHours").decimalValue().compareTo(new BigDecimal("3432")) == 0
+                && amount(i, "totalCost").equals(classic.totalCost().cents()), Duration.ofMinutes(4));
+        String asOf = "asOf=" + firstRoundAt;
+
+        // as of the first-round instant: the seed's figures, recorded before the corrections
+        JsonNode first = demo.get("/api/costing/institution?" + asOf);
+        measured.put("classicUnused", amount(first, "unusedCost"));
+        assertThat(first.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(first, "totalCost")).isEqualTo("122680876.54").isEqualTo(firstRound.totalCost().cents());
+        assertThat(first.path("allocatedHours").decimalValue()).isEqualByComparingTo("3435");
+        assertThat(first.path("contractedHours").decimalValue()).isEqualByComparingTo("3440");
+        assertThat(first.path("method").asString()).isEqualTo("CLASSIC");
+        assertThat(first.path("volumeGaps").asInt()).isEqualTo(10);
+        int overAllocated = first.path("overAllocatedEmployees").asInt();
+        assertThat(overAllocated).isGreaterThanOrEqualTo(6);
         JsonNode summary = demo.get("/api/costing/summary");
         assertThat(List.of(summary.path("products").asInt(), summary.path("terminalProducts").asInt(),
                 summary.path("intermediateProducts").asInt(), summary.path("coreProducts").asInt(),
                 summary.path("volumeGaps").asInt(), summary.path("centers").asInt(), summary.path("employees").asInt(),
                 summary.path("participatingEmployees").asInt()))
                 .as("the data file's counts (DemoInstitutionTest)").containsExactly(258, 108, 150, 11, 10, 30, 87, 87);
-        JsonNode normalised = demo.get("/api/costing/institution?normalize=true");
-        assertThat(normalised.path("overAllocatedEmployees").asInt()).isZero();
-        assertThat(normalised.path("reconciled").asBoolean()).isTrue();
-        assertThat(amount(normalised, "totalCost")).isEqualTo("122680876.54");
+        JsonNode firstNormalised = demo.get("/api/costing/institution?normalize=true&" + asOf);
+        assertThat(firstNormalised.path("overAllocatedEmployees").asInt()).isZero();
+        assertThat(firstNormalised.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(firstNormalised, "totalCost")).isEqualTo("122680876.54");
+
+        // now: the corrections fixed one over-allocated employee (E032, 45 → 40 hours) and the raise counts
+        assertThat(now.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(now, "totalCost")).isEqualTo("122721205.31");
+        assertThat(now.path("overAllocatedEmployees").asInt()).isEqualTo(overAllocated - 1);
+        assertThat(amount(demo.get("/api/costing/institution?normalize=true"), "totalCost")).isEqualTo("122721205.31");
+
+        // products whose figures depend on hours, prices, links and method: P091 (terminal, corrected, eight
+        // suppliers), P084 (intermediate with two suppliers, feeding three terminals), P037 (intermediate, corrected,
+        // feeding two terminals) — each to the cent of the independent computation from the file
+        for (String product : ASSERTED_PRODUCTS) {
+            JsonNode then = demo.get("/api/costing/products/" + DEMO + "." + product + "?" + asOf);
+            assertThat(costs(then)).as("%s as of the first round (classic)", product)
+                    .containsExactly(firstRound.direct(DEMO + "." + product).cents(),
+                            firstRound.full(DEMO + "." + product).cents());
+            JsonNode live = demo.get("/api/costing/products/" + DEMO + "." + product);
+            assertThat(costs(live)).as("%s now (classic)", product).containsExactly(
+                    classic.direct(DEMO + "." + product).cents(), classic.full(DEMO + "." + product).cents());
+        }
+        JsonNode p091Then = demo.get("/api/costing/products/" + DEMO + ".P091?" + asOf);
+        JsonNode p091Now = demo.get("/api/costing/products/" + DEMO + ".P091");
+        assertThat(costs(p091Then)).as("what as-of is for: the figure before the corrections")
+                .containsExactly("402847.92", "6506082.68");
+        assertThat(costs(p091Now)).containsExactly("540491.29", "6576398.27");
+        assertThat(p091Then.path("hours").decimalValue()).isEqualByComparingTo("15");
+        assertThat(p091Now.path("hours").decimalValue()).isEqualByComparingTo("20");
+        JsonNode corrections = demo.get("/api/costing/products/" + DEMO + ".P091/lineage");
+        assertThat(corrections.toString()).contains("AllocationCorrected");
+
         demo.command("PUT", "/api/survey/institution/costing-method", Map.of("costingMethod", "INDIVIDUAL"));
-        JsonNode individual = demo.await("/api/costing/institution", i -> i.path("method").asString().equals("INDIVIDUAL"),
-                Duration.ofMinutes(2));
-        assertThat(individual.path("reconciled").asBoolean()).isTrue();
-        assertThat(amount(individual, "totalCost")).isEqualTo("122680876.54");
+        String p091 = DEMO + ".P091";
+        demo.await("/api/costing/products/" + p091, p -> p.path("method").asString().equals("INDIVIDUAL")
+                && amount(p, "fullCost").equals(individual.full(p091).cents()), Duration.ofMinutes(2));
+        for (String product : ASSERTED_PRODUCTS) {
+            String id = DEMO + "." + product;
+            JsonNode live = demo.get("/api/costing/products/" + id);
+            assertThat(costs(live)).as("%s now (individual)", product)
+                    .containsExactly(individual.direct(id).cents(), individual.full(id).cents());
+            assertThat(costs(live)).as("%s: individual ≠ classic", product)
+                    .doesNotContainAnyElementsOf(costs(demo.get("/api/costing/products/" + id + "?" + asOf)))
+                    .doesNotContain(classic.direct(id).cents(), classic.full(id).cents());
+        }
+        assertThat(costs(demo.get("/api/costing/products/" + p091 + "?" + asOf)))
+                .as("as of the first round the method was still classic").containsExactly("402847.92", "6506082.68");
+        JsonNode byIndividual = demo.get("/api/costing/institution");
+        assertThat(byIndividual.path("method").asString()).isEqualTo("INDIVIDUAL");
+        assertThat(byIndividual.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(byIndividual, "totalCost")).isEqualTo("122721205.31");
         // without planned volumes (a year with none) the budget lines add up to the total cost exactly
         JsonNode budget = demo.await("/api/budget/summary?fiscalYear=2030", b -> b.path("reconciles").asBoolean(), Duration.ofMinutes(2));
         assertThat(budget.toString()).contains("centralActions");
@@ -344,6 +408,11 @@ class PlatformEndToEndTest {
         List<String> values = new ArrayList<>();
         product.path("rows").forEach(r -> values.add(r.path("labour").decimalValue().toPlainString()));
         return values;
+    }
+
+    /** A product's direct and full cost, rounded to cents. */
+    private static List<String> costs(JsonNode product) {
+        return List.of(amount(product, "direct"), amount(product, "fullCost"));
     }
 
     private static String amount(JsonNode node, String field) {
