@@ -89,6 +89,23 @@ def cents(x):
     return (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+# Budget: PR1 delivers P1 (its chain) and plans 900 of P1's 1,200; PR3 delivers P1 through a common activity
+# (no plan, no share: it takes what PR1's plan leaves); PR2 delivers P2. APNOP: pensions of 250,000.
+PLANNED = {("PR1", "P1"): 900}
+APNOP = F(250000)
+
+
+def budget(r):
+    full_p1 = r["full"]["P1"]
+    pr1 = full_p1 * PLANNED[("PR1", "P1")] / VOLUME["P1"]
+    pr3 = full_p1 - pr1
+    pr2 = r["full"]["P2"]
+    central = r["central"]
+    unused = sum(r["unused_c"].values())
+    assert pr1 + pr2 + pr3 + central + unused == r["total"], "budget reconciliation"
+    return dict(PR1=pr1, PR2=pr2, PR3=pr3, central=central, unused=unused, apnop=APNOP, budget_total=r["total"] + APNOP)
+
+
 if __name__ == "__main__":
     for method in ("classic", "individual"):
         r = compute(method)
@@ -98,3 +115,8 @@ if __name__ == "__main__":
         print("central", cents(r["central"]), "total", cents(r["total"]))
         print("unit", {p: (str(cents(r["direct"][p] / VOLUME[p])) if VOLUME[p] else "gap") for p in sorted(VOLUME)},
               "full unit P1", cents(r["full"]["P1"] / VOLUME["P1"]))
+        print("budget", {k: str(cents(v)) for k, v in budget(r).items()})
+        print("exact", {"full": {p: f"{v.numerator}/{v.denominator}" for p, v in r["full"].items()},
+                        "direct": {p: f"{v.numerator}/{v.denominator}" for p, v in r["direct"].items()},
+                        "central": f"{r['central'].numerator}/{r['central'].denominator}",
+                        "unused": f"{sum(r['unused_c'].values()).numerator}/{sum(r['unused_c'].values()).denominator}"})
