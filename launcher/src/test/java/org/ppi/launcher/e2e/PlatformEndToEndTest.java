@@ -256,6 +256,31 @@ class PlatformEndToEndTest {
         assertThat(now.path("overAllocatedEmployees").asInt()).isEqualTo(overAllocated - 1);
         assertThat(amount(demo.get("/api/costing/institution?normalize=true"), "totalCost")).isEqualTo("122721205.31");
 
+        // two fiscal years side by side from one history: the raise from 1 July 2026 does not exist in 2025 and
+        // counts whole in 2027; the year is the institution's (2026), never the server's calendar, so the same
+        // fiscal year and instant answer alike on any day this test runs
+        assertThat(now.path("fiscalYear").asInt()).isEqualTo(2026);
+        JsonNode y2025 = demo.get("/api/costing/institution?fiscalYear=2025");
+        JsonNode y2027 = demo.get("/api/costing/institution?fiscalYear=2027");
+        assertThat(y2025.path("fiscalYear").asInt()).isEqualTo(2025);
+        assertThat(amount(y2025, "totalCost")).isEqualTo("122680876.54");
+        assertThat(amount(y2027, "totalCost")).isEqualTo("122760876.54");
+        assertThat(y2025.path("reconciled").asBoolean() && y2027.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(demo.get("/api/costing/institution?fiscalYear=2026&" + asOf), "totalCost"))
+                .isEqualTo(amount(first, "totalCost"));
+        // provisional vs validated: three interviews are still drafts, so today's figures are provisional and the
+        // publishable ones (validated interviews only) carry fewer hours, still reconciling
+        JsonNode validated = demo.get("/api/costing/institution?basis=validated");
+        assertThat(now.path("provisional").asBoolean()).isTrue();
+        assertThat(validated.path("provisional").asBoolean()).isFalse();
+        assertThat(validated.path("basis").asString()).isEqualTo("VALIDATED");
+        assertThat(validated.path("allocatedHours").decimalValue()).isLessThan(now.path("allocatedHours").decimalValue());
+        assertThat(validated.path("reconciled").asBoolean()).isTrue();
+        assertThat(amount(validated, "totalCost")).isEqualTo("122721205.31");
+        GatewayClient.Answer typo = demo.send("GET", "/api/costing/institution?fiscalYear=20026", null);
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body().path("code").asString()).isEqualTo("request.bad-parameter");
+
         // products whose figures depend on hours, prices, links and method: P091 (terminal, corrected, eight
         // suppliers), P084 (intermediate with two suppliers, feeding three terminals), P037 (intermediate, corrected,
         // feeding two terminals) — each to the cent of the independent computation from the file
