@@ -25,6 +25,7 @@ import org.ppi.contracts.budget.ProgramBudgetRecalculated;
 import org.ppi.contracts.survey.CostingMethod;
 import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
+import org.ppi.platform.testing.SettledRows;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
@@ -228,17 +229,20 @@ class BudgetServiceIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).path("events").asLong()).isEqualTo(aEvents);
 
+        // the replay settles the institution once (one batch): rows name that batch, the figures are the same
         assertThat(figures(a)).isEqualTo(aFigures);
-        assertThat(budgetRows(a)).isEqualTo(aRows);
+        assertThat(SettledRows.batchFree(budgetRows(a))).isEqualTo(SettledRows.batchFree(aRows));
         List<Long> rewritten = jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(a)
                 .query(Long.class).list();
-        assertThat(rewritten).hasSameSizeAs(aIds).doesNotContainAnyElementsOf(aIds);
+        assertThat(rewritten).isNotEmpty().doesNotContainAnyElementsOf(aIds);
+        String replayedRows = budgetRows(a);
         assertThat(budgetRows(b)).isEqualTo(bRows);
         assertThat(jdbc.sql("select id from recalculation_log where institution_id = ? order by id").param(b)
                 .query(Long.class).list()).isEqualTo(bIds);
         assertThat(api.request("POST", replay).tenant(a).user("auditora").roles("auditor").send().statusCode())
                 .isEqualTo(200);
         assertThat(figures(a)).isEqualTo(aFigures);
+        assertThat(budgetRows(a)).as("a replay settles the same events in the same batch").isEqualTo(replayedRows);
         assertThat(budgetRows(b)).isEqualTo(bRows);
     }
 

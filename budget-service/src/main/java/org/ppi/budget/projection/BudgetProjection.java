@@ -8,8 +8,9 @@ import org.ppi.platform.projection.LedgerFold;
 import org.springframework.stereotype.Component;
 
 /**
- * The budget's part of applying one event: fold it into the institution's state, recompute the budget of every
- * fiscal year in play and store what changed with its causing event.
+ * The budget's part of applying events: fold each into the institution's state; once per batch, recompute the
+ * budget of every fiscal year in play and store what changed, naming the batch's last event of the institution
+ * as its cause.
  */
 @Component
 public class BudgetProjection extends LedgerFold<BudgetState, BudgetFigures> {
@@ -21,12 +22,18 @@ public class BudgetProjection extends LedgerFold<BudgetState, BudgetFigures> {
     }
 
     @Override
-    protected void apply(Ledgers.Ledger<BudgetState, BudgetFigures> ledger, EventEnvelope event) {
-        if (!ledger.state().apply(event)) {
-            return;
+    protected void fold(Ledgers.Ledger<BudgetState, BudgetFigures> ledger, EventEnvelope event) {
+        if (ledger.state().apply(event)) {
+            ledger.pending(event);
         }
+    }
+
+    /** The pending work is the last event that changed the state: the budget is recomputed whole from the state. */
+    @Override
+    protected void settle(Ledgers.Ledger<BudgetState, BudgetFigures> ledger) {
+        EventEnvelope cause = ledger.pending();
         BudgetFigures now = BudgetFigures.of(ledger.state());
-        store.write(ledger.state(), now, ledger.figures(), event);
+        store.write(ledger.state(), now, ledger.figures(), cause);
         ledger.figures(now);
     }
 }

@@ -15,19 +15,19 @@ import org.springframework.messaging.Message;
 class TopicBindings {
 
     @Bean
-    Consumer<Message<byte[]>> costingEvents(ProjectionTransaction tx, BudgetProjection projection) {
-        return message -> tx.accept(message, projection);
+    Consumer<Message<List<byte[]>>> costingEvents(ProjectionTransaction tx, BudgetProjection projection) {
+        return batch -> tx.acceptBatch(batch, projection);
     }
 
     @Bean
-    Consumer<Message<byte[]>> valuechainEvents(ProjectionTransaction tx, BudgetProjection projection) {
-        return message -> tx.accept(message, projection);
+    Consumer<Message<List<byte[]>>> valuechainEvents(ProjectionTransaction tx, BudgetProjection projection) {
+        return batch -> tx.acceptBatch(batch, projection);
     }
 
     /** Only the institution's settings matter here (its fiscal year); the projection skips every other survey event. */
     @Bean
-    Consumer<Message<byte[]>> surveyEvents(ProjectionTransaction tx, BudgetProjection projection) {
-        return message -> tx.accept(message, projection);
+    Consumer<Message<List<byte[]>>> surveyEvents(ProjectionTransaction tx, BudgetProjection projection) {
+        return batch -> tx.acceptBatch(batch, projection);
     }
 
     @Bean

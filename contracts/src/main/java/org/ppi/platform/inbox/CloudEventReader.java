@@ -40,6 +40,47 @@ public class CloudEventReader {
                 payload, message.getPayload());
     }
 
+    /** One record of a polled batch: the event and where it was read from. */
+    public record Delivery(EventEnvelope event, int partition, long offset) {
+    }
+
+    /**
+     * Reads every record of a batch (the binder's batch mode: one payload list, and each header as a list in the
+     * same order; the records' own headers in {@link KafkaHeaders#BATCH_CONVERTED_HEADERS}).
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Delivery> readBatch(Message<java.util.List<byte[]>> batch) {
+        MessageHeaders h = batch.getHeaders();
+        java.util.List<byte[]> payloads = batch.getPayload();
+        java.util.List<java.util.Map<String, Object>> converted =
+                (java.util.List<java.util.Map<String, Object>>) h.get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        java.util.List<?> topics = list(h.get(KafkaHeaders.RECEIVED_TOPIC), payloads.size());
+        java.util.List<?> partitions = list(h.get(KafkaHeaders.RECEIVED_PARTITION), payloads.size());
+        java.util.List<?> offsets = list(h.get(KafkaHeaders.OFFSET), payloads.size());
+        java.util.List<Delivery> deliveries = new java.util.ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            java.util.Map<String, Object> headers = new java.util.HashMap<>(converted == null ? java.util.Map.of() : converted.get(i));
+            if (topics.get(i) != null) {
+                headers.put(KafkaHeaders.RECEIVED_TOPIC, topics.get(i));
+            }
+            Message<byte[]> record = org.springframework.messaging.support.MessageBuilder.withPayload(payloads.get(i))
+                    .copyHeaders(headers).build();
+            Object partition = partitions.get(i);
+            Object offset = offsets.get(i);
+            deliveries.add(new Delivery(read(record), partition == null ? 0 : ((Number) partition).intValue(),
+                    offset == null ? -1 : ((Number) offset).longValue()));
+        }
+        return deliveries;
+    }
+
+    /** A batch header: a list with one value per record, or one value shared by all. */
+    private static java.util.List<?> list(Object header, int size) {
+        if (header instanceof java.util.List<?> values) {
+            return values;
+        }
+        return java.util.Collections.nCopies(size, header);
+    }
+
     /**
      * A CloudEvent attribute: Kafka binary mode names it ce_x, but Spring Cloud Function's CloudEvent support
      * may hand it over as ce-x or ce.x, so all three are read.

@@ -92,9 +92,7 @@ public class InstitutionReplay {
                 .param(institutionId).update();
         jdbc.sql("delete from event_log where institution_id = ?").param(institutionId).update();
         plan.fold().forget(institutionId);
-        for (EventEnvelope event : events) {
-            projection.reapply(event, plan.fold());
-        }
+        projection.reapplyAll(events, plan.fold());
         long logged = eventLog.count(institutionId);
         if (logged != events.size()) {
             // e.g. an event whose type this version no longer knows: it would leave the log, so nothing changes.

@@ -4,7 +4,8 @@ import org.ppi.platform.inbox.EventEnvelope;
 
 /**
  * A projection's fold over its in-memory {@link Ledgers}: loads the institution's ledger before the event is
- * logged, forgets it when the transaction fails; the service only says what one event does to a ledger.
+ * logged, forgets it when the transaction fails; the service only says what one event does to a ledger's state
+ * (remembering what it touched in the ledger's pending work) and how a ledger's figures are settled from it.
  */
 public abstract class LedgerFold<S, F> implements ProjectionTransaction.Fold {
     private final Ledgers<S, F> ledgers;
@@ -13,7 +14,11 @@ public abstract class LedgerFold<S, F> implements ProjectionTransaction.Fold {
         this.ledgers = ledgers;
     }
 
-    protected abstract void apply(Ledgers.Ledger<S, F> ledger, EventEnvelope event);
+    /** Folds the event into the ledger's state and records in its pending work what the figures must follow. */
+    protected abstract void fold(Ledgers.Ledger<S, F> ledger, EventEnvelope event);
+
+    /** Recomputes and stores the figures the pending work asks for, then clears it. */
+    protected abstract void settle(Ledgers.Ledger<S, F> ledger);
 
     @Override
     public final void prepare(String institutionId) {
@@ -21,8 +26,17 @@ public abstract class LedgerFold<S, F> implements ProjectionTransaction.Fold {
     }
 
     @Override
-    public final void apply(String institutionId, EventEnvelope event) {
-        apply(ledgers.get(institutionId), event);
+    public final void fold(String institutionId, EventEnvelope event) {
+        fold(ledgers.get(institutionId), event);
+    }
+
+    @Override
+    public final void settle(String institutionId) {
+        Ledgers.Ledger<S, F> ledger = ledgers.get(institutionId);
+        if (ledger.pending() != null) {
+            settle(ledger);
+            ledger.pending(null);
+        }
     }
 
     @Override

@@ -36,6 +36,8 @@ public class Ledgers<S, F> {
     public static final class Ledger<S, F> {
         private final S state;
         private F figures;
+        /** What was folded and not settled yet (the service's own record of it); null when nothing is pending. */
+        private Object pending;
 
         public Ledger(S state, F figures) {
             this.state = state;
@@ -52,6 +54,15 @@ public class Ledgers<S, F> {
 
         public void figures(F figures) {
             this.figures = figures;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <P> P pending() {
+            return (P) pending;
+        }
+
+        public void pending(Object pending) {
+            this.pending = pending;
         }
     }
 }

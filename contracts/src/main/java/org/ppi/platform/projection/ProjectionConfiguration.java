@@ -45,6 +45,22 @@ public class ProjectionConfiguration {
         return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets);
     }
 
+    /**
+     * A projection never skips an event: a failing batch is retried whole, with back-off from 200 ms doubling to
+     * 10 s, until it applies (a poison event stalls its partitions visibly instead of being lost). Batch listeners
+     * do not use the binder's retry template, so the container's error handler says it.
+     */
+    @Bean
+    public org.springframework.cloud.stream.config.ListenerContainerCustomizer<
+            org.springframework.kafka.listener.AbstractMessageListenerContainer<?, ?>> projectionRetries() {
+        return (container, destination, group) -> {
+            org.springframework.util.backoff.ExponentialBackOff backOff =
+                    new org.springframework.util.backoff.ExponentialBackOff(200, 2.0);
+            backOff.setMaxInterval(10_000);
+            container.setCommonErrorHandler(new org.springframework.kafka.listener.DefaultErrorHandler(backOff));
+        };
+    }
+
     @Bean
     public RecalculationLog recalculationLog(JdbcClient jdbc) {
         return new RecalculationLog(jdbc);

@@ -11,8 +11,9 @@ import org.ppi.platform.projection.LedgerFold;
 import org.springframework.stereotype.Component;
 
 /**
- * Costing's part of applying one event: fold it into the institution's state, recompute the figures that
- * depend on it and store the changes with their causing event.
+ * Costing's part of applying events: fold each into the institution's state, remembering what it touched; then,
+ * once per batch, recompute the figures that depend on all of it and store the changes, each naming the last
+ * event of the batch that touched the institution as its cause.
  */
 @Component
 public class CostingProjection extends LedgerFold<InstitutionState, CostFigures> {
@@ -25,15 +26,26 @@ public class CostingProjection extends LedgerFold<InstitutionState, CostFigures>
         this.store = store;
     }
 
+    /** What a batch folded into one institution and its figures have not followed yet. */
+    private record Pending(Change change, EventEnvelope last) {
+    }
+
     @Override
-    protected void apply(Ledgers.Ledger<InstitutionState, CostFigures> ledger, EventEnvelope event) {
+    protected void fold(Ledgers.Ledger<InstitutionState, CostFigures> ledger, EventEnvelope event) {
         Change change = ledger.state().apply(event);
         if (change.isEmpty()) {
             return;
         }
+        Pending pending = ledger.pending();
+        ledger.pending(new Pending(pending == null ? change : pending.change().plus(change), event));
+    }
+
+    @Override
+    protected void settle(Ledgers.Ledger<InstitutionState, CostFigures> ledger) {
+        Pending pending = ledger.pending();
         CostFigures before = ledger.figures();
-        Recalculation recalculation = recalculator.recalculate(ledger.state(), change, before);
-        store.write(ledger.state(), recalculation, before, event);
+        Recalculation recalculation = recalculator.recalculate(ledger.state(), pending.change(), before);
+        store.write(ledger.state(), recalculation, before, pending.last());
         ledger.figures(recalculation.figures());
     }
 }

@@ -14,18 +14,18 @@ import org.springframework.messaging.Message;
 class TopicBindings {
 
     @Bean
-    Consumer<Message<byte[]>> surveyEvents(ProjectionTransaction tx, CostingProjection projection) {
-        return message -> tx.accept(message, projection);
+    Consumer<Message<List<byte[]>>> surveyEvents(ProjectionTransaction tx, CostingProjection projection) {
+        return batch -> tx.acceptBatch(batch, projection);
     }
 
     @Bean
-    Consumer<Message<byte[]>> catalogEvents(ProjectionTransaction tx, CostingProjection projection) {
-        return message -> tx.accept(message, projection);
+    Consumer<Message<List<byte[]>>> catalogEvents(ProjectionTransaction tx, CostingProjection projection) {
+        return batch -> tx.acceptBatch(batch, projection);
     }
 
     @Bean
-    Consumer<Message<byte[]>> valuechainEvents(ProjectionTransaction tx, CostingProjection projection) {
-        return message -> tx.accept(message, projection);
+    Consumer<Message<List<byte[]>>> valuechainEvents(ProjectionTransaction tx, CostingProjection projection) {
+        return batch -> tx.acceptBatch(batch, projection);
     }
 
     @Bean

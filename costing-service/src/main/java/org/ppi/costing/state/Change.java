@@ -25,6 +25,25 @@ public final class Change {
     /** An interview was validated: values stay, every figure's provisional mark may change. */
     boolean validation;
 
+    /** Everything either change touched: what a batch of events asks the figures to follow. */
+    public Change plus(Change other) {
+        Change both = new Change();
+        for (Change c : new Change[] {this, other}) {
+            both.products.addAll(c.products);
+            both.employees.addAll(c.employees);
+            both.centers.addAll(c.centers);
+            both.repricedCenters.addAll(c.repricedCenters);
+            both.repricedEmployees.addAll(c.repricedEmployees);
+            both.relabeledProducts.addAll(c.relabeledProducts);
+            both.relabeledEmployees.addAll(c.relabeledEmployees);
+            both.relabeledCenters.addAll(c.relabeledCenters);
+            both.everything |= c.everything;
+            both.links |= c.links;
+            both.validation |= c.validation;
+        }
+        return both;
+    }
+
     public Set<String> products() {
         return products;
     }
@@ -70,7 +89,7 @@ public final class Change {
     }
 
     public boolean isEmpty() {
-        return !everything && !links && products.isEmpty() && employees.isEmpty() && centers.isEmpty()
+        return !everything && !links && !validation && products.isEmpty() && employees.isEmpty() && centers.isEmpty()
                 && repricedCenters.isEmpty() && repricedEmployees.isEmpty() && relabeledProducts.isEmpty()
                 && relabeledEmployees.isEmpty() && relabeledCenters.isEmpty();
     }
