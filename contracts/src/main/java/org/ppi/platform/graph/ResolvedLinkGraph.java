@@ -143,6 +143,35 @@ public final class ResolvedLinkGraph {
         return Optional.empty();
     }
 
+    /**
+     * True when this recorded link lies on a cycle: its ends resolve to one product, or the rest of the graph
+     * leads from where it arrives back to where it starts.
+     */
+    public boolean closesCycle(Edge edge) {
+        String from = resolve(edge.fromProductId());
+        String to = resolve(edge.toProductId());
+        if (from.equals(to)) {
+            return true;
+        }
+        ResolvedLinkGraph rest = without(edge);
+        Map<String, List<String>> out = new HashMap<>();
+        for (Edge e : rest.edges) {
+            out.computeIfAbsent(resolve(e.fromProductId()), k -> new ArrayList<>()).add(resolve(e.toProductId()));
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> pending = new ArrayList<>(List.of(to));
+        while (!pending.isEmpty()) {
+            String current = pending.remove(pending.size() - 1);
+            if (current.equals(from)) {
+                return true;
+            }
+            if (seen.add(current)) {
+                pending.addAll(out.getOrDefault(current, List.of()));
+            }
+        }
+        return false;
+    }
+
     /** The cycle's products as costing sees them, e.g. "I1 → I2 → I1", for a message. */
     public String describe(List<Edge> cycle) {
         StringBuilder text = new StringBuilder(resolve(cycle.get(0).fromProductId()));

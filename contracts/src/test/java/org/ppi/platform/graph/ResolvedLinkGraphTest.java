@@ -79,6 +79,15 @@ class ResolvedLinkGraphTest {
     }
 
     @Test
+    void tellsWhetherOneRecordedLinkLiesOnACycle() {
+        ResolvedLinkGraph merged = chain.withMerge("I3", "I1");
+
+        assertThat(merged.closesCycle(new Edge("I2", "I3"))).isTrue();
+        assertThat(merged.closesCycle(new Edge("I3", "T"))).isFalse();
+        assertThat(chain.closesCycle(new Edge("I2", "I3"))).isFalse();
+    }
+
+    @Test
     void aLongChainIsWalkedWithoutRecursion() {
         List<Edge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
