@@ -58,9 +58,14 @@ export function buildShownTable<T>(
   return { headers, kinds, rows: out }
 }
 
-function csvCell(v: string | number | null): string {
+/** Text a spreadsheet would run as a formula (first character = + - @, TAB or CR), unless a plain number. */
+export function runsAsFormula(s: string): boolean {
+  return /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)
+}
+
+export function csvCell(v: string | number | null): string {
   if (v === null || v === undefined) return ''
-  const s = String(v)
+  const s = typeof v === 'string' && runsAsFormula(v) ? "'" + v : String(v)
   return /[",\n\r;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
 }
 

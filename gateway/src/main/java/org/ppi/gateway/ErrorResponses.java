@@ -20,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ErrorResponses {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String[]> MESSAGES = Map.of(
+            "service.unavailable", new String[]{"El servicio %s no responde en este momento (detenido o reiniciándose): "
+                    + "su solicitud no llegó a él; vuelva a intentarlo en unos segundos.",
+                    "Service %s is not answering right now (stopped or restarting): your request did not reach it; "
+                            + "try again in a few seconds."},
             "request.too-large", new String[]{"La solicitud supera el tamaño máximo de %,d bytes.",
                     "The request is larger than the maximum of %,d bytes."},
             "auth.unauthenticated", new String[]{"Inicie sesión: falta un token de acceso válido, o el enviado no es válido.",

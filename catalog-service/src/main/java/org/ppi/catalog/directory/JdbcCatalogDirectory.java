@@ -1,5 +1,8 @@
 package org.ppi.catalog.directory;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,5 +29,30 @@ class JdbcCatalogDirectory implements CatalogDirectory {
         return jdbc.sql("select product_id, status from product_view where institution_id = ? and product_id = ?")
                 .params(institutionId, productId)
                 .query((rs, i) -> new ProductFacts(rs.getString(1), "ACTIVE".equals(rs.getString(2)))).optional();
+    }
+
+    @Override
+    public List<LinkFacts> links(String institutionId) {
+        return jdbc.sql("select intermediate_product_id, feeds_product_id from link_replica where institution_id = ? "
+                        + "order by chain_id, intermediate_product_id, feeds_product_id")
+                .param(institutionId).query((rs, i) -> new LinkFacts(rs.getString(1), rs.getString(2))).list();
+    }
+
+    @Override
+    public Map<String, String> mergedInto(String institutionId) {
+        Map<String, String> merges = new LinkedHashMap<>();
+        jdbc.sql("select product_id, merged_into from product_view where institution_id = ? and merged_into is not null")
+                .param(institutionId).query(rs -> {
+                    merges.put(rs.getString(1), rs.getString(2));
+                });
+        return merges;
+    }
+
+    @Override
+    public void lockMerges(String institutionId) {
+        // ON CONFLICT DO NOTHING: a second first-ever merge waits for the first and then finds the row
+        jdbc.sql("insert into merge_lock (institution_id, merges) values (?, 0) on conflict do nothing")
+                .param(institutionId).update();
+        jdbc.sql("update merge_lock set merges = merges + 1 where institution_id = ?").param(institutionId).update();
     }
 }

@@ -27,6 +27,7 @@ import org.ppi.contracts.catalog.ProductRetired;
 import org.ppi.contracts.catalog.ProductRetyped;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.catalog.ProductVolumeChanged;
+import org.ppi.platform.graph.ResolvedLinkGraph;
 import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.Numbers;
@@ -124,7 +125,32 @@ public class Product {
         if (!facts.active()) {
             throw DomainRejection.conflict("product.merge-target-inactive", "targetProductId", target);
         }
+        directory.lockMerges(institutionId);
+        requireNoCycle(directory, target);
         apply(new ProductMergedInto(institutionId, cmd.actingUser(), productId, target));
+    }
+
+    /**
+     * Costing reads a link to or from a merged product as the product it was merged into, so a merge may close a
+     * cycle in the value chains (links I1 → I2 → I3 → T, then I3 into I1: I1 → I2 → I1) that costing cannot
+     * settle. Checked again under the lock: the target must still be active (another merge may have just
+     * taken it), and neither the merges nor the links may go round.
+     */
+    private void requireNoCycle(CatalogDirectory directory, String target) {
+        var merges = directory.mergedInto(institutionId);
+        if (merges.containsKey(target)) {
+            throw DomainRejection.conflict("product.merge-target-inactive", "targetProductId", target);
+        }
+        var edges = directory.links(institutionId).stream()
+                .map(l -> new ResolvedLinkGraph.Edge(l.fromProductId(), l.toProductId())).toList();
+        ResolvedLinkGraph graph = ResolvedLinkGraph.of(edges, merges).withMerge(productId, target);
+        if (graph.mergesCircle(productId)) {
+            throw DomainRejection.conflict("product.merge-target-inactive", "targetProductId", target);
+        }
+        graph.cycle().ifPresent(cycle -> {
+            throw DomainRejection.conflict("product.merge-cycle", "targetProductId", productId, target,
+                    graph.describe(cycle));
+        });
     }
 
     @CommandHandler

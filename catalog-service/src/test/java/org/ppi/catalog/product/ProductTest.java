@@ -282,6 +282,63 @@ class ProductTest {
                     .expectEvents(new ProductMergedInto(TENANT, USER, "p1", "p2"));
         }
 
+        /** Links I1 → I2 → I3 → T (p1 = I1, p2 = I2, p3 = I3): the case. */
+        private void chainI1I2I3T() {
+            directory.products.put(TENANT + "|p3", new CatalogDirectory.ProductFacts("p3", true));
+            directory.links.add(new CatalogDirectory.LinkFacts("p1", "p2"));
+            directory.links.add(new CatalogDirectory.LinkFacts("p2", "p3"));
+            directory.links.add(new CatalogDirectory.LinkFacts("p3", "T"));
+        }
+
+        @Test
+        void refusesMergingI3IntoI1WhichWouldCloseACycleInTheValueChains() {
+            chainI1I2I3T();
+            directory.products.put(TENANT + "|p1", new CatalogDirectory.ProductFacts("p1", true));
+            fixture.givenCommands(new RegisterProduct("p3", TENANT, USER, "c1", "I3", ProductType.INTERMEDIATE, false,
+                            null, null, null))
+                    .when(new MergeProducts("p3", TENANT, USER, "p1"))
+                    .expectException(rejected(409, "product.merge-cycle"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("p1 → p2 → p1"))
+                    .expectNoEvents();
+            assertThat(directory.locks).isPositive();
+        }
+
+        @Test
+        void refusesMergingI1IntoI3Too() {
+            chainI1I2I3T();
+            fixture.givenCommands(register("c1", ProductType.INTERMEDIATE, false, "1"))
+                    .when(new MergeProducts("p1", TENANT, USER, "p3"))
+                    .expectException(rejected(409, "product.merge-cycle"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("p3 → p2 → p3"));
+        }
+
+        @Test
+        void refusesAMergeOfNeighboursThatWouldLinkAProductToItself() {
+            chainI1I2I3T();
+            fixture.givenCommands(register("c1", ProductType.INTERMEDIATE, false, "1"))
+                    .when(new MergeProducts("p1", TENANT, USER, "p2"))
+                    .expectException(rejected(409, "product.merge-cycle"));
+        }
+
+        @Test
+        void mergesWhenNoCycleFollows() {
+            chainI1I2I3T();
+            directory.links.clear();
+            directory.links.add(new CatalogDirectory.LinkFacts("p1", "T"));
+            directory.links.add(new CatalogDirectory.LinkFacts("p3", "T"));
+            fixture.givenCommands(register("c1", ProductType.INTERMEDIATE, false, "1"))
+                    .when(new MergeProducts("p1", TENANT, USER, "p3"))
+                    .expectEvents(new ProductMergedInto(TENANT, USER, "p1", "p3"));
+        }
+
+        @Test
+        void refusesATargetMergedByACommandThatWonTheLock() {
+            directory.merges.put("p2", "p9");
+            fixture.givenCommands(register("c1", ProductType.INTERMEDIATE, false, "1"))
+                    .when(new MergeProducts("p1", TENANT, USER, "p2"))
+                    .expectException(rejected(409, "product.merge-target-inactive"));
+        }
+
         @Test
         void aMergedProductAcceptsNoChange() {
             fixture.given(registered(), new ProductMergedInto(TENANT, USER, "p1", "p2"))
@@ -334,6 +391,24 @@ class ProductTest {
     static final class StubDirectory implements CatalogDirectory {
         final Map<String, CenterFacts> centers = new HashMap<>();
         final Map<String, ProductFacts> products = new HashMap<>();
+        final List<LinkFacts> links = new java.util.ArrayList<>();
+        final Map<String, String> merges = new HashMap<>();
+        int locks;
+
+        @Override
+        public List<LinkFacts> links(String institutionId) {
+            return TENANT.equals(institutionId) ? links : List.of();
+        }
+
+        @Override
+        public Map<String, String> mergedInto(String institutionId) {
+            return TENANT.equals(institutionId) ? merges : Map.of();
+        }
+
+        @Override
+        public void lockMerges(String institutionId) {
+            locks++;
+        }
 
         @Override
         public Optional<CenterFacts> center(String institutionId, String centerId) {

@@ -9,8 +9,10 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A CSV download as spreadsheets read it: UTF-8 with a byte-order mark, comma-separated, CRLF, numbers with a
- * dot and no grouping, text quoted when needed. Text that a spreadsheet would run as a formula (starting with
- * = + - @) is prefixed with an apostrophe, so a product named "=HYPERLINK(…)" stays text.
+ * dot and no grouping, text quoted when needed. Text that a spreadsheet would run as a formula (its first
+ * character one of = + - @, TAB or CR: OWASP's list for CSV injection) is prefixed with an apostrophe, so a
+ * product named "=HYPERLINK(…)" or "-1+1" stays text; a plain number written as text ("-12.5") is a value, not
+ * a formula, and is left as it is.
  */
 public final class Csv {
     public static final MediaType MEDIA_TYPE = MediaType.parseMediaType("text/csv;charset=UTF-8");
@@ -39,6 +41,13 @@ public final class Csv {
         return out.toString();
     }
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+    static boolean runsAsFormula(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches();
+    }
+
     static String cell(Object value) {
         if (value == null) {
             return "";
@@ -50,7 +59,7 @@ public final class Csv {
             return value.toString();
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (runsAsFormula(text)) {
             text = "'" + text;
         }
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {

@@ -11,6 +11,12 @@ import java.util.Map;
  */
 public record PageQuery(int page, int size, List<String> sort, String orderBy) {
     public static final int MAX_SIZE = 1000;
+    /**
+     * The furthest row a page may start at. No list of one institution comes near it; past it a page number is
+     * an error (400 request.page-out-of-range), and page × size can never overflow an int or reach the
+     * database as a negative offset (which would be a 500).
+     */
+    public static final int MAX_OFFSET = 1_000_000;
 
     /**
      * @param columns  allowed sort fields, API name to SQL column
@@ -20,10 +26,13 @@ public record PageQuery(int page, int size, List<String> sort, String orderBy) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
-            throw DomainRejection.badRequest("request.bad-parameter", "page", "page");
+            throw DomainRejection.badRequest("request.page-negative", "page", p);
         }
         if (s < 1 || s > MAX_SIZE) {
             throw DomainRejection.badRequest("request.page-size", "size", MAX_SIZE);
+        }
+        if ((long) p * s > MAX_OFFSET) {
+            throw DomainRejection.badRequest("request.page-out-of-range", "page", p, s, MAX_OFFSET);
         }
         List<String> applied = new ArrayList<>();
         List<String> clauses = new ArrayList<>();

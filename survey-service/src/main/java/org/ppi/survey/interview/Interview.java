@@ -11,6 +11,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ppi.contracts.survey.AllocationCorrected;
 import org.ppi.contracts.survey.InterviewOpened;
@@ -59,6 +60,7 @@ public class Interview {
     @CommandHandler
     public void handle(AllocateTime cmd, SurveyDirectory directory) {
         requireSameInstitution(cmd.institutionId());
+        requireVersion(cmd.expectedVersion());
         if (validated) {
             throw DomainRejection.conflict("interview.validated", "interviewId", interviewId);
         }
@@ -73,6 +75,7 @@ public class Interview {
     @CommandHandler
     public void handle(ValidateInterview cmd) {
         requireSameInstitution(cmd.institutionId());
+        requireVersion(cmd.expectedVersion());
         if (cmd.centers() != null && !cmd.centers().contains(centerId)) {
             // A center manager validates the interviews of his own centers only.
             throw new DomainRejection(403, "auth.forbidden", null);
@@ -87,6 +90,7 @@ public class Interview {
     @CommandHandler
     public void handle(CorrectAllocation cmd, SurveyDirectory directory) {
         requireSameInstitution(cmd.institutionId());
+        requireVersion(cmd.expectedVersion());
         if (!validated) {
             throw DomainRejection.conflict("interview.not-validated", "interviewId", interviewId);
         }
@@ -120,6 +124,19 @@ public class Interview {
         }
         if (directory.product(institutionId, productId).filter(SurveyDirectory.ProductFacts::active).isEmpty()) {
             throw DomainRejection.unprocessable("allocation.product-unknown", "productId", productId);
+        }
+    }
+
+    /**
+     * Optimistic concurrency: the version (sequence number of the last event) the caller's change was based on
+     * must still be the current one. The command runs with the aggregate locked, so of two users who read
+     * version 3, the first one's change makes it 4 and the second one gets 409 with the current version.
+     */
+    private void requireVersion(Long expected) {
+        Long current = AggregateLifecycle.getVersion();
+        long now = current == null ? 0 : current;
+        if (expected != null && expected != now) {
+            throw DomainRejection.conflict("interview.version-conflict", "expectedVersion", interviewId, expected, now);
         }
     }
 

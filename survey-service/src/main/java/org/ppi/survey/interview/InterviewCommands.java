@@ -8,7 +8,11 @@ import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ppi.platform.tenancy.ScopedId;
 
-/** Commands of the Interview aggregate: the levantamiento with one center, where time allocations live. */
+/**
+ * Commands of the Interview aggregate: the levantamiento with one center, where time allocations live. A change
+ * may carry {@code expectedVersion}, the aggregate version the user's screen was based on (null: no check); a
+ * different current version is 409 interview.version-conflict, so two users never overwrite each other unseen.
+ */
 public final class InterviewCommands {
     private InterviewCommands() {
     }
@@ -23,10 +27,15 @@ public final class InterviewCommands {
 
     /** Sets (not adds) the weekly hours an employee spends on a product; 0 removes the allocation. */
     public record AllocateTime(String interviewId, String institutionId, String actingUser,
-                               String employeeId, String productId, BigDecimal hours) {
+                               String employeeId, String productId, BigDecimal hours, Long expectedVersion) {
         @TargetAggregateIdentifier
         public String aggregateId() {
             return ScopedId.of(institutionId, interviewId);
+        }
+
+        public AllocateTime(String interviewId, String institutionId, String actingUser, String employeeId,
+                            String productId, BigDecimal hours) {
+            this(interviewId, institutionId, actingUser, employeeId, productId, hours, null);
         }
     }
 
@@ -35,10 +44,15 @@ public final class InterviewCommands {
      * null when he may validate any center of his institution (the institution administrator).
      */
     public record ValidateInterview(String interviewId, String institutionId,
-                                    String actingUser, LocalDate validatedOn, Set<String> centers) {
+                                    String actingUser, LocalDate validatedOn, Set<String> centers, Long expectedVersion) {
         @TargetAggregateIdentifier
         public String aggregateId() {
             return ScopedId.of(institutionId, interviewId);
+        }
+
+        public ValidateInterview(String interviewId, String institutionId, String actingUser, LocalDate validatedOn,
+                                 Set<String> centers) {
+            this(interviewId, institutionId, actingUser, validatedOn, centers, null);
         }
 
         public ValidateInterview(String interviewId, String institutionId, String actingUser, LocalDate validatedOn) {
@@ -48,10 +62,15 @@ public final class InterviewCommands {
 
     public record CorrectAllocation(String interviewId, String institutionId,
                                     String actingUser, String employeeId, String productId, BigDecimal hours,
-                                    String reason) {
+                                    String reason, Long expectedVersion) {
         @TargetAggregateIdentifier
         public String aggregateId() {
             return ScopedId.of(institutionId, interviewId);
+        }
+
+        public CorrectAllocation(String interviewId, String institutionId, String actingUser, String employeeId,
+                                 String productId, BigDecimal hours, String reason) {
+            this(interviewId, institutionId, actingUser, employeeId, productId, hours, reason, null);
         }
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -55,14 +56,39 @@ class InterviewController {
                          List<String> participants) {
     }
 
-    record AllocationForm(@NotBlank String employeeId, @NotBlank String productId, @NotNull BigDecimal hours) {
+    record AllocationForm(@NotBlank String employeeId, @NotBlank String productId, @NotNull BigDecimal hours,
+                          Long expectedVersion) {
     }
 
     record CorrectionForm(@NotBlank String employeeId, @NotBlank String productId, @NotNull BigDecimal hours,
-                          @NotBlank String reason) {
+                          @NotBlank String reason, Long expectedVersion) {
     }
 
-    record ValidationForm(LocalDate validatedOn) {
+    record ValidationForm(LocalDate validatedOn, Long expectedVersion) {
+    }
+
+    /**
+     * The version a change was based on: {@code expectedVersion} in the body, or the {@code If-Match} header
+     * ({@code 3}, {@code "3"} or {@code W/"3"}); both given must agree. Null: no check.
+     */
+    static Long expectedVersion(Long inBody, String ifMatch) {
+        Long header = null;
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").trim();
+            try {
+                header = Long.valueOf(tag);
+            } catch (NumberFormatException e) {
+                throw DomainRejection.badRequest("interview.version-invalid", "If-Match", ifMatch);
+            }
+        }
+        if (inBody != null && header != null && !inBody.equals(header)) {
+            throw DomainRejection.badRequest("interview.version-mismatch", "If-Match", inBody, header);
+        }
+        Long version = inBody != null ? inBody : header;
+        if (version != null && version < 0) {
+            throw DomainRejection.badRequest("interview.version-invalid", "expectedVersion", version);
+        }
+        return version;
     }
 
     @PostMapping
@@ -76,25 +102,30 @@ class InterviewController {
 
     @PutMapping("/{id}/allocations")
     @Operation(summary = "Set the weekly hours of an employee on a product in an open interview (0 removes it)")
-    void allocate(Actor actor, @PathVariable String id, @Valid @RequestBody AllocationForm form) {
+    void allocate(Actor actor, @PathVariable String id, @Valid @RequestBody AllocationForm form,
+                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         targeted.sendToInterview(new AllocateTime(Ids.require(id, "id"), actor.institutionId(), actor.userId(), form.employeeId(),
-                form.productId(), form.hours()), actor, id);
+                form.productId(), form.hours(), expectedVersion(form.expectedVersion(), ifMatch)), actor, id);
     }
 
     @PostMapping("/{id}/validation")
     @Operation(summary = "Validate an interview (institution administrator, or the manager of the interview's center)")
-    void validate(Actor actor, @PathVariable String id, @RequestBody(required = false) ValidationForm form) {
+    void validate(Actor actor, @PathVariable String id, @RequestBody(required = false) ValidationForm form,
+                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         // The institution administrator validates any center's interview; a center manager only his centers'.
         java.util.Set<String> centers = actor.hasRole(Roles.INSTITUTION_ADMIN) ? null : actor.centers();
         targeted.sendToInterview(new ValidateInterview(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
-                form == null ? null : form.validatedOn(), centers), actor, id);
+                form == null ? null : form.validatedOn(), centers,
+                expectedVersion(form == null ? null : form.expectedVersion(), ifMatch)), actor, id);
     }
 
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Correct an allocation of a validated interview, stating the reason")
-    void correct(Actor actor, @PathVariable String id, @Valid @RequestBody CorrectionForm form) {
+    void correct(Actor actor, @PathVariable String id, @Valid @RequestBody CorrectionForm form,
+                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         targeted.sendToInterview(new CorrectAllocation(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
-                form.employeeId(), form.productId(), form.hours(), form.reason()), actor, id);
+                form.employeeId(), form.productId(), form.hours(), form.reason(),
+                expectedVersion(form.expectedVersion(), ifMatch)), actor, id);
     }
 
     @GetMapping

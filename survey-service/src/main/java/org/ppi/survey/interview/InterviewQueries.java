@@ -56,7 +56,7 @@ public class InterviewQueries {
     public record InterviewDetail(String id, String centerId, String centerName, LocalDate date, String interviewer,
                                   List<String> participants, Status status, LocalDate validatedOn,
                                   BigDecimal allocatedHours, List<InterviewAllocation> allocations, String lastEventId,
-                                  String updatedBy, Instant updatedAt) {
+                                  String updatedBy, Instant updatedAt, long version) {
     }
 
     /** The value this interview holds for an employee × product; correctionReason is set once corrected. */
@@ -81,7 +81,19 @@ public class InterviewQueries {
                 .query((rs, i) -> row(rs)).optional()
                 .map(r -> new InterviewDetail(r.id(), r.centerId(), r.centerName(), r.date(), r.interviewer(),
                         r.participants(), r.status(), r.validatedOn(), r.allocatedHours(),
-                        allocations(institutionId, interviewId), r.lastEventId(), r.updatedBy(), r.updatedAt()));
+                        allocations(institutionId, interviewId), r.lastEventId(), r.updatedBy(), r.updatedAt(),
+                        version(institutionId, interviewId)));
+    }
+
+    /**
+     * The aggregate's version (sequence number of its last event, 0 after opening), read from the event store of
+     * the same service: what a client sends back as expectedVersion or If-Match to edit without losing another
+     * user's change.
+     */
+    private long version(String institutionId, String interviewId) {
+        Long version = jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
+                .param(org.ppi.platform.tenancy.ScopedId.of(institutionId, interviewId)).query(Long.class).single();
+        return version == null ? 0 : version;
     }
 
     private List<InterviewAllocation> allocations(String institutionId, String interviewId) {

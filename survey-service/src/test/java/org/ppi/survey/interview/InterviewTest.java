@@ -171,4 +171,60 @@ class InterviewTest {
         assertRejected(fixture.given(OPENED, VALIDATED)
                 .when(new CorrectAllocation("i1", A, USER, "left", "p1", BigDecimal.ONE, "Motivo")), 422, "employee.left");
     }
+
+    // --- optimistic concurrency: version = sequence number of the last event (0 after opening)
+
+    private static AllocateTime allocateBasedOn(long version, String employee, String hours) {
+        return new AllocateTime("i1", A, USER, employee, "p1", new BigDecimal(hours), version);
+    }
+
+    @Test
+    void aChangeBasedOnTheCurrentVersionIsApplied() {
+        fixture.given(OPENED, allocated("ana", "p1", "30"))
+                .when(allocateBasedOn(1, "ana", "25"))
+                .expectEvents(allocated("ana", "p1", "25"));
+    }
+
+    @Test
+    void theSecondOfTwoUsersWhoReadTheSameVersionGets409WithTheCurrentVersion() {
+        // both read version 1; the first one's change made it 2
+        fixture.given(OPENED, allocated("ana", "p1", "30"), allocated("ana", "p1", "25"))
+                .when(allocateBasedOn(1, "ana", "10"))
+                .expectNoEvents()
+                .expectException(org.ppi.survey.testing.Rejected.rejected(409, "interview.version-conflict"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("[i1, 1, 2]"));
+    }
+
+    @Test
+    void validationAndCorrectionCheckTheVersionToo() {
+        assertRejected(fixture.given(OPENED, allocated("ana", "p1", "30"))
+                .when(new ValidateInterview("i1", A, USER, DAY, null, 0L)), 409, "interview.version-conflict");
+        assertRejected(fixture.given(OPENED, allocated("ana", "p1", "30"), VALIDATED)
+                .when(new CorrectAllocation("i1", A, USER, "ana", "p1", new BigDecimal("20"), "error", 1L)),
+                409, "interview.version-conflict");
+        fixture.given(OPENED, allocated("ana", "p1", "30"), VALIDATED)
+                .when(new CorrectAllocation("i1", A, USER, "ana", "p1", new BigDecimal("20"), "error", 2L))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void withoutAnExpectedVersionNothingIsChecked() {
+        fixture.given(OPENED, allocated("ana", "p1", "30"), allocated("ana", "p1", "25"))
+                .when(allocate("ana", "p1", "10"))
+                .expectEvents(allocated("ana", "p1", "10"));
+    }
+
+    @Test
+    void theVersionComesFromTheBodyOrIfMatch() {
+        assertThat(InterviewController.expectedVersion(null, null)).isNull();
+        assertThat(InterviewController.expectedVersion(3L, null)).isEqualTo(3L);
+        assertThat(InterviewController.expectedVersion(null, "W/\"4\"")).isEqualTo(4L);
+        assertThat(InterviewController.expectedVersion(5L, "5")).isEqualTo(5L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InterviewController.expectedVersion(5L, "6"))
+                .hasMessageContaining("interview.version-mismatch");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InterviewController.expectedVersion(null, "abc"))
+                .hasMessageContaining("interview.version-invalid");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InterviewController.expectedVersion(-1L, null))
+                .hasMessageContaining("interview.version-invalid");
+    }
 }

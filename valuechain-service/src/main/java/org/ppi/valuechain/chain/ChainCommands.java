@@ -36,6 +36,15 @@ public final class ChainCommands {
         }
     }
 
+    /** Sent by {@link CycleGuard} only, never from a request. */
+    public record CutCycleLink(String chainId, String institutionId, String actingUser,
+                               String intermediateProductId, String feedsProductId) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, chainId);
+        }
+    }
+
     public record RetireValueChain(String chainId, String institutionId, String actingUser,
                                    String reason) {
         @TargetAggregateIdentifier

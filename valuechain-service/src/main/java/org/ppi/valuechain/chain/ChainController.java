@@ -20,7 +20,9 @@ import org.ppi.valuechain.chain.ChainQueries.ChainDetail;
 import org.ppi.valuechain.chain.ChainQueries.ChainFilter;
 import org.ppi.valuechain.chain.ChainQueries.ChainRow;
 import org.ppi.valuechain.directory.TenantGuard;
+import org.ppi.valuechain.directory.ValueChainDirectory;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +40,15 @@ import org.springframework.web.bind.annotation.RestController;
 class ChainController {
     private final ActorCommandGateway commands;
     private final ChainQueries queries;
+    private final ValueChainDirectory directory;
+    private final TransactionTemplate tx;
 
-    ChainController(ActorCommandGateway commands, ChainQueries queries) {
+    ChainController(ActorCommandGateway commands, ChainQueries queries, ValueChainDirectory directory,
+                    TransactionTemplate tx) {
         this.commands = commands;
         this.queries = queries;
+        this.directory = directory;
+        this.tx = tx;
     }
 
     record ChainForm(String id, @NotBlank @Size(max = 300) String name, @NotBlank String resultId,
@@ -65,8 +72,15 @@ class ChainController {
 
     @PutMapping("/{id}/links")
     void link(Actor actor, @PathVariable String id, @Valid @RequestBody LinkForm form) {
-        commands.send(new LinkIntermediate(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
-                form.intermediateProductId(), form.feedsProductId(), form.weight()), actor);
+        LinkIntermediate command = new LinkIntermediate(Ids.require(id, "id"), actor.institutionId(), actor.userId(),
+                form.intermediateProductId(), form.feedsProductId(), form.weight());
+        // The graph lock first, then the command (which loads and locks the chain) in the same transaction: the
+        // order a merge arriving from the catalog also takes (lock, then CycleGuard's commands), so the two
+        // never wait for each other crosswise.
+        tx.executeWithoutResult(status -> {
+            directory.lockLinkGraph(actor.institutionId());
+            commands.send(command, actor);
+        });
     }
 
     @DeleteMapping("/{id}/links")

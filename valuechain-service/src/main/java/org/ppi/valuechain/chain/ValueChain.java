@@ -15,8 +15,10 @@ import org.ppi.contracts.valuechain.IntermediateLinked;
 import org.ppi.contracts.valuechain.IntermediateUnlinked;
 import org.ppi.contracts.valuechain.ValueChainDefined;
 import org.ppi.contracts.valuechain.ValueChainRetired;
+import org.ppi.platform.graph.ResolvedLinkGraph;
 import org.ppi.platform.tenancy.ScopedId;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.valuechain.chain.ChainCommands.CutCycleLink;
 import org.ppi.valuechain.chain.ChainCommands.DefineValueChain;
 import org.ppi.valuechain.chain.ChainCommands.LinkIntermediate;
 import org.ppi.valuechain.chain.ChainCommands.RetireValueChain;
@@ -90,8 +92,14 @@ public class ValueChain {
         if (current != null && current.compareTo(weight) == 0) {
             return;
         }
-        if (current == null && new LinkGraph(directory.links(institutionId)).reaches(feeds, intermediate)) {
-            throw DomainRejection.conflict("chain.cycle", "intermediateProductId", intermediate, feeds);
+        if (current == null) {
+            // re-entrant inside the controller's transaction, which took the lock before the command
+            directory.lockLinkGraph(institutionId);
+            ResolvedLinkGraph graph = CycleGuard.graph(directory, institutionId).withLink(intermediate, feeds);
+            graph.cycle().ifPresent(cycle -> {
+                throw DomainRejection.conflict("chain.cycle", "intermediateProductId", intermediate, feeds,
+                        graph.describe(cycle));
+            });
         }
         apply(new IntermediateLinked(institutionId, cmd.actingUser(), chainId, intermediate, feeds, weight));
     }
@@ -110,6 +118,26 @@ public class ValueChain {
             throw DomainRejection.conflict("chain.link-has-feeders", "intermediateProductId", cmd.intermediateProductId());
         }
         apply(new IntermediateUnlinked(institutionId, cmd.actingUser(), chainId, cmd.intermediateProductId(), feeds));
+    }
+
+    /**
+     * The repair of a cycle that two concurrent writes closed together (a link accepted here while catalog
+     * accepted a merge that had not reached this service yet): the link is removed if it still lies on a cycle.
+     * Its feeders, if any, stay recorded and feed nothing until the chain is rebuilt; nothing else changes.
+     */
+    @CommandHandler
+    public void handle(CutCycleLink cmd, ValueChainDirectory directory) {
+        if (retired || !institutionId.equals(cmd.institutionId())) {
+            return;
+        }
+        Link link = new Link(cmd.intermediateProductId(), cmd.feedsProductId());
+        if (!links.containsKey(link)) {
+            return;
+        }
+        directory.lockLinkGraph(institutionId);
+        if (CycleGuard.graph(directory, institutionId).closesCycle(CycleGuard.edge(chainId, link.intermediate(), link.feeds()))) {
+            apply(new IntermediateUnlinked(institutionId, cmd.actingUser(), chainId, link.intermediate(), link.feeds()));
+        }
     }
 
     @CommandHandler

@@ -1,6 +1,8 @@
 package org.ppi.valuechain.directory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ppi.contracts.catalog.ProductType;
@@ -57,6 +59,36 @@ class JdbcValueChainDirectory implements ValueChainDirectory {
                         + "where l.institution_id = ? and c.retired = false")
                 .param(institutionId)
                 .query((rs, i) -> new LinkEdge(rs.getString(1), rs.getString(2))).list();
+    }
+
+    @Override
+    public List<RecordedLink> recordedLinks(String institutionId) {
+        return jdbc.sql("select l.chain_id, l.intermediate_product_id, l.feeds_product_id, l.updated_at from chain_link l "
+                        + "join chain_view c on c.chain_id = l.chain_id and c.institution_id = l.institution_id "
+                        + "where l.institution_id = ? and c.retired = false "
+                        + "order by l.chain_id, l.intermediate_product_id, l.feeds_product_id")
+                .param(institutionId)
+                .query((rs, i) -> new RecordedLink(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
+    @Override
+    public Map<String, String> mergedInto(String institutionId) {
+        Map<String, String> merges = new LinkedHashMap<>();
+        jdbc.sql("select product_id, merged_into from known_product where institution_id = ? and merged_into is not null")
+                .param(institutionId)
+                .query(rs -> {
+                    merges.put(rs.getString(1), rs.getString(2));
+                });
+        return merges;
+    }
+
+    @Override
+    public void lockLinkGraph(String institutionId) {
+        // ON CONFLICT DO NOTHING: a second first-ever writer waits for the first and then finds the row
+        jdbc.sql("insert into link_graph_lock (institution_id, writes) values (?, 0) on conflict do nothing")
+                .param(institutionId).update();
+        jdbc.sql("update link_graph_lock set writes = writes + 1 where institution_id = ?").param(institutionId).update();
     }
 
     @Override

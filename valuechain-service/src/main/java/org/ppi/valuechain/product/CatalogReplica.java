@@ -26,9 +26,18 @@ public class CatalogReplica {
     static final int DESCRIPTION_LENGTH = 4000;
 
     private final JdbcClient jdbc;
+    private final MergeGuard guard;
 
-    public CatalogReplica(JdbcClient jdbc) {
+    /** What must surround a merge arriving from the catalog: the link-graph lock before, the cycle check after. */
+    public interface MergeGuard {
+        void lock(String institutionId);
+
+        void repair(String institutionId);
+    }
+
+    public CatalogReplica(JdbcClient jdbc, MergeGuard guard) {
         this.jdbc = jdbc;
+        this.guard = guard;
     }
 
     @Bean
@@ -51,9 +60,11 @@ public class CatalogReplica {
         } else if (payload instanceof ProductRetired e) {
             update("active = ?", false, e.productId(), e.institutionId(), event.id());
         } else if (payload instanceof ProductMergedInto e) {
+            guard.lock(e.institutionId());
             jdbc.sql("update known_product set active = false, merged_into = ?, last_event_id = ? "
                             + "where product_id = ? and institution_id = ?")
                     .params(e.targetProductId(), event.id(), e.productId(), e.institutionId()).update();
+            guard.repair(e.institutionId());
         }
     }
 

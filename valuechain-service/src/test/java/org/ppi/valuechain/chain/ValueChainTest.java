@@ -202,6 +202,52 @@ class ValueChainTest {
                 .expectException(rejected(409, "chain.cycle"));
     }
 
+    // I1 → I2 → I3 → T as P5 → P4 → P3 → P1
+
+    @Test
+    void refusesALinkThatCyclesThroughAMergeAsCostingReadsIt() {
+        // P3 was merged into P5: a link to P3 counts for P5, and P5 already feeds P4
+        directory.link(INST, "P3", "P1").link(INST, "P5", "P4").link(INST, "P4", "P1").merged(INST, "P3", "P5");
+        fixture.given(DEFINED, linked("P3", "P1", "1"), linked("P4", "P1", "1"), linked("P5", "P4", "1"))
+                .when(link("P4", "P3", null))
+                .expectException(rejected(409, "chain.cycle"))
+                .expectNoEvents();
+        assertThat(directory.locks).isPositive();
+    }
+
+    @Test
+    void theSameLinkIsAcceptedWithoutTheMerge() {
+        directory.link(INST, "P3", "P1").link(INST, "P5", "P4").link(INST, "P4", "P1");
+        fixture.given(DEFINED, linked("P3", "P1", "1"), linked("P4", "P1", "1"), linked("P5", "P4", "1"))
+                .when(link("P4", "P3", null))
+                .expectEvents(linked("P4", "P3", "1"));
+    }
+
+    @Test
+    void theCycleMessageNamesTheProductsAsCostingSeesThem() {
+        directory.link(INST, "P3", "P1").link(INST, "P5", "P4").link(INST, "P4", "P1").merged(INST, "P3", "P5");
+        fixture.given(DEFINED, linked("P3", "P1", "1"), linked("P4", "P1", "1"), linked("P5", "P4", "1"))
+                .when(link("P4", "P3", null))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("P5 → P4 → P5"));
+    }
+
+    @Test
+    void aRepairCutsALinkThatLiesOnACycle() {
+        // P4 → P3 accepted while the merge of P3 into P5 was on its way: P5 → P4 → P3≡P5
+        directory.link(INST, "P3", "P1").link(INST, "P5", "P4").link(INST, "P4", "P3").merged(INST, "P3", "P5");
+        fixture.given(DEFINED, linked("P3", "P1", "1"), linked("P4", "P3", "1"), linked("P5", "P4", "1"))
+                .when(new ChainCommands.CutCycleLink("ch1", INST, CycleGuard.SYSTEM_USER, "P4", "P3"))
+                .expectEvents(new IntermediateUnlinked(INST, CycleGuard.SYSTEM_USER, "ch1", "P4", "P3"));
+    }
+
+    @Test
+    void aRepairLeavesALinkThatNoLongerCycles() {
+        directory.link(INST, "P3", "P1").link(INST, "P5", "P4").link(INST, "P4", "P3");
+        fixture.given(DEFINED, linked("P3", "P1", "1"), linked("P4", "P3", "1"), linked("P5", "P4", "1"))
+                .when(new ChainCommands.CutCycleLink("ch1", INST, CycleGuard.SYSTEM_USER, "P4", "P3"))
+                .expectNoEvents();
+    }
+
     @Test
     void linksWhenAnotherInstitutionsGraphWouldCloseACycle() {
         directory.link(INST, "P3", "P1").link(INST, "P4", "P1").link(OTHER, "P3", "P4");

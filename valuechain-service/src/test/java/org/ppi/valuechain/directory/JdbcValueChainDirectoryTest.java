@@ -55,5 +55,19 @@ class JdbcValueChainDirectoryTest {
         models.feed(new ProductMergedInto(INST, "catalog.user", "P4", "P3"));
 
         assertThat(directory.product(INST, "P4")).hasValueSatisfying(p -> assertThat(p.active()).isFalse());
+        assertThat(directory.mergedInto(INST)).containsExactly(java.util.Map.entry("P4", "P3"));
+        assertThat(directory.mergedInto("inst-b")).isEmpty();
+    }
+
+    @Test
+    void theGraphLockIsTakenAgainAndAgainInOneInstitution() {
+        directory.lockLinkGraph(INST);
+        directory.lockLinkGraph(INST);
+        directory.lockLinkGraph("inst-b");
+
+        assertThat(models.jdbc.sql("select writes from link_graph_lock where institution_id = ?").param(INST)
+                .query(Long.class).single()).isEqualTo(2L);
+        assertThat(directory.recordedLinks(INST)).extracting(ValueChainDirectory.RecordedLink::chainId)
+                .containsExactly("ch1", "ch1", "ch2");
     }
 }

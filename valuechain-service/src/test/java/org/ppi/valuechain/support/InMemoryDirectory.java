@@ -18,6 +18,8 @@ public class InMemoryDirectory implements ValueChainDirectory {
     private final Map<String, ProductFacts> products = new HashMap<>();
     private final Map<String, ChainFacts> chains = new HashMap<>();
     private final Map<String, List<LinkEdge>> links = new HashMap<>();
+    private final Map<String, Map<String, String>> merges = new HashMap<>();
+    public int locks;
     private final Map<String, String> programCodes = new HashMap<>();
     private final Map<String, String> chainPrograms = new HashMap<>();
     private final Set<String> commonActivities = new HashSet<>();
@@ -56,6 +58,16 @@ public class InMemoryDirectory implements ValueChainDirectory {
 
     public InMemoryDirectory link(String institutionId, String fromProductId, String toProductId) {
         links.computeIfAbsent(institutionId, k -> new ArrayList<>()).add(new LinkEdge(fromProductId, toProductId));
+        return this;
+    }
+
+    /** A merge the catalog replica knows: {@code source} now counts for {@code target}. */
+    public InMemoryDirectory merged(String institutionId, String source, String target) {
+        merges.computeIfAbsent(institutionId, k -> new HashMap<>()).put(source, target);
+        ProductFacts facts = products.get(key(institutionId, source));
+        if (facts != null) {
+            products.put(key(institutionId, source), new ProductFacts(source, facts.type(), false));
+        }
         return this;
     }
 
@@ -106,6 +118,22 @@ public class InMemoryDirectory implements ValueChainDirectory {
     @Override
     public List<LinkEdge> links(String institutionId) {
         return links.getOrDefault(institutionId, List.of());
+    }
+
+    @Override
+    public List<RecordedLink> recordedLinks(String institutionId) {
+        return links(institutionId).stream()
+                .map(l -> new RecordedLink("ch-any", l.fromProductId(), l.toProductId(), java.time.Instant.EPOCH)).toList();
+    }
+
+    @Override
+    public Map<String, String> mergedInto(String institutionId) {
+        return merges.getOrDefault(institutionId, Map.of());
+    }
+
+    @Override
+    public void lockLinkGraph(String institutionId) {
+        locks++;
     }
 
     @Override

@@ -31,7 +31,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Read models on a fresh H2, fed event by event exactly as the processors and replicas would. */
 public class ReadModels {
     public final JdbcClient jdbc = ReadModelDatabase.create();
-    public final CatalogReplica catalog = new CatalogReplica(jdbc);
+    public final CatalogReplica catalog = new CatalogReplica(jdbc, new CatalogReplica.MergeGuard() {
+        @Override
+        public void lock(String institutionId) {
+        }
+
+        @Override
+        public void repair(String institutionId) {
+        }
+    });
     public final SurveyReplica survey = new SurveyReplica(jdbc);
     public final PlanProjection plan = new PlanProjection(jdbc);
     public final ChainProjection chains = new ChainProjection(jdbc);
