@@ -337,6 +337,12 @@ class PlatformEndToEndTest {
         measured.put("replaySeconds", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         measured.put("replayEvents", done.path("events").asLong());
         measured.put("replayEventsPerSecond", done.path("eventsPerSecond").asLong());
+        TopicReader.RawRead raw = TopicReader.rawRead(platform.bootstrapServers(),
+                List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events"));
+        measured.put("rawConsumerRecordsPerSecond", Math.round(raw.perSecond()));
+        measured.put("replayToRawConsumerRatio", raw.perSecond() == 0 ? null
+                : Math.round(100.0 * done.path("eventsPerSecond").asLong() / raw.perSecond()) / 100.0);
+        assertThat(raw.records()).as("the raw consumer read what the replay applied").isGreaterThanOrEqualTo(done.path("events").asLong());
         assertThat(figures()).isEqualTo(live);
 
         assertThat(admin.post("/api/costing/admin/replay", null).status()).isEqualTo(202);

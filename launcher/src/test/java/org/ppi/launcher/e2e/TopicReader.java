@@ -40,6 +40,40 @@ final class TopicReader {
         return result;
     }
 
+    /**
+     * The machine's own limit for a replay: a plain consumer reading the topics from offset 0 to their end offsets
+     * (assigned partitions, no group), records and seconds; measured in the same run as the replay it is set
+     * beside.
+     */
+    static RawRead rawRead(String bootstrap, List<String> topics) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("enable.auto.commit", "false");
+        props.put("max.poll.records", "500");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long total = ends.values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            long started = System.nanoTime();
+            while (read < total) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return new RawRead(read, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    record RawRead(long records, double seconds) {
+        double perSecond() {
+            return seconds == 0 ? 0 : records / seconds;
+        }
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
