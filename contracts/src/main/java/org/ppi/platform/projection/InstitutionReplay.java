@@ -51,12 +51,12 @@ public class InstitutionReplay {
 
     /** Rebuilds the institution's read models; 409 {@code replay.running} while a deployment-wide replay runs. */
     public Result replay(String institutionId, String actingUser) {
-        // Asked before taking the projection's lock: a starting deployment replay holds its own monitor while it
-        // waits for that lock. One that starts right after this check simply rebuilds everything afterwards.
+        // Asked before entering the projection's exclusive section: a starting deployment replay holds its own
+        // monitor while it waits to enter it. One that starts right after this check simply rebuilds everything afterwards.
         if (deploymentReplay.status().filter(s -> !s.finished()).isPresent()) {
             throw DomainRejection.conflict("replay.running", null);
         }
-        synchronized (plan.lock()) {
+        return plan.transaction().exclusively(() -> {
             Instant started = Instant.now();
             long startedNanos = System.nanoTime();
             Integer events;
@@ -74,7 +74,7 @@ public class InstitutionReplay {
             last.put(institutionId, result);
             log.info("Replayed institution {}: {} events in {} ms (by {})", institutionId, result.events(), millis, actingUser);
             return result;
-        }
+        });
     }
 
     /** The last replay of this institution since the service started, if any. */

@@ -9,19 +9,26 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Applies consumed events in one transaction together with their consumer offsets: records the offsets, skips a
  * redelivery (inbox), appends each event to the log, and lets the service fold it; then each institution the
  * events touched is settled once (its figures recomputed and stored). A polled batch is one transaction, so a
  * redelivery, a restart or a SIGKILL never applies an event twice or loses one, and a replay recomputes an
- * institution once per batch instead of once per event. Single writer: the service's topic consumers take turns,
- * so an institution's state is never folded concurrently (this object is also the replay lock).
+ * institution once per batch instead of once per event. One writer per institution: a batch holds the locks of
+ * the institutions it carries (taken in id order, so two consumers never wait for each other crosswise), so an
+ * institution's state is never folded concurrently while the service's topic consumers work on different
+ * institutions side by side. A replay runs in the exclusive section, when no batch is being applied.
  */
 public class ProjectionTransaction {
     private static final Logger log = LoggerFactory.getLogger(ProjectionTransaction.class);
@@ -31,6 +38,8 @@ public class ProjectionTransaction {
     private final Inbox inbox;
     private final EventLog eventLog;
     private final ConsumerOffsets offsets;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public ProjectionTransaction(CloudEventReader reader, TransactionTemplate tx, Inbox inbox, EventLog eventLog,
                                  ConsumerOffsets offsets) {
@@ -61,13 +70,6 @@ public class ProjectionTransaction {
         }
     }
 
-    public void accept(Message<byte[]> message, Fold fold) {
-        EventEnvelope event = reader.read(message);
-        Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
-        Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
-        apply(event, partition == null ? 0 : partition, offset == null ? -1 : offset, fold);
-    }
-
     /**
      * A polled batch in one transaction: every record's offset (the highest per partition), inbox row and log row,
      * each event folded, then each touched institution settled once. Any failure rolls all of it back and forgets
@@ -77,7 +79,49 @@ public class ProjectionTransaction {
         applyAll(reader.readBatch(batch), fold);
     }
 
-    public synchronized void applyAll(List<CloudEventReader.Delivery> deliveries, Fold fold) {
+    public void applyAll(List<CloudEventReader.Delivery> deliveries, Fold fold) {
+        Set<String> institutions = new TreeSet<>();
+        for (CloudEventReader.Delivery d : deliveries) {
+            String institution = EventLog.institutionOf(d.event());
+            if (institution != null) {
+                institutions.add(institution);
+            }
+        }
+        underLocksOf(institutions, () -> inBatchTransaction(deliveries, fold));
+    }
+
+    /**
+     * Runs {@code work} with no batch being applied and none starting until it ends: what a replay needs to empty
+     * and rebuild read models under the consumers' feet.
+     */
+    public <T> T exclusively(java.util.function.Supplier<T> work) {
+        gate.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private void underLocksOf(Set<String> institutions, Runnable work) {
+        gate.readLock().lock();
+        List<ReentrantLock> held = new ArrayList<>(institutions.size());
+        try {
+            for (String institution : institutions) {
+                ReentrantLock lock = locks.computeIfAbsent(institution, k -> new ReentrantLock());
+                lock.lock();
+                held.add(lock);
+            }
+            work.run();
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
+            gate.readLock().unlock();
+        }
+    }
+
+    private void inBatchTransaction(List<CloudEventReader.Delivery> deliveries, Fold fold) {
         Set<String> touched = new LinkedHashSet<>();
         try {
             tx.executeWithoutResult(status -> {
@@ -123,26 +167,13 @@ public class ProjectionTransaction {
         return institution;
     }
 
-    public synchronized void apply(EventEnvelope event, int partition, long offset, Fold fold) {
-        inTransaction(event, fold, () -> offsets.advance(event.topic(), partition, offset));
-    }
-
-    /**
-     * Applies a logged event again exactly like a first delivery (inbox, log, fold) but without touching the
-     * consumer offsets: the event was consumed long ago, only the figures are rebuilt. Joins the caller's
-     * transaction when there is one (the institution replay applies all of an institution's events in one).
-     */
-    public synchronized void reapply(EventEnvelope event, Fold fold) {
-        inTransaction(event, fold, () -> {
-        });
-    }
 
     /**
      * Applies logged events of one institution again like first deliveries (inbox, log, fold) without touching
      * the consumer offsets, inside the caller's transaction, and settles the institution once at the end: an
      * institution replay costs one recomputation, not one per event.
      */
-    public synchronized void reapplyAll(List<EventEnvelope> events, Fold fold) {
+    public void reapplyAll(List<EventEnvelope> events, Fold fold) {
         Set<String> touched = new LinkedHashSet<>();
         for (EventEnvelope event : events) {
             String institution = logged(event, fold);
@@ -151,22 +182,5 @@ public class ProjectionTransaction {
             }
         }
         touched.forEach(fold::settle);
-    }
-
-    private void inTransaction(EventEnvelope event, Fold fold, Runnable first) {
-        String institution = EventLog.institutionOf(event);
-        try {
-            tx.executeWithoutResult(status -> {
-                first.run();
-                if (logged(event, fold) != null) {
-                    fold.settle(institution);
-                }
-            });
-        } catch (RuntimeException e) {
-            if (institution != null) {
-                fold.forget(institution);
-            }
-            throw e;
-        }
     }
 }

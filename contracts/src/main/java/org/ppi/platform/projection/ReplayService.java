@@ -58,7 +58,7 @@ public class ReplayService {
             bindings.changeState(binding, BindingsLifecycleController.State.STOPPED);
         }
         try {
-            synchronized (plan.lock()) {
+            plan.transaction().exclusively(() -> {
                 tx.executeWithoutResult(s -> {
                     for (String table : SHARED_TABLES) {
                         jdbc.sql("delete from " + table).update();
@@ -70,7 +70,8 @@ public class ReplayService {
                             .params(Timestamp.from(Instant.now()), json.writeValueAsString(targets)).update();
                 });
                 plan.forget().run();
-            }
+                return null;
+            });
         } finally {
             for (String binding : plan.bindings()) {
                 bindings.changeState(binding, BindingsLifecycleController.State.STARTED);

@@ -91,9 +91,8 @@ public class InterviewQueries {
      * user's change.
      */
     private long version(String institutionId, String interviewId) {
-        Long version = jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
+        return jdbc.sql("select coalesce(max(sequence_number), 0) from domain_event_entry where aggregate_identifier = ?")
                 .param(org.ppi.platform.tenancy.ScopedId.of(institutionId, interviewId)).query(Long.class).single();
-        return version == null ? 0 : version;
     }
 
     private List<InterviewAllocation> allocations(String institutionId, String interviewId) {

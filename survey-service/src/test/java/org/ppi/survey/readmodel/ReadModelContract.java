@@ -87,7 +87,8 @@ abstract class ReadModelContract {
     @BeforeAll
     void feedTheScenario() {
         DataSource dataSource = emptyDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // the service's own migrations, the event store's included (the interview's version is read from it)
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/axon", "classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         JsonMapper json = JsonMapper.builder().build();
         for (Object projection : List.of(new InstitutionProjection(jdbc), new CenterProjection(jdbc),
