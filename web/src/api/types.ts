@@ -7,6 +7,8 @@ export interface LoggedEvent {
   recordedAt: string
   actingUser: string | null
   interviewId: string | null
+  /** Why a correction, salary change, departure or closure was recorded. */
+  reason?: string | null
   aggregateId: string | null
   causationId: string | null
 }

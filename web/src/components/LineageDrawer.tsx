@@ -133,6 +133,11 @@ function LineageDrawer({ figure, onClose }: { figure: FigureRef; onClose: () => 
                     {' '}· {t('lineage.interview')}: {e.interviewId}
                   </>
                 )}
+                {e.reason && (
+                  <>
+                    {' '}· {t('lineage.reason')}: <span data-testid="lineage-event-reason">{e.reason}</span>
+                  </>
+                )}
               </span>
             </li>
           ))}

@@ -69,6 +69,7 @@ export const en: Messages = {
     events: 'Events behind it',
     user: 'user',
     interview: 'interview',
+    reason: 'reason',
     upstream: '{{count}} upstream events (surveys, catalog, chains).',
   },
   costs: {

@@ -67,6 +67,7 @@ export const es = {
     events: 'Eventos que la explican',
     user: 'usuario',
     interview: 'entrevista',
+    reason: 'motivo',
     upstream: '{{count}} eventos de origen (encuestas, catálogo, cadenas).',
   },
   costs: {

@@ -73,13 +73,15 @@ public class EventLog {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select event_id, topic, event_type, recorded_at, acting_user, interview_id, subject, causation_id "
-                        + "from event_log where institution_id = :institution and event_id in (:ids) order by recorded_at, position")
+        return jdbc.sql("select event_id, topic, event_type, recorded_at, acting_user, interview_id, subject, causation_id, "
+                        + "payload from event_log where institution_id = :institution and event_id in (:ids) "
+                        + "order by recorded_at, position")
                 .param("institution", institutionId).param("ids", eventIds)
                 .query((rs, i) -> new LoggedEvent(rs.getString("event_id"), rs.getString("topic"),
                         EventTypes.nameOf(rs.getString("event_type")), rs.getString("event_type"),
                         rs.getTimestamp("recorded_at").toInstant(), rs.getString("acting_user"),
-                        rs.getString("interview_id"), rs.getString("subject"), rs.getString("causation_id")))
+                        rs.getString("interview_id"), rs.getString("subject"), rs.getString("causation_id"),
+                        reason(rs.getString("payload"))))
                 .list();
     }
 
@@ -105,8 +107,22 @@ public class EventLog {
         return e.institutionId();
     }
 
-    /** An event as an auditor reads it in a lineage. */
+    /**
+     * The reason a correction, a salary change, a departure or a closure was recorded with (the event's own
+     * {@code reason} field), so a lineage shows why a validated figure changed; null for events without one.
+     */
+    private String reason(String payload) {
+        try {
+            tools.jackson.databind.JsonNode reason = json.readTree(payload).path("reason");
+            return reason.isString() && !reason.asString().isBlank() ? reason.asString() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** An event as an auditor reads it in a lineage, with the reason it was recorded for when it has one. */
     public record LoggedEvent(String eventId, String topic, String name, String type, Instant recordedAt,
-                              String actingUser, String interviewId, String aggregateId, String causationId) {
+                              String actingUser, String interviewId, String aggregateId, String causationId,
+                              String reason) {
     }
 }

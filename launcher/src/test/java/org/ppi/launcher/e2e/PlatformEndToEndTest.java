@@ -302,6 +302,14 @@ class PlatformEndToEndTest {
         assertThat(p091Now.path("hours").decimalValue()).isEqualByComparingTo("20");
         JsonNode corrections = demo.get("/api/costing/products/" + DEMO + ".P091/lineage");
         assertThat(corrections.toString()).contains("AllocationCorrected");
+        // a correction of a validated interview shows in the lineage with the reason it was recorded for
+        List<String> reasons = new java.util.ArrayList<>();
+        corrections.path("events").forEach(e -> {
+            if (e.path("name").asString().contains("AllocationCorrected")) {
+                reasons.add(e.path("reason").asString(""));
+            }
+        });
+        assertThat(reasons).isNotEmpty().allSatisfy(r -> assertThat(r).isNotBlank());
 
         demo.command("PUT", "/api/survey/institution/costing-method", Map.of("costingMethod", "INDIVIDUAL"));
         String p091 = DEMO + ".P091";
