@@ -76,7 +76,8 @@ public class ProjectionConfiguration {
     public OutboxPublisher outboxPublisher(JdbcClient jdbc, org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka,
                                            org.springframework.core.env.Environment env) {
         return new OutboxPublisher(jdbc, kafka, env.getRequiredProperty("ppi.projection.topic"),
-                env.getRequiredProperty("spring.application.name"));
+                env.getRequiredProperty("spring.application.name"),
+                env.getProperty("ppi.projection.outbox-retention", java.time.Duration.class, java.time.Duration.ofDays(7)));
     }
 
     @Bean
