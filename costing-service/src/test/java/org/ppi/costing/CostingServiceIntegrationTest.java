@@ -371,6 +371,68 @@ class CostingServiceIntegrationTest {
         assertThat(getArray("/api/costing/events?id=" + last(bEvents), a)).as("B's event is unknown to A").isEmpty();
     }
 
+    /**
+     * One event costing cannot apply (here: of a type this version does not know, as a producer upgraded before its
+     * consumers would publish) stops only its institution: it is parked with the reason, that institution's later
+     * events wait behind it and its answers say PPI-Stale, while another institution's allocation reaches its
+     * figures; the operator skips it with a reason and retries, and the institution is current again.
+     */
+    @Test
+    void anEventCostingCannotApplyIsParkedAndOnlyItsInstitutionWaits() throws Exception {
+        String a = "park-a-it";
+        String b = "park-b-it";
+        seedSameIds(a, 10);
+        seedSameIds(b, 10);
+        for (String tenant : List.of(a, b)) {
+            Await.until(tenant + "'s figures", Duration.ofSeconds(60), () -> getAs("/api/costing/products/same-p1", tenant),
+                    p -> p.path("direct").isNumber() && p.path("direct").decimalValue().compareTo(new BigDecimal("300000.00")) == 0);
+        }
+        clock = clock.plusSeconds(1);
+        CloudEvent future = io.cloudevents.core.builder.CloudEventBuilder.v1().withId("park-future-1")
+                .withType("org.ppi.survey.SomethingNew.v9").withSource(CloudEventPublisher.SOURCE).withSubject("same-e1")
+                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData("{\"institutionId\":\"park-a-it\"}".getBytes())
+                .withExtension(org.ppi.contracts.CloudEventExtensions.TENANT, a)
+                .withExtension(org.ppi.contracts.CloudEventExtensions.RECORDED, clock.toString()).build();
+        CloudEventPublisher.send(kafka, Topics.SURVEY, "same-e1", future);
+        CloudEvent aBehind = send(Topics.SURVEY, new TimeAllocated(a, "entrevistador", "same-i1", "same-c1", "same-e1",
+                "same-p1", BigDecimal.valueOf(20)));
+        CloudEvent bChange = send(Topics.SURVEY, new TimeAllocated(b, "entrevistador", "same-i1", "same-c1", "same-e1",
+                "same-p1", BigDecimal.valueOf(20)));
+
+        // B goes on: its allocation reaches its figures; A's waits behind the parked event, and A's answers say so
+        Await.until("B's change", Duration.ofSeconds(60), () -> getAs("/api/costing/products/same-p1", b),
+                p -> p.path("direct").decimalValue().compareTo(new BigDecimal("600000.00")) == 0);
+        JsonNode parkedList = Await.until("A's events parked", Duration.ofSeconds(60),
+                () -> json.readTree(api.request("GET", "/api/costing/admin/parked").user("admin").roles("platform-admin")
+                        .send().body()), l -> l.size() == 2);
+        assertThat(parkedList.get(0).path("eventId").asString()).isEqualTo("park-future-1");
+        assertThat(parkedList.get(0).path("reason").asString()).contains("unknown event type");
+        assertThat(parkedList.get(1).path("eventId").asString()).isEqualTo(aBehind.getId());
+        assertThat(parkedList.get(1).path("blockedBy").asString()).isEqualTo("park-future-1");
+        HttpResponse<String> aAnswer = api.request("GET", "/api/costing/products/same-p1").tenant(a).user("auditor").send();
+        assertThat(aAnswer.headers().firstValue("PPI-Stale")).contains("true");
+        assertThat(json.readTree(aAnswer.body()).path("direct").decimalValue()).isEqualByComparingTo("300000.00");
+        assertThat(api.request("GET", "/api/costing/products/same-p1").tenant(b).user("auditor").send()
+                .headers().firstValue("PPI-Stale")).isEmpty();
+        assertThat(api.request("GET", "/api/costing/admin/parked").tenant(a).user("auditora").roles("auditor").send()
+                .statusCode()).as("the operator's alone").isEqualTo(403);
+
+        // the operator: a skip needs a reason; then a retry applies what waited, in order
+        assertThat(api.request("POST", "/api/costing/admin/parked/park-future-1/skip").user("admin").roles("platform-admin")
+                .body(java.util.Map.of()).send().statusCode()).isEqualTo(400);
+        assertThat(api.request("POST", "/api/costing/admin/parked/park-future-1/skip").user("admin").roles("platform-admin")
+                .body(java.util.Map.of("reason", "tipo de evento de una versión futura")).send().statusCode()).isEqualTo(200);
+        HttpResponse<String> retry = api.request("POST", "/api/costing/admin/parked/institutions/" + a + "/retry")
+                .user("admin").roles("platform-admin").send();
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(json.readTree(retry.body()).path("applied").asInt()).isEqualTo(1);
+        JsonNode aNow = getAs("/api/costing/products/same-p1", a);
+        assertThat(aNow.path("direct").decimalValue()).isEqualByComparingTo("600000.00");
+        assertThat(api.request("GET", "/api/costing/products/same-p1").tenant(a).user("auditor").send()
+                .headers().firstValue("PPI-Stale")).isEmpty();
+        assertThat(bChange.getId()).isNotEqualTo(aBehind.getId());
+    }
+
     private List<String> seedSameIds(String tenant, int hours) throws Exception {
         List<String> ids = new ArrayList<>();
         ids.add(send(Topics.SURVEY, new InstitutionRegistered(tenant, "admin", "Institución " + tenant, "DO", "DOP", 2026,

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @ConditionalOnProperty("ppi.projection.name")
-@Import({ReplayController.class, InstitutionReplayController.class, RecalculationController.class})
+@Import({ReplayController.class, InstitutionReplayController.class, RecalculationController.class, ParkedEventsController.class})
 @org.springframework.scheduling.annotation.EnableScheduling
 public class ProjectionConfiguration {
 
@@ -41,8 +41,24 @@ public class ProjectionConfiguration {
     @Bean
     public ProjectionTransaction projectionTransaction(org.ppi.platform.inbox.CloudEventReader reader, TransactionTemplate tx,
                                                        org.ppi.platform.inbox.Inbox inbox, EventLog eventLog,
-                                                       ConsumerOffsets offsets) {
-        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets);
+                                                       ConsumerOffsets offsets, ParkedEvents parked,
+                                                       javax.sql.DataSource dataSource) {
+        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets, parked, dataSource);
+    }
+
+    @Bean
+    public ParkedEvents parkedEvents(JdbcClient jdbc, JsonMapper json) {
+        return new ParkedEvents(jdbc, json);
+    }
+
+    @Bean
+    public org.springframework.web.servlet.config.annotation.WebMvcConfigurer staleFigures(ParkedEvents parked) {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new StaleFigures(parked)).addPathPatterns("/api/**");
+            }
+        };
     }
 
     /**

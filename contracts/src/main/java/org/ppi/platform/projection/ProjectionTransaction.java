@@ -10,6 +10,8 @@ import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,17 +40,26 @@ public class ProjectionTransaction {
     private final Inbox inbox;
     private final EventLog eventLog;
     private final ConsumerOffsets offsets;
+    private final ParkedEvents parked;
+    private final javax.sql.DataSource dataSource;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Consecutive failures of the batch starting at a record (topic-partition@offset). */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     public ProjectionTransaction(CloudEventReader reader, TransactionTemplate tx, Inbox inbox, EventLog eventLog,
-                                 ConsumerOffsets offsets) {
+                                 ConsumerOffsets offsets, ParkedEvents parked, javax.sql.DataSource dataSource) {
         this.reader = reader;
         this.tx = tx;
         this.inbox = inbox;
         this.eventLog = eventLog;
         this.offsets = offsets;
+        this.parked = parked;
+        this.dataSource = dataSource;
     }
+
+    /** A batch that failed this many times in a row is applied event by event, parking what cannot be applied. */
+    static final int ATTEMPTS_BEFORE_PARKING = 3;
 
     /** The service's part: fold first-delivered events of an institution and settle its figures, inside the transaction. */
     public interface Fold {
@@ -87,7 +98,24 @@ public class ProjectionTransaction {
                 institutions.add(institution);
             }
         }
-        underLocksOf(institutions, () -> inBatchTransaction(deliveries, fold));
+        String head = deliveries.isEmpty() ? "" : headOf(deliveries.get(0));
+        try {
+            underLocksOf(institutions, () -> inBatchTransaction(deliveries, fold));
+            failures.remove(head);
+        } catch (RuntimeException failure) {
+            int attempts = failures.merge(head, 1, Integer::sum);
+            if (attempts < ATTEMPTS_BEFORE_PARKING) {
+                throw failure;
+            }
+            failures.remove(head);
+            log.warn("The batch from {} failed {} times ({}): applying it event by event, parking what cannot be applied",
+                    head, attempts, failure.toString());
+            underLocksOf(institutions, () -> inQuarantine(deliveries, fold));
+        }
+    }
+
+    private static String headOf(CloudEventReader.Delivery d) {
+        return d.event().topic() + "-" + d.partition() + "@" + d.offset();
     }
 
     /**
@@ -125,12 +153,12 @@ public class ProjectionTransaction {
         Set<String> touched = new LinkedHashSet<>();
         try {
             tx.executeWithoutResult(status -> {
-                Map<Partition, Long> highest = new LinkedHashMap<>();
+                advanceOffsets(deliveries);
+                Map<String, Optional<String>> blockers = new HashMap<>();
                 for (CloudEventReader.Delivery d : deliveries) {
-                    highest.merge(new Partition(d.event().topic(), d.partition()), d.offset(), Math::max);
-                }
-                highest.forEach((p, offset) -> offsets.advance(p.topic(), p.number(), offset));
-                for (CloudEventReader.Delivery d : deliveries) {
+                    if (parkedBehind(d, blockers)) {
+                        continue;
+                    }
                     String institution = logged(d.event(), fold);
                     if (institution != null) {
                         touched.add(institution);
@@ -147,6 +175,142 @@ public class ProjectionTransaction {
     private record Partition(String topic, int number) {
     }
 
+    private void advanceOffsets(List<CloudEventReader.Delivery> deliveries) {
+        Map<Partition, Long> highest = new LinkedHashMap<>();
+        for (CloudEventReader.Delivery d : deliveries) {
+            highest.merge(new Partition(d.event().topic(), d.partition()), d.offset(), Math::max);
+        }
+        highest.forEach((p, offset) -> offsets.advance(p.topic(), p.number(), offset));
+    }
+
+    /**
+     * An event of an institution with a parked event waits behind it (parked too, in arrival order), so the
+     * institution's state never skips an event; an event of a type this version does not know is parked rather
+     * than dropped. True when the event was parked (or was a redelivery of a parked one).
+     */
+    private boolean parkedBehind(CloudEventReader.Delivery d, Map<String, Optional<String>> blockers) {
+        EventEnvelope event = d.event();
+        String institution = EventLog.institutionOf(event);
+        Optional<String> blocker = institution == null ? Optional.empty()
+                : blockers.computeIfAbsent(institution, parked::blockerOf);
+        if (blocker.isEmpty() && event.payload() != null) {
+            return false;
+        }
+        if (inbox.firstDelivery(event)) {
+            if (blocker.isPresent()) {
+                parked.park(d, institution, "waits behind parked event " + blocker.get(), blocker.get());
+            } else {
+                parked.park(d, institution, "unknown event type " + event.type(), null);
+                if (institution != null) {
+                    blockers.put(institution, Optional.of(event.id()));
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A batch that keeps failing, applied event by event in one transaction: each event inside a savepoint, settled
+     * on its own; an event that fails is rolled back to its savepoint, parked with the reason, and its institution's
+     * later events wait behind it. Every other institution's events apply; the offsets advance past all of them.
+     */
+    private void inQuarantine(List<CloudEventReader.Delivery> deliveries, Fold fold) {
+        Set<String> touched = new LinkedHashSet<>();
+        try {
+            tx.executeWithoutResult(status -> {
+                advanceOffsets(deliveries);
+                Map<String, Optional<String>> blockers = new HashMap<>();
+                java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                for (CloudEventReader.Delivery d : deliveries) {
+                    if (parkedBehind(d, blockers)) {
+                        continue;
+                    }
+                    String institution = EventLog.institutionOf(d.event());
+                    java.sql.Savepoint savepoint = savepoint(connection);
+                    try {
+                        if (logged(d.event(), fold) != null) {
+                            touched.add(institution);
+                            fold.settle(institution);
+                        }
+                        release(connection, savepoint);
+                    } catch (RuntimeException failure) {
+                        rollback(connection, savepoint);
+                        fold.forget(institution);
+                        inbox.firstDelivery(d.event());
+                        parked.park(d, institution, failure.toString(), null);
+                        blockers.put(institution, Optional.of(d.event().id()));
+                        log.warn("Parked event {} of institution {}: {}", d.event().id(), institution, failure.toString());
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            touched.forEach(fold::forget);
+            throw e;
+        }
+    }
+
+    private static java.sql.Savepoint savepoint(java.sql.Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot set a savepoint", e);
+        }
+    }
+
+    private static void release(java.sql.Connection connection, java.sql.Savepoint savepoint) {
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot release a savepoint", e);
+        }
+    }
+
+    private static void rollback(java.sql.Connection connection, java.sql.Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot roll back to a savepoint", e);
+        }
+    }
+
+    /**
+     * An operator's retry: the institution's parked events applied again in the order they arrived, in one
+     * transaction, the institution settled once; all or nothing (a failure leaves them parked and says why).
+     * Returns how many were applied.
+     */
+    public int retryParked(String institutionId, Fold fold, String user) {
+        int[] applied = {0};
+        underLocksOf(Set.of(institutionId), () -> {
+            try {
+                tx.executeWithoutResult(status -> {
+                    fold.prepare(institutionId);
+                    for (ParkedEvents.Opened open : parked.openEvents(institutionId)) {
+                        EventEnvelope event = open.event();
+                        if (event.payload() == null) {
+                            throw new IllegalStateException("event " + event.id() + " is of a type this version does not know: "
+                                    + event.type());
+                        }
+                        eventLog.append(event);
+                        fold.fold(institutionId, event);
+                        parked.resolve(open.id(), ParkedEvents.RETRIED, user, null);
+                        applied[0]++;
+                    }
+                    fold.settle(institutionId);
+                });
+            } catch (RuntimeException e) {
+                fold.forget(institutionId);
+                throw e;
+            }
+        });
+        return applied[0];
+    }
+
+    /** An operator's skip, with the reason recorded: the event is never applied; the ones behind it stay parked. */
+    public void skipParked(ParkedEvents.Parked event, String user, String reason) {
+        underLocksOf(event.institutionId() == null ? Set.of() : Set.of(event.institutionId()),
+                () -> parked.resolve(event.id(), ParkedEvents.SKIPPED, user, reason));
+    }
+
     /** Inbox, log and fold of one event inside the caller's transaction; the institution folded, or null. */
     private String logged(EventEnvelope event, Fold fold) {
         if (!inbox.firstDelivery(event)) {
@@ -154,11 +318,14 @@ public class ProjectionTransaction {
             return null;
         }
         String institution = EventLog.institutionOf(event);
-        if (event.payload() == null || institution == null) {
-            log.warn("Event {} of type {} is not projected (unknown type or no institution)", event.id(), event.type());
-            if (event.payload() != null) {
-                eventLog.append(event);
-            }
+        if (event.payload() == null) {
+            // only from the log itself (an institution replay): the consumers park unknown types before this
+            log.warn("Event {} of type {} is of a type this version does not know: not projected", event.id(), event.type());
+            return null;
+        }
+        if (institution == null) {
+            log.warn("Event {} of type {} names no institution: logged, not projected", event.id(), event.type());
+            eventLog.append(event);
             return null;
         }
         fold.prepare(institution);

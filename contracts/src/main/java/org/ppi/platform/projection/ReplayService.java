@@ -66,6 +66,12 @@ public class ReplayService {
                     for (String table : plan.tables()) {
                         jdbc.sql("delete from " + table).update();
                     }
+                    // Open parked events are met again from offset 0 (and parked again if they still fail); an
+                    // operator's skip stands: the skipped events count as delivered, so the replay passes them by.
+                    jdbc.sql("delete from projection_parked where resolution is null").update();
+                    jdbc.sql("insert into inbox_event (event_id, topic, event_type, processed_at) "
+                            + "select distinct event_id, topic, event_type, current_timestamp from projection_parked "
+                            + "where resolution = ?").param(ParkedEvents.SKIPPED).update();
                     jdbc.sql("insert into replay_run (started_at, targets) values (?, ?)")
                             .params(Timestamp.from(Instant.now()), json.writeValueAsString(targets)).update();
                 });

@@ -45,6 +45,8 @@ public final class Permissions {
             platform(Set.of("POST"), "/api/*/admin/replay", PLATFORM_ADMIN),
             // The relay's parked events name every institution's events: the deployment's operator alone.
             platform(Set.of("GET", "HEAD", "POST"), "/api/*/admin/relay/**", PLATFORM_ADMIN),
+            // So do the events a projection parked (every institution's), their retries and skips.
+            platform(Set.of("GET", "HEAD", "POST"), "/api/*/admin/parked/**", PLATFORM_ADMIN),
             platform(READ, "/api/*/admin/**", PLATFORM_ADMIN, AUDITOR),
             // Users: the platform admin creates institutions' admins, an institution admin the users of his own
             // institution (which users each may see and create is checked by the identity provider's UserAdministration).

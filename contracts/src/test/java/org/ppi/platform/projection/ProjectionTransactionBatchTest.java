@@ -38,6 +38,7 @@ class ProjectionTransactionBatchTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private JdbcClient jdbc;
+    private ParkedEvents parked;
     private ProjectionTransaction projection;
     private final RecordingFold fold = new RecordingFold();
 
@@ -49,13 +50,15 @@ class ProjectionTransactionBatchTest {
         new JdbcTemplate(admin).execute("create schema " + schema);
         DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
         JdbcTemplate template = new JdbcTemplate(data);
-        for (String script : List.of("db/inbox/V1_1__inbox.sql", "db/projection/V1_2__projection.sql")) {
+        for (String script : List.of("db/inbox/V1_1__inbox.sql", "db/projection/V1_2__projection.sql",
+                "db/projection/V1_4__projection_parked.sql")) {
             template.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
         }
         jdbc = JdbcClient.create(data);
+        parked = new ParkedEvents(jdbc, json);
         projection = new ProjectionTransaction(new CloudEventReader(json),
                 new TransactionTemplate(new DataSourceTransactionManager(data)), new Inbox(template),
-                new EventLog(jdbc, json), new ConsumerOffsets(jdbc));
+                new EventLog(jdbc, json), new ConsumerOffsets(jdbc), parked, data);
     }
 
     @Test
@@ -89,6 +92,7 @@ class ProjectionTransactionBatchTest {
         List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 0), delivery("b", 0, 1), delivery("a", 0, 2));
         fold.failOnSettle = "b";
         assertThatThrownBy(() -> projection.applyAll(batch, fold)).isInstanceOf(IllegalStateException.class);
+        assertThat(parked.list(true)).as("a first failure is retried, nothing parked").isEmpty();
         assertThat(count("event_log")).isZero();
         assertThat(count("inbox_event")).isZero();
         assertThat(offsets()).isEmpty();
@@ -102,6 +106,83 @@ class ProjectionTransactionBatchTest {
         assertThat(fold.settled).containsExactly("a", "b");
         assertThat(count("event_log")).isEqualTo(3);
         assertThat(offsets()).containsEntry(TOPIC + "-0", 3L);
+    }
+
+    /**
+     * One event that cannot be applied stops only its institution: after a few failures the batch is applied event
+     * by event, the poison parked with its reason and its institution's later events parked behind it (now and in
+     * later batches), while the other institution's events apply; the offsets move past all of them. A retry once
+     * the cause is gone applies the parked events in their order.
+     */
+    @Test
+    void aPoisonEventIsParkedAndOnlyItsInstitutionWaits() {
+        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 0), delivery("b", 0, 1), delivery("b", 0, 2),
+                delivery("a", 0, 3));
+        fold.failOnFold = "b-0-1";
+        for (int attempt = 1; attempt < ProjectionTransaction.ATTEMPTS_BEFORE_PARKING; attempt++) {
+            assertThatThrownBy(() -> projection.applyAll(batch, fold)).isInstanceOf(IllegalStateException.class);
+        }
+        fold.clear();
+        projection.applyAll(batch, fold);
+        assertThat(fold.settled).containsOnly("a");
+        assertThat(logged()).containsExactly("a-0-0", "a-0-3");
+        assertThat(parked.list(false)).extracting(ParkedEvents.Parked::eventId).containsExactly("b-0-1", "b-0-2");
+        assertThat(parked.list(false).get(0).reason()).contains("cannot fold b-0-1");
+        assertThat(parked.list(false).get(1).blockedBy()).isEqualTo("b-0-1");
+        assertThat(parked.stale("b")).isTrue();
+        assertThat(parked.stale("a")).isFalse();
+        assertThat(offsets()).containsEntry(TOPIC + "-0", 4L);
+
+        // later batches: b's events wait behind the parked one, a's apply at once
+        fold.clear();
+        projection.applyAll(List.of(delivery("b", 0, 4), delivery("a", 0, 5)), fold);
+        assertThat(fold.settled).containsExactly("a");
+        assertThat(parked.open("b")).isEqualTo(3);
+
+        // the cause is gone: a retry applies b's events in the order they arrived, and b is current again
+        fold.failOnFold = null;
+        fold.clear();
+        assertThat(projection.retryParked("b", fold, "operador")).isEqualTo(3);
+        assertThat(fold.folded).containsExactly("b-0-1", "b-0-2", "b-0-4");
+        assertThat(fold.settled).containsExactly("b");
+        assertThat(parked.stale("b")).isFalse();
+        assertThat(parked.list(true)).allSatisfy(p -> assertThat(p.resolution()).isEqualTo(ParkedEvents.RETRIED));
+    }
+
+    /** A skip is recorded with who and why; the events behind the skipped one stay parked until retried. */
+    @Test
+    void aSkippedEventIsNeverAppliedAndTheOnesBehindItWaitForARetry() {
+        fold.failOnFold = "b-0-0";
+        List<CloudEventReader.Delivery> batch = List.of(delivery("b", 0, 0), delivery("b", 0, 1));
+        for (int attempt = 1; attempt < ProjectionTransaction.ATTEMPTS_BEFORE_PARKING; attempt++) {
+            assertThatThrownBy(() -> projection.applyAll(batch, fold)).isInstanceOf(IllegalStateException.class);
+        }
+        projection.applyAll(batch, fold);
+        ParkedEvents.Parked poison = parked.find("b-0-0").orElseThrow();
+        projection.skipParked(poison, "operador", "evento de prueba mal formado");
+        assertThat(parked.blockerOf("b")).contains("b-0-1");
+        fold.clear();
+        assertThat(projection.retryParked("b", fold, "operador")).isEqualTo(1);
+        assertThat(fold.folded).containsExactly("b-0-1");
+        assertThat(parked.list(true)).extracting(ParkedEvents.Parked::resolution)
+                .containsExactly(ParkedEvents.SKIPPED, ParkedEvents.RETRIED);
+        assertThat(parked.list(true).get(0).resolutionReason()).isEqualTo("evento de prueba mal formado");
+    }
+
+    /** An event of a type this version does not know is parked with the reason, never dropped. */
+    @Test
+    void anUnknownEventTypeIsParkedNotDropped() {
+        EventEnvelope unknown = new EventEnvelope("u-1", "org.ppi.future.SomethingNew.v2", TOPIC, "x",
+                Instant.parse("2026-03-01T12:00:00Z"), "c", "u", null, null, null, null, null, "{}".getBytes(StandardCharsets.UTF_8));
+        projection.applyAll(List.of(new CloudEventReader.Delivery(unknown, 0, 0), delivery("c", 0, 1)), fold);
+        assertThat(parked.list(false)).extracting(ParkedEvents.Parked::eventId).containsExactly("u-1", "c-0-1");
+        assertThat(parked.list(false).get(0).reason()).contains("unknown event type");
+        assertThat(fold.folded).isEmpty();
+        assertThat(offsets()).containsEntry(TOPIC + "-0", 2L);
+    }
+
+    private List<String> logged() {
+        return jdbc.sql("select event_id from event_log order by position").query(String.class).list();
     }
 
     private CloudEventReader.Delivery delivery(String institution, int partition, long offset) {
@@ -128,6 +209,7 @@ class ProjectionTransactionBatchTest {
         final List<String> settled = new ArrayList<>();
         final List<String> forgotten = new ArrayList<>();
         String failOnSettle;
+        String failOnFold;
 
         @Override
         public void prepare(String institutionId) {
@@ -135,6 +217,9 @@ class ProjectionTransactionBatchTest {
 
         @Override
         public void fold(String institutionId, EventEnvelope event) {
+            if (event.id().equals(failOnFold)) {
+                throw new IllegalStateException("cannot fold " + event.id());
+            }
             folded.add(event.id());
         }
 
