@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { NavLink, Outlet, Route, Routes, useLocation } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { AsOfPicker, AsOfProvider } from './components/AsOfPicker'
+import { StaleNotice } from './components/StaleNotice'
 import { SessionGate, useSession } from './api/session'
 import { LineageProvider } from './components/LineageDrawer'
 import { logout } from './api/client'
@@ -80,6 +81,7 @@ function Shell() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        <StaleNotice />
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <Outlet />
         </Suspense>

@@ -72,6 +72,32 @@ export function apiUrl(path: string, query: Query = {}, withAsOf = true): string
   return qs ? `${path}?${qs}` : path
 }
 
+/**
+ * How many events a projection parked for the caller's institution, as the last answer said (PPI-Parked; 0 when
+ * its figures are current). The pages show a notice while it is above 0.
+ */
+let parkedEvents = 0
+const parkedListeners = new Set<() => void>()
+
+export const staleFigures = {
+  current: () => parkedEvents,
+  subscribe(listener: () => void) {
+    parkedListeners.add(listener)
+    return () => {
+      parkedListeners.delete(listener)
+    }
+  },
+}
+
+function noteStale(response: Response) {
+  if (!response.url.includes('/api/costing') && !response.url.includes('/api/budget')) return
+  const parked = response.headers.get('PPI-Stale') === 'true' ? Number(response.headers.get('PPI-Parked') ?? '1') || 1 : 0
+  if (parked !== parkedEvents) {
+    parkedEvents = parked
+    parkedListeners.forEach((l) => l())
+  }
+}
+
 async function send<T>(method: string, url: string, body?: unknown, redirectOn401 = true): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': context.language }
   if (method !== 'GET' && method !== 'HEAD') {
@@ -86,6 +112,7 @@ async function send<T>(method: string, url: string, body?: unknown, redirectOn40
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (response.status === 401 && redirectOn401) onUnauthenticated()
+  noteStale(response)
   if (!response.ok) throw new ApiError(await errorBody(response))
   if (response.status === 204) return undefined as T
   const type = response.headers.get('Content-Type') ?? ''

@@ -3,6 +3,7 @@ import type { Messages } from './es'
 /** English, the second language. */
 export const en: Messages = {
   app: {
+    stale: 'Figures out of date: {{count}} event(s) of your institution are parked waiting for the operator; the figures do not include them yet.',
     title: 'Institutional Production Profile',
     short: 'PPI',
     skip: 'Skip to content',

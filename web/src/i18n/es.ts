@@ -1,6 +1,7 @@
 /** Spanish, the platform's first language. Keys are shared with en.ts (checked by the i18n test). */
 export const es = {
   app: {
+    stale: 'Cifras desactualizadas: {{count}} evento(s) de su institución están apartados y esperan al operador; las cifras no los incluyen todavía.',
     title: 'Perfil de Producción Institucional',
     short: 'PPI',
     skip: 'Saltar al contenido',
