@@ -50,6 +50,7 @@ public final class Launcher {
         log.info("Iniciando PPI: base de datos {}, Kafka {}", database.describe(),
                 externalKafka == null ? "en proceso (KRaft) en el puerto " + kafkaPort : externalKafka);
         Platform platform = Platform.start(root, work, database, kafkaPort, externalKafka, 0);
+        platform.superviseRestarts();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Deteniendo la plataforma…");

@@ -35,7 +35,9 @@ public final class Platform implements AutoCloseable {
     private final int brokerPort;
     private final String bootstrapServers;
     private final int portOffset;
-    private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
+    private final Map<ServiceSpec, Process> processes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<ServiceSpec, RestartBudget> restartBudgets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean closing;
     private final IdentitySetup identity;
 
     private Platform(Path root, Path logs, Database database, KafkaBroker broker, Path brokerDir, int brokerPort,
@@ -142,6 +144,46 @@ public final class Platform implements AutoCloseable {
                 logs.resolve(service.module() + ".log"));
     }
 
+    /**
+     * Watches the services (what {@code ./ppi start} does): one that dies on its own — not stopped by {@link #kill}
+     * or {@link #close} — is started again, at most 3 times in 5 minutes; then it is left down, said in the log.
+     */
+    public void superviseRestarts() {
+        Thread watchdog = new Thread(() -> {
+            while (!closing) {
+                sleep(2000);
+                List<Map.Entry<ServiceSpec, Process>> dead;
+                synchronized (processes) {
+                    dead = processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+                }
+                for (Map.Entry<ServiceSpec, Process> entry : dead) {
+                    restartIfDied(entry.getKey(), entry.getValue());
+                }
+            }
+        }, "ppi-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void restartIfDied(ServiceSpec service, Process died) {
+        if (closing || processes.get(service) != died) {
+            return;
+        }
+        RestartBudget budget = restartBudgets.computeIfAbsent(service, s -> new RestartBudget(3, Duration.ofMinutes(5)));
+        if (!budget.allow(Instant.now())) {
+            processes.remove(service);
+            log.error("{} terminó otra vez (código {}): se deja detenido tras 3 reinicios en 5 minutos; vea {}",
+                    service.module(), died.exitValue(), logs.resolve(service.module() + ".log"));
+            return;
+        }
+        log.warn("{} terminó inesperadamente (código {}); reiniciándolo", service.module(), died.exitValue());
+        try {
+            launch(service);
+        } catch (IOException | RuntimeException e) {
+            log.error("No se pudo reiniciar {}: {}", service.module(), e.toString());
+        }
+    }
+
     /** Stops one service at once (SIGKILL), as a crash would. */
     public void kill(ServiceSpec service) throws InterruptedException {
         Process process = processes.remove(service);
@@ -153,7 +195,11 @@ public final class Platform implements AutoCloseable {
 
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        for (ServiceSpec service : processes.keySet()) {
+        List<ServiceSpec> services;
+        synchronized (processes) {
+            services = new ArrayList<>(processes.keySet());
+        }
+        for (ServiceSpec service : services) {
             awaitHealthy(service, deadline);
         }
     }
@@ -228,7 +274,11 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ServiceSpec> services = new ArrayList<>(processes.keySet());
+        closing = true;
+        List<ServiceSpec> services;
+        synchronized (processes) {
+            services = new ArrayList<>(processes.keySet());
+        }
         for (ServiceSpec service : reversed(services)) {
             processes.get(service).destroy();
         }
