@@ -85,23 +85,7 @@ class InterviewController {
      * ({@code 3}, {@code "3"} or {@code W/"3"}); both given must agree. Null: no check.
      */
     static Long expectedVersion(Long inBody, String ifMatch) {
-        Long header = null;
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").trim();
-            try {
-                header = Long.valueOf(tag);
-            } catch (NumberFormatException e) {
-                throw DomainRejection.badRequest("interview.version-invalid", "If-Match", ifMatch);
-            }
-        }
-        if (inBody != null && header != null && !inBody.equals(header)) {
-            throw DomainRejection.badRequest("interview.version-mismatch", "If-Match", inBody, header);
-        }
-        Long version = inBody != null ? inBody : header;
-        if (version != null && version < 0) {
-            throw DomainRejection.badRequest("interview.version-invalid", "expectedVersion", version);
-        }
-        return version;
+        return Versions.expected(inBody, ifMatch);
     }
 
     @PostMapping
