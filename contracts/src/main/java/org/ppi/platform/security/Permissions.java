@@ -66,6 +66,10 @@ public final class Permissions {
             rule(Set.of("POST"), "/api/survey/interviews", INSTITUTION_ADMIN, SURVEYOR),
             rule(Set.of("PUT"), "/api/survey/interviews/*/allocations", INSTITUTION_ADMIN, SURVEYOR),
             rule(Set.of("POST"), "/api/survey/interviews/*/corrections", INSTITUTION_ADMIN, SURVEYOR),
+            // A whole sheet of hours at once, as JSON or as an uploaded workbook (its dry run included); the
+            // workbook's download is a read.
+            rule(Set.of("PUT"), "/api/survey/interviews/*/sheet", INSTITUTION_ADMIN, SURVEYOR),
+            rule(Set.of("POST"), "/api/survey/interviews/*/workbook", INSTITUTION_ADMIN, SURVEYOR),
 
             // Catalog: products are recorded by surveyors during the interviews.
             rule(WRITE, "/api/catalog/products/**", INSTITUTION_ADMIN, SURVEYOR),

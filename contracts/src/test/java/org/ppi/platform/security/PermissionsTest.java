@@ -89,6 +89,7 @@ class PermissionsTest {
     void surveyorsInterviewAndRecordProductsCenterManagersValidate() {
         for (String[] call : new String[][]{{"POST", "/api/survey/interviews"},
                 {"PUT", "/api/survey/interviews/i1/allocations"}, {"POST", "/api/survey/interviews/i1/corrections"},
+                {"PUT", "/api/survey/interviews/i1/sheet"}, {"POST", "/api/survey/interviews/i1/workbook"},
                 {"POST", "/api/catalog/products"}, {"PUT", "/api/catalog/products/p1/volume"},
                 {"POST", "/api/catalog/products/p1/merge"}}) {
             assertThat(Permissions.allows(call[0], call[1], List.of(Roles.SURVEYOR))).as(call[1]).isTrue();
@@ -96,6 +97,9 @@ class PermissionsTest {
             assertThat(Permissions.allows(call[0], call[1], List.of(Roles.CENTER_MANAGER))).as(call[1]).isFalse();
             assertThat(Permissions.allows(call[0], call[1], List.of(Roles.ANALYST))).as(call[1]).isFalse();
         }
+        // the workbook's template is a read, for every reader of the institution
+        assertThat(Permissions.allows("GET", "/api/survey/interviews/i1/workbook", List.of(Roles.ANALYST))).isTrue();
+        assertThat(Permissions.allows("PUT", "/api/survey/interviews/i1/workbook", List.of(Roles.SURVEYOR))).isFalse();
         String validation = "/api/survey/interviews/i1/validation";
         assertThat(Permissions.allows("POST", validation, List.of(Roles.CENTER_MANAGER))).isTrue();
         assertThat(Permissions.allows("POST", validation, List.of(Roles.INSTITUTION_ADMIN))).isTrue();

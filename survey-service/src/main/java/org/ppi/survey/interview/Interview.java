@@ -4,9 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,7 +27,12 @@ import org.ppi.platform.web.Numbers;
 import org.ppi.survey.directory.SurveyDirectory;
 import org.ppi.survey.directory.SurveyDirectory.EmployeeFacts;
 import org.ppi.survey.interview.InterviewCommands.AllocateTime;
+import org.ppi.survey.interview.InterviewCommands.CellChange;
 import org.ppi.survey.interview.InterviewCommands.CorrectAllocation;
+import org.ppi.survey.interview.InterviewCommands.RecordInterviewSheet;
+import org.ppi.survey.interview.InterviewCommands.SheetOutcome;
+import org.ppi.survey.interview.InterviewSheet.SheetCell;
+import org.ppi.survey.interview.SheetRejected.CellProblem;
 import org.ppi.survey.interview.InterviewCommands.OpenInterview;
 import org.ppi.survey.interview.InterviewCommands.ValidateInterview;
 
@@ -102,28 +111,115 @@ public class Interview {
                 cmd.productId(), cmd.hours(), cmd.reason().trim()));
     }
 
+    @CommandHandler
+    public SheetOutcome handle(RecordInterviewSheet cmd, SurveyDirectory directory) {
+        requireSameInstitution(cmd.institutionId());
+        requireVersion(cmd.expectedVersion());
+        Lookups lookups = new Lookups(directory);
+        List<CellProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<SheetCell> cells = cmd.sheet().cells();
+        for (int i = 0; i < cells.size(); i++) {
+            SheetCell cell = cells.get(i);
+            DomainRejection problem = seen.add(key(cell.employeeId(), cell.productId()))
+                    ? allocationProblem(cell.employeeId(), cell.productId(), cell.hours(), lookups)
+                    : DomainRejection.badRequest("interview.sheet-duplicate-cell", "cells[" + i + "]",
+                            cell.employeeId(), cell.productId());
+            if (problem != null) {
+                problems.add(new CellProblem(i, cell.employeeId(), cell.productId(), problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SheetRejected(problems);
+        }
+        List<CellChange> changes = new ArrayList<>();
+        for (SheetCell cell : cells) {
+            BigDecimal before = hoursByEmployeeAndProduct.getOrDefault(key(cell.employeeId(), cell.productId()),
+                    BigDecimal.ZERO);
+            if (before.compareTo(cell.hours()) != 0) {
+                changes.add(new CellChange(cell.employeeId(), cell.productId(), before, cell.hours()));
+            }
+        }
+        long versionBefore = currentVersion();
+        boolean write = !cmd.dryRun() && !changes.isEmpty();
+        if (write && validated && (cmd.reason() == null || cmd.reason().isBlank())) {
+            throw DomainRejection.badRequest("allocation.reason-required", "reason");
+        }
+        if (write) {
+            for (CellChange change : changes) {
+                apply(validated
+                        ? new AllocationCorrected(institutionId, cmd.actingUser(), interviewId, centerId,
+                                change.employeeId(), change.productId(), change.after(), cmd.reason().trim())
+                        : new TimeAllocated(institutionId, cmd.actingUser(), interviewId, centerId, change.employeeId(),
+                                change.productId(), change.after()));
+            }
+        }
+        return new SheetOutcome(write, cells.size(), cells.size() - changes.size(), List.copyOf(changes),
+                versionBefore, write ? versionBefore + changes.size() : versionBefore);
+    }
+
     private void checkAllocation(String employeeId, String productId, BigDecimal hours, SurveyDirectory directory) {
+        DomainRejection problem = allocationProblem(employeeId, productId, hours, new Lookups(directory));
+        if (problem != null) {
+            throw problem;
+        }
+    }
+
+    /** Why an allocation of these hours is refused, or null: the one rule of a single allocation and a sheet's cell. */
+    private DomainRejection allocationProblem(String employeeId, String productId, BigDecimal hours, Lookups lookups) {
+        if (employeeId == null || employeeId.isBlank()) {
+            return DomainRejection.badRequest("request.missing-parameter", "employeeId", "employeeId");
+        }
+        if (productId == null || productId.isBlank()) {
+            return DomainRejection.badRequest("request.missing-parameter", "productId", "productId");
+        }
         if (hours == null) {
-            throw DomainRejection.badRequest("request.missing-parameter", "hours", "hours");
+            return DomainRejection.badRequest("request.missing-parameter", "hours", "hours");
         }
         if (hours.signum() < 0) {
-            throw DomainRejection.badRequest("allocation.hours-negative", "hours", hours.toPlainString());
+            return DomainRejection.badRequest("allocation.hours-negative", "hours", hours.toPlainString());
         }
-        Numbers.hours(hours, "hours");
-        EmployeeFacts employee = directory.employee(institutionId, employeeId)
-                .orElseThrow(() -> DomainRejection.unprocessable("employee.not-found", "employeeId", employeeId));
+        try {
+            Numbers.hours(hours, "hours");
+        } catch (DomainRejection outOfRange) {
+            return outOfRange;
+        }
+        EmployeeFacts employee = lookups.employee(institutionId, employeeId).orElse(null);
+        if (employee == null) {
+            return DomainRejection.unprocessable("employee.not-found", "employeeId", employeeId);
+        }
         if (!employee.active()) {
-            throw DomainRejection.unprocessable("employee.left", "employeeId", employeeId);
+            return DomainRejection.unprocessable("employee.left", "employeeId", employeeId);
         }
         if (!employee.centerId().equals(centerId)) {
-            throw DomainRejection.unprocessable("allocation.employee-other-center", "employeeId", employeeId, centerId);
+            return DomainRejection.unprocessable("allocation.employee-other-center", "employeeId", employeeId, centerId);
         }
         if (hours.compareTo(employee.contractedHours()) > 0) {
-            throw DomainRejection.unprocessable("allocation.hours-above-contract", "hours", hours.toPlainString(),
+            return DomainRejection.unprocessable("allocation.hours-above-contract", "hours", hours.toPlainString(),
                     employee.contractedHours().toPlainString());
         }
-        if (directory.product(institutionId, productId).filter(SurveyDirectory.ProductFacts::active).isEmpty()) {
-            throw DomainRejection.unprocessable("allocation.product-unknown", "productId", productId);
+        if (lookups.product(institutionId, productId).filter(SurveyDirectory.ProductFacts::active).isEmpty()) {
+            return DomainRejection.unprocessable("allocation.product-unknown", "productId", productId);
+        }
+        return null;
+    }
+
+    /** The directory, each employee and product looked up once per command (a sheet names each many times). */
+    private static final class Lookups {
+        private final SurveyDirectory directory;
+        private final Map<String, Optional<EmployeeFacts>> employees = new HashMap<>();
+        private final Map<String, Optional<SurveyDirectory.ProductFacts>> products = new HashMap<>();
+
+        Lookups(SurveyDirectory directory) {
+            this.directory = directory;
+        }
+
+        Optional<EmployeeFacts> employee(String institutionId, String employeeId) {
+            return employees.computeIfAbsent(String.valueOf(employeeId), id -> directory.employee(institutionId, employeeId));
+        }
+
+        Optional<SurveyDirectory.ProductFacts> product(String institutionId, String productId) {
+            return products.computeIfAbsent(String.valueOf(productId), id -> directory.product(institutionId, productId));
         }
     }
 
@@ -133,11 +229,15 @@ public class Interview {
      * version 3, the first one's change makes it 4 and the second one gets 409 with the current version.
      */
     private void requireVersion(Long expected) {
-        Long current = AggregateLifecycle.getVersion();
-        long now = current == null ? 0 : current;
+        long now = currentVersion();
         if (expected != null && expected != now) {
             throw DomainRejection.conflict("interview.version-conflict", "expectedVersion", interviewId, expected, now);
         }
+    }
+
+    private static long currentVersion() {
+        Long current = AggregateLifecycle.getVersion();
+        return current == null ? 0 : current;
     }
 
     /** Another institution's interview answers exactly like a missing one. */

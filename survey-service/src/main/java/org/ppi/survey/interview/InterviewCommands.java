@@ -60,6 +60,29 @@ public final class InterviewCommands {
         }
     }
 
+    /**
+     * Sets a whole employees × products matrix of weekly hours in one command, validated as a whole: each cell by
+     * the rules of {@link AllocateTime}; one bad cell refuses the sheet ({@link SheetRejected} lists every bad cell)
+     * and nothing is written. An open interview gets one TimeAllocated per cell whose hours change, a validated one
+     * one AllocationCorrected per changed cell with {@code reason} (required then); unchanged cells write nothing.
+     * {@code dryRun}: validate and answer what would change, writing nothing.
+     */
+    public record RecordInterviewSheet(String interviewId, String institutionId, String actingUser,
+                                       InterviewSheet sheet, String reason, Long expectedVersion, boolean dryRun) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ScopedId.of(institutionId, interviewId);
+        }
+    }
+
+    /** What a sheet changed (or would change, in a dry run): the cells whose hours differ, before → after. */
+    public record SheetOutcome(boolean written, int cells, int unchanged, List<CellChange> changes,
+                               long versionBefore, long version) {
+    }
+
+    public record CellChange(String employeeId, String productId, BigDecimal before, BigDecimal after) {
+    }
+
     public record CorrectAllocation(String interviewId, String institutionId,
                                     String actingUser, String employeeId, String productId, BigDecimal hours,
                                     String reason, Long expectedVersion) {

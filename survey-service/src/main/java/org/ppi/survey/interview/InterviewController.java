@@ -20,12 +20,18 @@ import org.ppi.platform.web.PageResponse;
 import org.ppi.survey.interview.InterviewCommands.AllocateTime;
 import org.ppi.survey.interview.InterviewCommands.CorrectAllocation;
 import org.ppi.survey.interview.InterviewCommands.OpenInterview;
+import org.ppi.survey.interview.InterviewCommands.RecordInterviewSheet;
+import org.ppi.survey.interview.InterviewCommands.SheetOutcome;
 import org.ppi.survey.interview.InterviewCommands.ValidateInterview;
 import org.ppi.survey.interview.InterviewQueries.InterviewDetail;
 import org.ppi.survey.interview.InterviewQueries.InterviewRow;
+import org.ppi.survey.web.Messages;
 import org.ppi.survey.web.Paging;
+import org.ppi.survey.web.ProblemReport;
 import org.ppi.survey.web.TargetedCommands;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,10 +52,14 @@ class InterviewController {
     private final TargetedCommands targeted;
     private final InterviewQueries queries;
 
-    InterviewController(ActorCommandGateway commands, TargetedCommands targeted, InterviewQueries queries) {
+    private final Messages messages;
+
+    InterviewController(ActorCommandGateway commands, TargetedCommands targeted, InterviewQueries queries,
+                        Messages messages) {
         this.commands = commands;
         this.targeted = targeted;
         this.queries = queries;
+        this.messages = messages;
     }
 
     record InterviewForm(String id, @NotBlank String centerId, LocalDate date, String interviewer,
@@ -64,6 +74,9 @@ class InterviewController {
                           @NotBlank String reason, Long expectedVersion) {
     }
 
+    record SheetForm(List<InterviewSheet.SheetCell> cells, String reason, Long expectedVersion) {
+    }
+
     record ValidationForm(LocalDate validatedOn, Long expectedVersion) {
     }
 
@@ -72,23 +85,7 @@ class InterviewController {
      * ({@code 3}, {@code "3"} or {@code W/"3"}); both given must agree. Null: no check.
      */
     static Long expectedVersion(Long inBody, String ifMatch) {
-        Long header = null;
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").trim();
-            try {
-                header = Long.valueOf(tag);
-            } catch (NumberFormatException e) {
-                throw DomainRejection.badRequest("interview.version-invalid", "If-Match", ifMatch);
-            }
-        }
-        if (inBody != null && header != null && !inBody.equals(header)) {
-            throw DomainRejection.badRequest("interview.version-mismatch", "If-Match", inBody, header);
-        }
-        Long version = inBody != null ? inBody : header;
-        if (version != null && version < 0) {
-            throw DomainRejection.badRequest("interview.version-invalid", "expectedVersion", version);
-        }
-        return version;
+        return Versions.expected(inBody, ifMatch);
     }
 
     @PostMapping
@@ -106,6 +103,23 @@ class InterviewController {
                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         targeted.sendToInterview(new AllocateTime(Ids.require(id, "id"), actor.institutionId(), actor.userId(), form.employeeId(),
                 form.productId(), form.hours(), expectedVersion(form.expectedVersion(), ifMatch)), actor, id);
+    }
+
+    @PutMapping("/{id}/sheet")
+    @Operation(summary = "Set a whole employees × products matrix of weekly hours in one command: validated as a "
+            + "whole (every bad cell listed, nothing written), one event per changed cell; a validated interview "
+            + "needs a reason (the changes are corrections)")
+    SheetOutcome recordSheet(Actor actor, @PathVariable String id, @RequestBody SheetForm form,
+                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        InterviewSheet sheet = new InterviewSheet(form.cells());
+        return targeted.sendToInterview(new RecordInterviewSheet(Ids.require(id, "id"), actor.institutionId(),
+                actor.userId(), sheet, form.reason(), expectedVersion(form.expectedVersion(), ifMatch), false), actor, id);
+    }
+
+    /** A refused sheet: every bad cell, with where it is and why, in the caller's language. */
+    @ExceptionHandler(SheetRejected.class)
+    ResponseEntity<ProblemReport> sheetRejected(SheetRejected e) {
+        return SheetProblems.report(e, messages);
     }
 
     @PostMapping("/{id}/validation")

@@ -9,6 +9,7 @@ import org.ppi.contracts.catalog.ProductRegistered;
 import org.ppi.contracts.catalog.ProductRenamed;
 import org.ppi.contracts.catalog.ProductRetired;
 import org.ppi.contracts.catalog.ProductRetyped;
+import org.ppi.contracts.catalog.ProductVolumeChanged;
 import org.ppi.platform.inbox.CloudEventReader;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.ppi.platform.inbox.Inbox;
@@ -39,9 +40,14 @@ class CatalogReplica {
         Object payload = event.payload();
         if (payload instanceof ProductRegistered e) {
             jdbc.sql("insert into known_product (product_id, institution_id, center_id, name, product_type, active, "
-                            + "last_event_id, updated_by, updated_at) values (?,?,?,?,?,true,?,?,?)")
+                            + "last_event_id, updated_by, updated_at, volume, volume_unit) values (?,?,?,?,?,true,?,?,?,?,?)")
                     .params(e.productId(), e.institutionId(), e.centerId(), e.name(), e.type().name(), event.id(),
-                            actor(event), recordedAt(event)).update();
+                            actor(event), recordedAt(event), e.volume(), e.volumeUnit()).update();
+        } else if (payload instanceof ProductVolumeChanged e) {
+            jdbc.sql("update known_product set volume = ?, volume_unit = ?, last_event_id = ?, updated_by = ?, "
+                            + "updated_at = ? where product_id = ? and institution_id = ?")
+                    .params(e.volume(), e.volumeUnit(), event.id(), actor(event), recordedAt(event), e.productId(),
+                            e.institutionId()).update();
         } else if (payload instanceof ProductRenamed e) {
             update("name = ?", e.name(), e.productId(), e.institutionId(), event);
         } else if (payload instanceof ProductRetyped e) {

@@ -30,9 +30,9 @@ public class TargetedCommands {
     }
 
     /** Same, with the interview id in the metadata (it travels to the CloudEvent). */
-    public void sendToInterview(Object command, Actor actor, String interviewId) {
+    public <R> R sendToInterview(Object command, Actor actor, String interviewId) {
         try {
-            gateway.send(command, actor, interviewId);
+            return gateway.send(command, actor, interviewId);
         } catch (RuntimeException e) {
             throw translated(e, "interview.not-found", interviewId);
         }
