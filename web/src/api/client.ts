@@ -129,7 +129,23 @@ async function errorBody(response: Response): Promise<ApiErrorBody> {
   return { status: response.status, code: 'http.' + response.status, message: response.statusText || String(response.status) }
 }
 
+/** Sends a file as the request body (a spreadsheet upload), with the session's CSRF token and the page's language. */
+async function sendFile<T>(url: string, file: Blob): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': context.language,
+    'Content-Type': 'application/octet-stream',
+  }
+  const csrf = readCookie('XSRF-TOKEN')
+  if (csrf) headers['X-XSRF-TOKEN'] = csrf
+  const response = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: file })
+  if (response.status === 401) onUnauthenticated()
+  if (!response.ok) throw new ApiError(await errorBody(response))
+  return (await response.json()) as T
+}
+
 export const api = {
+  upload: <T>(path: string, file: Blob, query: Query = {}) => sendFile<T>(apiUrl(path, query, false), file),
   get: <T>(path: string, query?: Query, opts: { asOf?: boolean; redirectOn401?: boolean } = {}) =>
     send<T>('GET', apiUrl(path, query, opts.asOf ?? true), undefined, opts.redirectOn401 ?? true),
   post: <T>(path: string, body?: unknown) => send<T>('POST', apiUrl(path, {}, false), body),

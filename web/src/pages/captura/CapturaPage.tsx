@@ -25,6 +25,7 @@ import type { Hours, MatrixModel, MatrixProduct } from './matrix'
 import { ProductForm } from './ProductForm'
 import './i18n'
 import './captura.css'
+import { WorkbookPanel } from './WorkbookPanel'
 
 interface Load<T> {
   data: T | null
@@ -95,7 +96,7 @@ export default function CapturaPage() {
 
   const [centers] = useLoad<CenterRow[]>(listCenters, [])
   const [interviews, reloadInterviews] = useLoad<InterviewRow[]>(centerId ? () => listInterviews(centerId) : null, [centerId])
-  const [matrix] = useLoad(interviewId && centerId ? () => loadMatrix(interviewId, centerId) : null, [interviewId, centerId])
+  const [matrix, reloadMatrix] = useLoad(interviewId && centerId ? () => loadMatrix(interviewId, centerId) : null, [interviewId, centerId])
   const [products, reloadProducts] = useLoad<ProductRow[]>(centerId ? () => listProducts(centerId) : null, [centerId])
   const [allProducts] = useLoad<ProductRow[]>(interviewId && may.write ? () => listProducts() : null, [interviewId, may.write])
 
@@ -323,6 +324,16 @@ export default function CapturaPage() {
             save={save}
             columns={centerColumns}
             otherProducts={otherProducts}
+          />
+
+          <WorkbookPanel
+            interviewId={interview.id}
+            allowed={may.write}
+            validated={validated}
+            onImported={() => {
+              reloadMatrix()
+              reloadInterviews()
+            }}
           />
         </section>
       )}

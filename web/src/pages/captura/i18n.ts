@@ -5,6 +5,21 @@ import i18n from 'i18next'
  * page loads (the page's keys live with the page, so the shared es.ts / en.ts stay untouched).
  */
 export const capturaEs = {
+  workbook: {
+    title: 'Planilla de la entrevista',
+    downloadXlsx: 'Descargar plantilla (XLSX)',
+    downloadCsv: 'Descargar plantilla (CSV)',
+    upload: 'Cargar planilla llena:',
+    changes: '{{count}} celda(s) cambiarían; {{unchanged}} quedan igual. Revise y confirme.',
+    cell: 'Celda',
+    employee: 'Funcionario',
+    product: 'Producto',
+    before: 'Antes',
+    after: 'Después',
+    reason: 'Motivo de la corrección (entrevista validada):',
+    confirm: 'Confirmar y registrar',
+    done: 'Planilla registrada: {{count}} celda(s) cambiadas.',
+  },
   title: 'Captura de entrevistas',
   intro:
     'Abra una entrevista con un centro de producción, registre las horas semanales de cada funcionario por producto y valide la entrevista. Cada celda se guarda al salir de ella (Tab, Enter o clic fuera).',
@@ -126,6 +141,21 @@ export const capturaEs = {
 export type CapturaMessages = typeof capturaEs
 
 export const capturaEn: CapturaMessages = {
+  workbook: {
+    title: 'Interview workbook',
+    downloadXlsx: 'Download template (XLSX)',
+    downloadCsv: 'Download template (CSV)',
+    upload: 'Upload the filled workbook:',
+    changes: '{{count}} cell(s) would change; {{unchanged}} stay the same. Review and confirm.',
+    cell: 'Cell',
+    employee: 'Employee',
+    product: 'Product',
+    before: 'Before',
+    after: 'After',
+    reason: 'Reason for the correction (validated interview):',
+    confirm: 'Confirm and record',
+    done: 'Workbook recorded: {{count}} cell(s) changed.',
+  },
   title: 'Interview capture',
   intro:
     "Open an interview with a production center, record each employee's weekly hours per product and validate the interview. Each cell is saved when you leave it (Tab, Enter or a click elsewhere).",
