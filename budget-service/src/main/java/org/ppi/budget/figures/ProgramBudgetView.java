@@ -17,11 +17,11 @@ public record ProgramBudgetView(String programId, String code, String name, Stri
                                 boolean scaledByPlannedVolume, List<String> volumeGaps, List<String> missingCosts,
                                 List<String> centralProducts, List<ContributionView> contributions,
                                 List<ChainView> chains, List<ActivityView> activities, String causationEventId,
-                                Instant effectiveAt) {
+                                Instant effectiveAt, boolean provisional) {
 
     public ProgramBudgetView withCause(String causationEventId, Instant effectiveAt) {
         return new ProgramBudgetView(programId, code, name, expectedResult, fiscalYear, budget, budgetExact, costShare,
                 plannedBeyond, scaledByPlannedVolume, volumeGaps, missingCosts, centralProducts, contributions, chains,
-                activities, causationEventId, effectiveAt);
+                activities, causationEventId, effectiveAt, provisional);
     }
 }

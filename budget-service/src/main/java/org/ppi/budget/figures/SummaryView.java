@@ -22,7 +22,7 @@ public record SummaryView(String institutionId, int fiscalYear, boolean defaultY
                           BigDecimal plannedBeyond, BigDecimal apnopTotal, BigDecimal budgetTotal,
                           String budgetTotalExact, int programs, List<UnassignedView> unassigned,
                           List<CentralProductView> centralProducts, List<ApnopView> apnop, String causationEventId,
-                          Instant effectiveAt) {
+                          Instant effectiveAt, boolean provisional) {
 
     public static final String PROGRAMS = "PROGRAMS";
     public static final String CENTRAL_ACTIONS = "CENTRAL_ACTIONS";
@@ -60,7 +60,7 @@ public record SummaryView(String institutionId, int fiscalYear, boolean defaultY
                 unassignedTerminals, unusedCapacity, total, totalExact, costBase, costingTotalCost,
                 costingTotalCostExact, reconciles, difference, roundingResidue, plannedVolumesApplied, plannedBeyond,
                 apnopTotal, budgetTotal, budgetTotalExact, programs, unassigned, centralProducts, apnop,
-                causationEventId, effectiveAt);
+                causationEventId, effectiveAt, provisional);
     }
 
     public SummaryView withLines(List<Line> labelled) {
@@ -68,6 +68,6 @@ public record SummaryView(String institutionId, int fiscalYear, boolean defaultY
                 unassignedTerminals, unusedCapacity, total, totalExact, costBase, costingTotalCost,
                 costingTotalCostExact, reconciles, difference, roundingResidue, plannedVolumesApplied, plannedBeyond,
                 apnopTotal, budgetTotal, budgetTotalExact, programs, unassigned, centralProducts, apnop,
-                causationEventId, effectiveAt);
+                causationEventId, effectiveAt, provisional);
     }
 }

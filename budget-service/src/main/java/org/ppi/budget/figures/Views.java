@@ -45,7 +45,7 @@ public final class Views {
                 Money.cents(budget.budget()), Money.exact(budget.budget()), Money.cents(budget.costShare()),
                 Money.cents(budget.plannedBeyond()), budget.scaledByPlannedVolume(), List.copyOf(budget.volumeGaps()),
                 List.copyOf(budget.missingCosts()), List.copyOf(budget.centralProducts()), contributions, chains,
-                activities, null, null);
+                activities, null, null, state.institutionCost() != null && state.institutionCost().provisional);
     }
 
     public static SummaryView summary(BudgetState state, BudgetResult result, boolean defaultYear) {
@@ -83,7 +83,7 @@ public final class Views {
                 Money.cents(costingTotal), Money.exact(costingTotal), reconciles, difference, result.roundingResidue(),
                 planned, Money.cents(result.plannedBeyond()), Money.cents(result.apnopTotal()),
                 Money.cents(result.budgetTotal()), Money.exact(result.budgetTotal()), result.programs().size(),
-                unassigned, central, apnop, null, null);
+                unassigned, central, apnop, null, null, cost != null && cost.provisional);
     }
 
     private static SummaryView.Line line(String key, Rational amount) {

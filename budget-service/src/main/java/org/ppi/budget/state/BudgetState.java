@@ -100,6 +100,7 @@ public final class BudgetState {
             cost.totalCost = exact(e.totalCost());
             cost.centralActions = exact(e.unattributedIntermediateCost());
             cost.unusedCapacity = exact(e.unusedCost());
+            cost.provisional = Boolean.TRUE.equals(e.provisional());
             cost.eventId = id;
             cost.upstream = e.lineage() == null ? List.of() : List.copyOf(e.lineage());
             institutionCost = cost;

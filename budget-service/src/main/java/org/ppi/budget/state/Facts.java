@@ -58,6 +58,8 @@ public final class Facts {
         public Rational totalCost;
         public Rational centralActions;
         public Rational unusedCapacity;
+        /** Some hours behind the institution's cost come from an interview not validated yet. */
+        public boolean provisional;
         public String eventId;
         public List<String> upstream = List.of();
     }

@@ -53,7 +53,21 @@ class SecondWorkedExampleBudgetTest {
         assertThat(f.summary().budgetTotal()).isEqualByComparingTo("3851917.81");
     }
 
+    /** The budget rests on costing's figures: provisional while the institution's cost is (interviews not validated). */
+    @org.junit.jupiter.api.Test
+    void theBudgetIsProvisionalWhileTheInstitutionsCostIs() {
+        assertThat(figures(CostingMethod.CLASSIC).summary().provisional()).isFalse();
+        YearFigures provisional = figures(CostingMethod.CLASSIC, true);
+        assertThat(provisional.summary().provisional()).isTrue();
+        assertThat(provisional.programs().get("PR1").view().provisional()).isTrue();
+        assertThat(provisional.summary().total()).isEqualByComparingTo("3601917.81");
+    }
+
     private static YearFigures figures(CostingMethod method) {
+        return figures(method, null);
+    }
+
+    private static YearFigures figures(CostingMethod method, Boolean provisional) {
         boolean classic = method == CostingMethod.CLASSIC;
         List<PpiEvent> events = new ArrayList<>(List.of(
                 new ValueChainDefined(I, U, "VC1", "Quejas ciudadanas", null, "P1"),
@@ -76,7 +90,8 @@ class SecondWorkedExampleBudgetTest {
         Rational terminals = Rational.parse(classic ? "57598595982500/27332733" : "5053748656750/1970197")
                 .plus(Rational.parse(classic ? "3904077112500/9110911" : "1259967246250/1970197"));
         events.add(new InstitutionCostRecalculated(I, U, method, amount(terminals.plus(central).plus(unused)), amount(terminals),
-                amount(central), amount(unused), amount(Rational.ZERO), true, null, "cause-institution", List.of("sv-institution")));
+                amount(central), amount(unused), amount(Rational.ZERO), true, null, "cause-institution", List.of("sv-institution"),
+                provisional));
         BudgetState state = new BudgetState(I);
         WorkedExample.envelopes(events).forEach(state::apply);
         return BudgetFigures.year(state, YEAR, true);

@@ -92,7 +92,7 @@ public class FigureStore {
                 state.method(), shown.type(), shown.core(), now != null, Money.amount(shown.labour()),
                 Money.amount(shown.nonLabour()), Money.amount(shown.direct()), Money.plain(shown.volume()),
                 Money.amount(shown.unitCost()), Money.amount(shown.fullCost()), Money.amount(shown.fullUnitCost()),
-                shown.attributed(), at, cause.id(), lineage), "", cause.id(), at);
+                shown.attributed(), at, cause.id(), lineage, state.provisionalProduct(id)), "", cause.id(), at);
     }
 
     private void employee(InstitutionState state, EmployeeCost now, EmployeeCost before, String id, EventEnvelope cause, Instant at) {
@@ -165,7 +165,8 @@ public class FigureStore {
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
                 Money.amount(t.terminalFullCost()), Money.amount(t.unattributedIntermediateCost()), Money.amount(t.unusedCost()),
-                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), lineage), "", cause.id(), at);
+                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), lineage, view.provisional()),
+                "", cause.id(), at);
     }
 
     private void logChange(InstitutionState state, String kind, String key, String measure, Rational before, Rational after,

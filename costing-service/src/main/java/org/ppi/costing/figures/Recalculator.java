@@ -103,9 +103,12 @@ public final class Recalculator {
     private static Recalculation relabel(Recalculation recalculation, Change change) {
         CostFigures now = recalculation.figures();
         if (change.validation()) {
+            // values stay; every figure's provisional mark may change, and the institution's is published again
             recalculation.changedProducts().addAll(now.products().keySet());
             recalculation.changedEmployees().addAll(now.employees().keySet());
             recalculation.changedCenters().addAll(now.centers().keySet());
+            recalculation = new Recalculation(now, recalculation.changedProducts(), recalculation.changedEmployees(),
+                    recalculation.changedCenters(), true);
         }
         change.relabeledProducts().stream().filter(now.products()::containsKey).forEach(recalculation.changedProducts()::add);
         change.relabeledEmployees().stream().filter(now.employees()::containsKey).forEach(recalculation.changedEmployees()::add);

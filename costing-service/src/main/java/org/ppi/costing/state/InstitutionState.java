@@ -412,9 +412,22 @@ public final class InstitutionState {
         return false;
     }
 
+    /** A product's full cost rests on its own hours and its suppliers': provisional when any of them is. */
     public boolean provisionalProduct(String productId) {
-        String resolved = resolve(productId);
-        return provisional(a -> resolved.equals(resolve(a.productId)));
+        Set<String> upstream = new HashSet<>();
+        collectUpstream(resolve(productId), upstream);
+        return provisional(a -> upstream.contains(resolve(a.productId)));
+    }
+
+    private void collectUpstream(String productId, Set<String> found) {
+        if (!found.add(productId)) {
+            return;
+        }
+        for (Facts.Link link : activeLinks()) {
+            if (productId.equals(resolve(link.consumerId))) {
+                collectUpstream(resolve(link.supplierId), found);
+            }
+        }
     }
 
     public boolean provisionalEmployee(String employeeId) {
