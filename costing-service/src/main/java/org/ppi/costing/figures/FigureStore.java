@@ -56,7 +56,7 @@ public class FigureStore {
             employee(state, now.employees().get(id), before.employees().get(id), id, cause, at);
         }
         for (String id : recalculation.changedCenters()) {
-            center(state, now.centers().get(id), before.centers().get(id), now.employees(), id, cause, at);
+            center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
         }
         if (recalculation.totalsChanged() && now.totals() != null) {
             institution(state, now, before.totals(), cause, at);
@@ -121,8 +121,8 @@ public class FigureStore {
                 cause.id(), lineage), "", cause.id(), at);
     }
 
-    private void center(InstitutionState state, CenterCost now, CenterCost before,
-                        java.util.Map<String, EmployeeCost> employees, String id, EventEnvelope cause, Instant at) {
+    private void center(InstitutionState state, CenterCost now, CenterCost before, String id, EventEnvelope cause,
+                        Instant at) {
         CenterCost shown = now != null ? now : before;
         List<String> lineage = state.centerLineage(id);
         if (now == null) {
