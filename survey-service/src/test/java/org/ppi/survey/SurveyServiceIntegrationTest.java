@@ -215,6 +215,18 @@ class SurveyServiceIntegrationTest {
                 "hours", 1), 404, "interview.not-found");
         expect(call(t, "PUT", "/api/survey/interviews/m-i1/allocations",
                 Map.of("employeeId", "m-e2", "productId", "m-p1", "hours", 20)), 200);
+        // Two users editing the interview from the same version: the first wins, the second gets 409 with the
+        // current version and nothing of his is written (no lost update); with that version his change applies.
+        long seen = ((Number) getJson(t, "/api/survey/interviews/m-i1").get("version")).longValue();
+        assertThat(seen).as("opened (0) and three allocations").isEqualTo(3);
+        expect(call(t, "PUT", "/api/survey/interviews/m-i1/allocations", Map.of("employeeId", "m-e2", "productId", "m-p1",
+                "hours", 15, "expectedVersion", seen)), 200);
+        HttpResponse<String> loser = rejected(t, "PUT", "/api/survey/interviews/m-i1/allocations", Map.of("employeeId", "m-e2",
+                "productId", "m-p1", "hours", 18, "expectedVersion", seen), 409, "interview.version-conflict");
+        assertThat(loser.body()).contains("versión actual es " + (seen + 1));
+        expect(call(t, "PUT", "/api/survey/interviews/m-i1/allocations", Map.of("employeeId", "m-e2", "productId", "m-p1",
+                "hours", 20, "expectedVersion", seen + 1)), 200);
+        assertThat(((Number) getJson(t, "/api/survey/interviews/m-i1").get("version")).longValue()).isEqualTo(seen + 2);
         expect(call(t, "POST", "/api/survey/employees/m-e2/departure", Map.of("effectiveDate", "2026-06-30",
                 "reason", "Renuncia")), 200);
         rejected(t, "PUT", "/api/survey/interviews/m-i1/allocations", Map.of("employeeId", "m-e2", "productId", "m-p2",
