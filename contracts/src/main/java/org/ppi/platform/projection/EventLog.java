@@ -90,12 +90,21 @@ public class EventLog {
     }
 
     private EventEnvelope envelope(ResultSet rs) throws SQLException {
+        return envelope(rs, json);
+    }
+
+    /**
+     * An event back from a row with the log's columns (event_id, event_type, topic, subject, recorded_at,
+     * institution_id, acting_user, causation_id, interview_id, payload): the log's and the parked events' rows.
+     */
+    static EventEnvelope envelope(ResultSet rs, JsonMapper json) throws SQLException {
         String type = rs.getString("event_type");
         byte[] data = rs.getString("payload").getBytes(StandardCharsets.UTF_8);
         Class<?> contract = EventTypes.classOf(type);
         Object payload = contract == null ? null : json.readValue(data, contract);
+        Timestamp recorded = rs.getTimestamp("recorded_at");
         return new EventEnvelope(rs.getString("event_id"), type, rs.getString("topic"), rs.getString("subject"),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("institution_id"), rs.getString("acting_user"),
+                recorded == null ? null : recorded.toInstant(), rs.getString("institution_id"), rs.getString("acting_user"),
                 rs.getString("causation_id"), null, rs.getString("interview_id"), null, payload, data);
     }
 

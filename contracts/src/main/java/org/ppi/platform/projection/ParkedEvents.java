@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.ppi.contracts.EventTypes;
 import org.ppi.platform.inbox.CloudEventReader;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +78,7 @@ public class ParkedEvents {
     /** The institution's open events, oldest first, as they arrived: what a retry applies. */
     public List<Opened> openEvents(String institutionId) {
         return jdbc.sql("select * from projection_parked where institution_id = ? and resolution is null order by id")
-                .param(institutionId).query((rs, i) -> new Opened(rs.getLong("id"), envelope(rs))).list();
+                .param(institutionId).query((rs, i) -> new Opened(rs.getLong("id"), EventLog.envelope(rs, json))).list();
     }
 
     public record Opened(long id, EventEnvelope event) {
@@ -89,17 +88,6 @@ public class ParkedEvents {
         jdbc.sql("update projection_parked set resolution = ?, resolved_at = ?, resolved_by = ?, resolution_reason = ? "
                         + "where id = ?")
                 .params(resolution, Timestamp.from(Instant.now()), user, reason, id).update();
-    }
-
-    private EventEnvelope envelope(ResultSet rs) throws SQLException {
-        String type = rs.getString("event_type");
-        byte[] data = rs.getString("payload").getBytes(StandardCharsets.UTF_8);
-        Class<?> contract = EventTypes.classOf(type);
-        Object payload = contract == null ? null : json.readValue(data, contract);
-        Timestamp recorded = rs.getTimestamp("recorded_at");
-        return new EventEnvelope(rs.getString("event_id"), type, rs.getString("topic"), rs.getString("subject"),
-                recorded == null ? null : recorded.toInstant(), rs.getString("institution_id"), rs.getString("acting_user"),
-                rs.getString("causation_id"), null, rs.getString("interview_id"), null, payload, data);
     }
 
     private static Parked parked(ResultSet rs) throws SQLException {

@@ -74,11 +74,6 @@ public class ProjectionTransaction {
 
         /** The transaction failed: forget in-memory state that may now be ahead of the database. */
         void forget(String institutionId);
-
-        default void apply(String institutionId, EventEnvelope event) {
-            fold(institutionId, event);
-            settle(institutionId);
-        }
     }
 
     /**

@@ -66,10 +66,11 @@ public class FigureStore {
     private void product(InstitutionState state, ProductCost now, ProductCost before, String id, EventEnvelope cause, Instant at) {
         ProductCost shown = now != null ? now : before;
         List<String> lineage = state.productLineage(id);
+        ProductCostView view = null;
         if (now == null) {
             remove("product_cost", key(state, "product_id", id));
         } else {
-            ProductCostView view = Views.product(state, now, lineage, cause.id(), at, Basis.ALL);
+            view = Views.product(state, now, lineage, cause.id(), at, Basis.ALL);
             Map<String, Object> row = row(state, view, lineage, cause, at);
             row.put("product_name", view.productName());
             row.put("center_id", now.centerId());
@@ -92,7 +93,8 @@ public class FigureStore {
                 state.method(), shown.type(), shown.core(), now != null, Money.amount(shown.labour()),
                 Money.amount(shown.nonLabour()), Money.amount(shown.direct()), Money.plain(shown.volume()),
                 Money.amount(shown.unitCost()), Money.amount(shown.fullCost()), Money.amount(shown.fullUnitCost()),
-                shown.attributed(), at, cause.id(), lineage, state.provisionalProduct(id)), "", cause.id(), at);
+                shown.attributed(), at, cause.id(), lineage, view != null ? view.provisional() : state.provisionalProduct(id)),
+                "", cause.id(), at);
     }
 
     private void employee(InstitutionState state, EmployeeCost now, EmployeeCost before, String id, EventEnvelope cause, Instant at) {

@@ -49,9 +49,9 @@ class CostSnapshots {
             return live(institutionId);
         }
         if (query.asOf() == null && query.basis() == Basis.ALL && !query.normalize()) {
-            CostSnapshot live = live(institutionId);
-            if (live.institution() != null && live.institution().fiscalYear() == query.fiscalYear()) {
-                return live;
+            InstitutionCostView stored = storedInstitution(institutionId, new HashMap<>());
+            if (stored != null && stored.fiscalYear() == query.fiscalYear()) {
+                return live(institutionId);
             }
         }
         return history(institutionId, query);
@@ -62,13 +62,17 @@ class CostSnapshots {
         List<ProductCostView> products = rows("product_cost", "product_id", institutionId, ProductCostView.class, "PRODUCT", lineage);
         List<EmployeeCostView> employees = rows("employee_cost", "employee_id", institutionId, EmployeeCostView.class, "EMPLOYEE", lineage);
         List<CenterCostView> centers = rows("center_cost", "center_id", institutionId, CenterCostView.class, "CENTER", lineage);
-        InstitutionCostView institution = jdbc.sql("select detail, lineage from institution_cost where institution_id = ?")
+        InstitutionCostView institution = storedInstitution(institutionId, lineage);
+        return new CostSnapshot(null, institution, products, employees, centers, lineage);
+    }
+
+    private InstitutionCostView storedInstitution(String institutionId, Map<String, List<String>> lineage) {
+        return jdbc.sql("select detail, lineage from institution_cost where institution_id = ?")
                 .param(institutionId)
                 .query((rs, i) -> {
                     lineage.put(CostSnapshot.key("INSTITUTION", institutionId), json.readValue(rs.getString(2), IDS));
                     return json.readValue(rs.getString(1), InstitutionCostView.class);
                 }).optional().orElse(null);
-        return new CostSnapshot(null, institution, products, employees, centers, lineage);
     }
 
     private <T> List<T> rows(String table, String idColumn, String institutionId, Class<T> type, String kind,
