@@ -8,6 +8,7 @@ import type { GridColumn } from '../../components/gridModel'
 import { Figure, Loading } from '../../components/Money'
 import { WhyButton } from '../../components/LineageDrawer'
 import { formatMoney } from '../../format/money'
+import { FiscalYearInput } from '../../components/FiscalYearInput'
 
 type Amount = string | number
 interface SummaryLine { line: string; label: string; amount: Amount; exact: string }
@@ -140,14 +141,8 @@ export default function PresupuestoPage() {
     <>
       <h1>{t('nav.presupuesto')}</h1>
       <div className="toolbar">
-        <label htmlFor="budget-fiscal-year">{t('budget.fiscalYear')}</label>{' '}
-        <input id="budget-fiscal-year" data-testid="budget-fiscal-year" type="number" min={1900} max={2999} step={1}
-          key={d?.summary.fiscalYear ?? 'loading'} defaultValue={year ?? d?.summary.fiscalYear ?? ''}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-          onBlur={(e) => {
-            const next = Number(e.target.value)
-            if (Number.isInteger(next) && next >= 1900 && next <= 2999 && next !== (year ?? d?.summary.fiscalYear)) setYear(next)
-          }} />
+        <FiscalYearInput id="budget-fiscal-year" label={t('budget.fiscalYear')} shown={d?.summary.fiscalYear}
+          chosen={year} onChange={setYear} max={2999} />
       </div>
       <Loading error={loaded.error} loading={loaded.loading && !d} onRetry={loaded.reload} />
       {d && (
