@@ -197,8 +197,15 @@ class CostingServiceIntegrationTest {
 
         String live = figures();
         assertThat(post("/api/costing/admin/replay").statusCode()).isEqualTo(202);
-        await("/api/costing/admin/replay", s -> s.path("finished").asBoolean());
+        JsonNode replayed = await("/api/costing/admin/replay", s -> s.path("finished").asBoolean());
         assertThat(figures()).isEqualTo(live);
+        // Progress counts the topic records the replay had to read: all of them (this class's, and others' ITs').
+        JsonNode progress = replayed.path("progress");
+        assertThat(progress.path("total").asLong()).as(replayed.toString()).isGreaterThanOrEqualTo(replayed.path("events").asLong())
+                .isPositive();
+        assertThat(progress.path("done").asLong()).isEqualTo(progress.path("total").asLong());
+        assertThat(progress.path("percent").decimalValue()).isEqualByComparingTo("100");
+        assertThat(progress.path("etaSeconds").asLong()).isZero();
         JsonNode other = getAs("/api/costing/products/dp-p1", "otra-institucion");
         assertThat(other.path("status").asInt()).isEqualTo(404);
     }

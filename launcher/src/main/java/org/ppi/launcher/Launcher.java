@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ppi.launcher.demo.DemoInstitution;
 import org.ppi.launcher.demo.DemoLoader;
@@ -29,6 +33,7 @@ public final class Launcher {
     static final String DEMO_INSTITUTION = "demo-defensoria";
     /** In {@code .ppi/}: the demo's first-round instant (ISO-8601), for {@code ?asOf=$(cat .ppi/demo-first-round-at)}. */
     static final String FIRST_ROUND_FILE = "demo-first-round-at";
+    private static final Pattern EVENTS_BEHIND = Pattern.compile("\"eventsBehind\":(\\d+)");
 
     private Launcher() {
     }
@@ -100,19 +105,32 @@ public final class Launcher {
      */
     private static void awaitProjections(URI gateway, TokenSource admin, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
+        Instant begin = Instant.now();
+        Instant deadline = begin.plus(timeout);
+        Instant nextReport = begin.plus(Duration.ofSeconds(5));
         int quiet = 0;
         while (quiet < 2 && Instant.now().isBefore(deadline)) {
-            boolean caughtUp = true;
+            Map<String, Long> behind = new LinkedHashMap<>();
             for (String service : new String[] {"costing", "budget"}) {
                 HttpResponse<String> lag = http.send(HttpRequest.newBuilder(gateway.resolve("/api/" + service + "/admin/lag"))
                         .header("Authorization", "Bearer " + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
-                caughtUp &= lag.statusCode() == 200 && lag.body().contains("\"eventsBehind\":0");
+                Matcher m = EVENTS_BEHIND.matcher(lag.body());
+                behind.put(service, lag.statusCode() == 200 && m.find() ? Long.parseLong(m.group(1)) : -1);
             }
+            boolean caughtUp = behind.values().stream().allMatch(n -> n == 0);
             quiet = caughtUp ? quiet + 1 : 0;
+            if (!caughtUp && Instant.now().isAfter(nextReport)) {
+                log.info("Proyecciones al día en breve: eventos pendientes costos {}, presupuesto {} ({} s)",
+                        shown(behind.get("costing")), shown(behind.get("budget")), Duration.between(begin, Instant.now()).toSeconds());
+                nextReport = Instant.now().plus(Duration.ofSeconds(5));
+            }
             Thread.sleep(1000);
         }
-        log.info("Cifras de costos y presupuesto al día");
+        log.info("Cifras de costos y presupuesto al día ({} s)", Duration.between(begin, Instant.now()).toSeconds());
+    }
+
+    private static String shown(long behind) {
+        return behind < 0 ? "(sin respuesta aún)" : String.valueOf(behind);
     }
 
     /** The first-round instant written when the demo was loaded, or a note when this {@code .ppi/} has none. */

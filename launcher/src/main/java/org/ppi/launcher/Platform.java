@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class Platform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final Path root;
     private final Path logs;
@@ -193,41 +194,69 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every started service answers its health check, saying each one's state as it changes (and,
+     * every {@link #PROGRESS_EVERY}, which ones are still starting) so a person at the terminal never wonders.
+     */
     public void awaitHealthy(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        List<ServiceSpec> services;
+        Instant begin = Instant.now();
+        Instant deadline = begin.plus(timeout);
+        List<ServiceSpec> waiting;
         synchronized (processes) {
-            services = new ArrayList<>(processes.keySet());
+            waiting = new ArrayList<>(processes.keySet());
         }
-        for (ServiceSpec service : services) {
-            awaitHealthy(service, deadline);
+        Instant nextReport = begin.plus(PROGRESS_EVERY);
+        while (!waiting.isEmpty()) {
+            for (java.util.Iterator<ServiceSpec> it = waiting.iterator(); it.hasNext(); ) {
+                ServiceSpec service = it.next();
+                if (healthy(service, deadline)) {
+                    it.remove();
+                    log.info("{} listo ({} s)", service.module(), Duration.between(begin, Instant.now()).toSeconds());
+                }
+            }
+            if (!waiting.isEmpty() && Instant.now().isAfter(nextReport)) {
+                log.info("Esperando a {} ({} s)", waiting.stream().map(ServiceSpec::module).toList(),
+                        Duration.between(begin, Instant.now()).toSeconds());
+                nextReport = Instant.now().plus(PROGRESS_EVERY);
+            }
+            if (!waiting.isEmpty()) {
+                sleep(500);
+            }
         }
     }
 
     public void awaitHealthy(ServiceSpec service, Instant deadline) {
-        URI health = URI.create("http://localhost:" + port(service) + "/actuator/health");
-        while (true) {
-            Process process = processes.get(service);
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(service.module() + " terminó al arrancar; vea " + logs.resolve(service.module() + ".log"));
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(service.module() + " no respondió a tiempo; vea " + logs.resolve(service.module() + ".log"));
-            }
+        while (!healthy(service, deadline)) {
             sleep(500);
         }
+    }
+
+    /** One health check: true when it answers 200; fails when the process died or the deadline passed. */
+    private boolean healthy(ServiceSpec service, Instant deadline) {
+        Process process = processes.get(service);
+        if (process != null && !process.isAlive()) {
+            throw new IllegalStateException(service.module() + " terminó al arrancar; vea " + logs.resolve(service.module() + ".log"));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health(service)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return true;
+            }
+        } catch (IOException e) {
+            // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException(service.module() + " no respondió a tiempo; vea " + logs.resolve(service.module() + ".log"));
+        }
+        return false;
+    }
+
+    private URI health(ServiceSpec service) {
+        return URI.create("http://localhost:" + port(service) + "/actuator/health");
     }
 
     public String bootstrapServers() {

@@ -101,8 +101,10 @@ public class ReplayService {
         });
         Map<String, Long> reached = offsets.all();
         long remaining = 0;
+        long total = 0;
         for (Map.Entry<String, Long> target : targets.entrySet()) {
             remaining += Math.max(0, target.getValue() - reached.getOrDefault(target.getKey(), 0L));
+            total += target.getValue();
         }
         long applied = jdbc.sql("select count(*) from event_log").query(Long.class).single();
         Instant finishedAt = r.finishedAt();
@@ -113,7 +115,9 @@ public class ReplayService {
             jdbc.sql("update replay_run set finished_at = ?, events = ? where id = ?")
                     .params(Timestamp.from(finishedAt), events, r.id()).update();
         }
-        return Optional.of(ReplayStatus.of(r.startedAt(), finishedAt, events == null ? applied : events, remaining));
+        Instant until = finishedAt == null ? Instant.now() : finishedAt;
+        Progress progress = Progress.of(total - remaining, total, Duration.between(r.startedAt(), until));
+        return Optional.of(ReplayStatus.of(r.startedAt(), finishedAt, events == null ? applied : events, remaining, progress));
     }
 
     /**
@@ -154,12 +158,16 @@ public class ReplayService {
     private record Run(long id, Instant startedAt, Instant finishedAt, String targets, Long events) {
     }
 
+    /**
+     * {@code events}: events applied so far; {@code progress}: topic records read against the topics' end offsets at
+     * the start (records, not events: a duplicate or a skipped record counts as read), with rate and time left.
+     */
     public record ReplayStatus(Instant startedAt, Instant finishedAt, boolean finished, long events,
-                               long remainingOffsets, Long millis, Long eventsPerSecond) {
-        static ReplayStatus of(Instant started, Instant finished, long events, long remaining) {
+                               long remainingOffsets, Long millis, Long eventsPerSecond, Progress progress) {
+        static ReplayStatus of(Instant started, Instant finished, long events, long remaining, Progress progress) {
             Long millis = finished == null ? null : Duration.between(started, finished).toMillis();
             Long rate = millis == null || millis == 0 ? null : events * 1000 / millis;
-            return new ReplayStatus(started, finished, finished != null, events, remaining, millis, rate);
+            return new ReplayStatus(started, finished, finished != null, events, remaining, millis, rate, progress);
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -78,6 +80,7 @@ public final class DemoLoader {
     public static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     /** How long after the first-round instant the second round starts, so its events are recorded strictly later. */
     private static final Duration ROUND_MARGIN = Duration.ofMillis(500);
     private static final String NON_LABOUR_NOTE =
@@ -236,7 +239,7 @@ public final class DemoLoader {
             log.info("Ámbitos: {} registrados", scopes.get());
 
             for (List<Center> level : levels(d.centers())) {
-                parallel(level, c -> {
+                parallel("Centros de producción", level, c -> {
                     send("POST", "/api/survey/centers", body("id", c.id(), "name", c.name(), "scopeId", c.scopeId(),
                             "area", c.area(), "function", c.function(), "organization", c.organization(),
                             "manager", c.manager(), "parentCenterId", c.parentCenterId()));
@@ -244,7 +247,7 @@ public final class DemoLoader {
                 });
             }
             List<Center> withNonLabour = d.centers().stream().filter(c -> c.nonLabourCost() != null).toList();
-            parallel(withNonLabour, c -> {
+            parallel("Costos no laborales", withNonLabour, c -> {
                 send("PUT", "/api/survey/centers/" + c.id() + "/non-labour-cost",
                         body("amount", c.nonLabourCost(), "note", NON_LABOUR_NOTE));
                 nonLabourCosts.incrementAndGet();
@@ -253,7 +256,7 @@ public final class DemoLoader {
                     nonLabourCosts.get(), sum(withNonLabour.stream().map(Center::nonLabourCost).toList()),
                     i.currency());
 
-            parallel(d.employees(), e -> {
+            parallel("Funcionarios", d.employees(), e -> {
                 send("POST", "/api/survey/employees", body("id", e.id(), "centerId", e.centerId(), "name", e.name(),
                         "position", e.position(), "annualCost", e.annualCost(),
                         "contractedHours", e.contractedHours()));
@@ -262,7 +265,7 @@ public final class DemoLoader {
             log.info("Funcionarios: {} registrados (nómina anual {} {})", employees.get(),
                     sum(d.employees().stream().map(Employee::annualCost).toList()), i.currency());
 
-            parallel(d.products(), p -> {
+            parallel("Productos", d.products(), p -> {
                 send("POST", "/api/catalog/products", body("id", p.id(), "centerId", p.centerId(), "name", p.name(),
                         "description", p.description(), "type", p.type(), "core", p.core(), "volume", p.volume(),
                         "volumeUnit", p.volumeUnit(), "users", p.users(), "frequency", p.frequency(),
@@ -274,7 +277,7 @@ public final class DemoLoader {
             log.info("Productos: {} registrados ({} terminales, {} intermedios, {} CORE)", products.get(), terminals,
                     d.products().size() - terminals, d.products().stream().filter(Product::core).count());
 
-            parallel(d.interviews(), this::interview);
+            parallel("Entrevistas", d.interviews(), this::interview);
             log.info("Entrevistas: {} registradas, {} asignaciones de tiempo ({} horas semanales), {} validadas",
                     interviews.get(), allocations.get(), sum(d.interviews().stream()
                             .flatMap(x -> x.allocations().stream()).map(Allocation::hours).toList()),
@@ -290,11 +293,11 @@ public final class DemoLoader {
                         "name", r.name(), "description", r.description(), "indicator", r.indicator()));
                 results.incrementAndGet();
             }
-            parallel(d.valueChains(), this::chain);
+            parallel("Cadenas de valor", d.valueChains(), this::chain);
             log.info("Cadenas de valor: {} impactos, {} resultados, {} cadenas con {} eslabones", impacts.get(),
                     results.get(), chains.get(), links.get());
 
-            parallel(d.programs(), this::program);
+            parallel("Programas", d.programs(), this::program);
             log.info("Estructura programática: {} programas, {} actividades, {} cadenas asignadas, "
                     + "{} volúmenes planificados", programs.get(), activities.get(), programChains.get(),
                     plannedVolumes.get());
@@ -395,14 +398,33 @@ public final class DemoLoader {
         }
 
         /** Runs the task for every item on the pool and waits for all; the first failure cancels the rest. */
-        private <T> void parallel(List<T> items, Consumer<T> task) {
+        /** Runs a section's requests on the pool; a section that takes a while says how far it is every 5 s. */
+        private <T> void parallel(String section, List<T> items, Consumer<T> task) {
             List<Future<?>> futures = new ArrayList<>(items.size());
+            AtomicInteger done = new AtomicInteger();
             for (T item : items) {
-                futures.add(pool.submit(() -> task.accept(item)));
+                futures.add(pool.submit(() -> {
+                    task.accept(item);
+                    done.incrementAndGet();
+                }));
             }
+            long begin = System.nanoTime();
+            long nextReport = begin + PROGRESS_EVERY.toNanos();
             try {
                 for (Future<?> f : futures) {
-                    f.get();
+                    while (true) {
+                        try {
+                            f.get(250, TimeUnit.MILLISECONDS);
+                            break;
+                        } catch (TimeoutException stillRunning) {
+                            if (System.nanoTime() > nextReport) {
+                                long seconds = Math.max(1, Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+                                log.info("{}: {} de {} ({} por segundo)", section, done.get(), items.size(),
+                                        done.get() / seconds);
+                                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+                            }
+                        }
+                    }
                 }
             } catch (ExecutionException e) {
                 futures.forEach(f -> f.cancel(true));
