@@ -39,6 +39,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import-airtable")) {
+            System.exit(org.ppi.launcher.airtable.AirtableImport.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         Instant begin = Instant.now();
         Path root = Path.of(System.getProperty("ppi.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve(".ppi");

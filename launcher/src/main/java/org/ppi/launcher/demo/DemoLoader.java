@@ -83,8 +83,8 @@ public final class DemoLoader {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     /** How long after the first-round instant the second round starts, so its events are recorded strictly later. */
     private static final Duration ROUND_MARGIN = Duration.ofMillis(500);
-    private static final String NON_LABOUR_NOTE =
-            "Bienes, servicios y depreciación del año (institución de demostración)";
+    /** What the load is, for its log lines and the note of the non-labour costs it records. */
+    private static final String DEMO_SOURCE = "institución de demostración";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
@@ -92,6 +92,7 @@ public final class DemoLoader {
     private final int parallelism;
     private final Duration retryBudget;
     private final Duration firstBackoff;
+    private final String source;
 
     /** A loader with 4 parallel requests per section and the 200 ms → 60 s retry policy. */
     public DemoLoader(URI gateway, HttpClient http) {
@@ -105,6 +106,11 @@ public final class DemoLoader {
      * @param firstBackoff the first pause between retries; it doubles up to 2 s
      */
     public DemoLoader(URI gateway, HttpClient http, int parallelism, Duration retryBudget, Duration firstBackoff) {
+        this(gateway, http, parallelism, retryBudget, firstBackoff, DEMO_SOURCE);
+    }
+
+    private DemoLoader(URI gateway, HttpClient http, int parallelism, Duration retryBudget, Duration firstBackoff,
+                       String source) {
         Objects.requireNonNull(gateway, "gateway");
         this.http = Objects.requireNonNull(http, "http");
         if (parallelism < 1) {
@@ -113,8 +119,14 @@ public final class DemoLoader {
         this.parallelism = parallelism;
         this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget");
         this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
+        this.source = Objects.requireNonNull(source, "source");
         String g = gateway.toString();
         this.base = g.endsWith("/") ? g.substring(0, g.length() - 1) : g;
+    }
+
+    /** The same loader for another kind of load (a migration), named in its log and in the notes it records. */
+    public DemoLoader describedAs(String source) {
+        return new DemoLoader(URI.create(base), http, parallelism, retryBudget, firstBackoff, source);
     }
 
     /**
@@ -225,7 +237,7 @@ public final class DemoLoader {
 
         LoadReport load(DemoInstitution d) {
             Institution i = d.institution();
-            log.info("Cargando la institución de demostración «{}» ({}) a través de {}", i.name(), institutionId, base);
+            log.info("Cargando la institución «{}» ({}, {}) a través de {}", i.name(), institutionId, source, base);
             send(platformAdmin, "POST", "/api/survey/institutions", body("id", institutionId, "name", i.name(),
                     "country", i.country(), "currency", i.currency(), "fiscalYear", i.fiscalYear(),
                     "weeklyHours", i.weeklyHours(), "costingMethod", i.costingMethod()));
@@ -249,7 +261,7 @@ public final class DemoLoader {
             List<Center> withNonLabour = d.centers().stream().filter(c -> c.nonLabourCost() != null).toList();
             parallel("Costos no laborales", withNonLabour, c -> {
                 send("PUT", "/api/survey/centers/" + c.id() + "/non-labour-cost",
-                        body("amount", c.nonLabourCost(), "note", NON_LABOUR_NOTE));
+                        body("amount", c.nonLabourCost(), "note", "Bienes, servicios y depreciación del año (" + source + ")"));
                 nonLabourCosts.incrementAndGet();
             });
             log.info("Centros de producción: {} registrados, {} con costo no laboral ({} {})", centers.get(),
@@ -310,7 +322,7 @@ public final class DemoLoader {
                     impacts.get(), results.get(), chains.get(), links.get(), programs.get(), activities.get(),
                     programChains.get(), plannedVolumes.get(), firstRoundAt, corrections.get(), salaryChanges.get(),
                     requests.get(), retries.get(), Duration.ofNanos(System.nanoTime() - started));
-            log.info("Institución de demostración cargada: {}", report.summary());
+            log.info("Institución cargada ({}): {}", source, report.summary());
             return report;
         }
 
@@ -327,7 +339,7 @@ public final class DemoLoader {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Carga de la institución de demostración interrumpida", e);
+                throw new IllegalStateException("Carga de la institución interrumpida (" + source + ")", e);
             }
             log.info("Primera ronda (validada) registrada antes de {}: ?asOf={} muestra sus cifras", at, at);
             return at;
@@ -439,7 +451,7 @@ public final class DemoLoader {
             } catch (InterruptedException e) {
                 futures.forEach(f -> f.cancel(true));
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Carga de la institución de demostración interrumpida", e);
+                throw new IllegalStateException("Carga de la institución interrumpida (" + source + ")", e);
             }
         }
 

@@ -29,6 +29,8 @@ final class E2ePlatform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(E2ePlatform.class);
     static final String SEED = "e2e-seed";
     static final String DEMO = "e2e-demo";
+    /** The institution migrated from the seed-sized Airtable export ({@code AirtableMigrationEndToEndTest}). */
+    static final String AIRTABLE = "e2e-airtable";
 
     final Platform platform;
     final URI issuer;
@@ -61,7 +63,8 @@ final class E2ePlatform implements AutoCloseable {
             TestDatabase.Connection db = TestDatabase.connection();
             String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
             Instant begin = Instant.now();
-            E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01")));
+            E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01"),
+                    AIRTABLE, List.of(AIRTABLE + ".C01")));
             Platform platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), new Database.PostgreSQL(
                     db.url(), db.user(), db.password(), prefix), freePort(), null, 10000,
                     IdentitySetup.embedded(users.identityEnvironment()));
