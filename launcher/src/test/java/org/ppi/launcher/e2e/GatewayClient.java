@@ -63,6 +63,16 @@ final class GatewayClient {
     }
 
     Answer send(String method, String path, Object body) {
+        return body == null ? send(method, path, null, HttpRequest.BodyPublishers.noBody())
+                : send(method, path, "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    /** A body that is not JSON (a CSV or XLSX upload), sent as it is. */
+    Answer upload(String path, String contentType, byte[] body) {
+        return send("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private Answer send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60))
                     .header("Accept-Language", "es");
@@ -70,12 +80,10 @@ final class GatewayClient {
                 request.header("Authorization", "Bearer " + tokens.token());
             }
             headers.forEach(request::header);
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
             }
+            request.method(method, body);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body() == null ? "" : response.body();
             boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
