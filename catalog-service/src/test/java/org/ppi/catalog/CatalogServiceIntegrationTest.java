@@ -31,6 +31,7 @@ import org.ppi.contracts.survey.CenterRegistered;
 import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
+import org.ppi.platform.testing.CommandFuzzer;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
@@ -275,6 +276,31 @@ class CatalogServiceIntegrationTest {
                 .containsExactlyInAnyOrder(first + " P001 org.ppi.catalog.ProductRegistered.v1",
                         second + " P001 org.ppi.catalog.ProductRegistered.v1",
                         second + " P001 org.ppi.catalog.ProductRenamed.v1");
+    }
+
+    /** Every command endpoint fuzzed by input class: never a 5xx, every refusal precise and without events. */
+    @Test
+    void fuzzedCommandsAreRefusedPreciselyAndWriteNothing() throws Exception {
+        for (String[] tenant : new String[][]{{"fz-cat", "fz"}, {"fz-cat-otra", "fo"}}) {
+            publishSurvey(new CenterRegistered(tenant[0], "survey.user", tenant[1] + "-c1", "Centro " + tenant[1], null,
+                    CenterArea.SUBSTANTIVE, null, null, null, null));
+        }
+        Await.until("both fuzz centers in the replica", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from center_replica where center_id in ('fz-c1', 'fo-c1')").query(Long.class).single() == 2);
+        for (String[] tenant : new String[][]{{"fz-cat", "fz"}, {"fz-cat-otra", "fo"}}) {
+            for (String product : List.of("-p1", "-p2")) {
+                HttpResponse<String> created = send("POST", "/api/catalog/products", productForm(tenant[1] + product,
+                        tenant[1] + "-c1", "Producto " + tenant[1] + product, "TERMINAL", true, 10), "es", tenant[0]);
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            }
+        }
+        CommandFuzzer.Report report = CommandFuzzer.fuzzService(api, "catalog-service", "fz-cat",
+                Map.of("center", "fz-c1", "product", "fz-p1", "target", "fz-p2"),
+                Map.of("center", "fo-c1", "product", "fo-p1", "target", "fo-p2"), this::storedEvents);
+        assertThat(report.outcomes()).as("cases tried").hasSizeGreaterThan(100);
+        assertThat(report.failures()).as(report.table()).isEmpty();
+        assertThat(report.outcomes()).as("another institution's ids answer like unknown ones")
+                .filteredOn(CommandFuzzer.Outcome::foreignId).isNotEmpty().allMatch(o -> o.status() >= 400 && o.status() < 500);
     }
 
     private static Map<String, Object> productForm(String id, String centerId, String name, String type, boolean core,

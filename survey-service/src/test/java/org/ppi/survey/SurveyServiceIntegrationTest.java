@@ -22,6 +22,7 @@ import org.ppi.contracts.catalog.ProductType;
 import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
+import org.ppi.platform.testing.CommandFuzzer;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
@@ -390,6 +391,38 @@ class SurveyServiceIntegrationTest {
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier in (?, ?)")
                 .params("inst-same-a~same-c1", "inst-same-b~same-c1").query(Long.class).single())
                 .as("one stream per institution").isEqualTo(2);
+    }
+
+    /**
+     * Every command endpoint of the OpenAPI document, fuzzed by input class (missing fields, wrong types, huge
+     * strings, absurd numbers, unknown and another institution's ids, unicode and injection, malformed and oversized
+     * bodies): never a 5xx, and every refusal is the error format with no event written.
+     */
+    @Test
+    void fuzzedCommandsAreRefusedPreciselyAndWriteNothing() throws Exception {
+        for (String tenant : List.of("fz-it", "fz-otra")) {
+            String p = tenant.equals("fz-it") ? "fz" : "fo";
+            expect(registerInstitution(tenant, Map.of("name", "Institución " + tenant, "currency", "DOP", "fiscalYear", 2026)), 201);
+            expect(call(tenant, "POST", "/api/survey/scopes", Map.of("id", p + "-s1", "name", "Ámbito " + p)), 201);
+            expect(call(tenant, "POST", "/api/survey/centers", Map.of("id", p + "-c1", "name", "Centro " + p,
+                    "area", "SUPPORT", "scopeId", p + "-s1")), 201);
+            expect(call(tenant, "POST", "/api/survey/employees", Map.of("id", p + "-e1", "centerId", p + "-c1",
+                    "name", "Funcionaria " + p, "annualCost", new BigDecimal("900000.00"))), 201);
+            expect(call(tenant, "POST", "/api/survey/interviews", Map.of("id", p + "-i1", "centerId", p + "-c1")), 201);
+            publishProduct(p + "-p1", tenant, p + "-c1", "Producto " + p);
+        }
+        CommandFuzzer.Report report = CommandFuzzer.fuzzService(api, "survey-service", "fz-it",
+                Map.of("center", "fz-c1", "employee", "fz-e1", "interview", "fz-i1", "scope", "fz-s1", "product", "fz-p1"),
+                Map.of("center", "fo-c1", "employee", "fo-e1", "interview", "fo-i1", "scope", "fo-s1", "product", "fo-p1"),
+                this::eventCount);
+        assertThat(report.outcomes()).as("cases tried").hasSizeGreaterThan(300);
+        assertThat(report.failures()).as(report.table()).isEmpty();
+        assertThat(report.outcomes()).as("another institution's ids answer like unknown ones")
+                .filteredOn(CommandFuzzer.Outcome::foreignId).isNotEmpty().allMatch(o -> o.status() >= 400 && o.status() < 500);
+        assertThat(report.outcomes()).as("the bad inputs are refused, not accepted")
+                .filteredOn(o -> o.input().inputClass() == CommandFuzzer.InputClass.MALFORMED_BODY
+                        || o.input().inputClass() == CommandFuzzer.InputClass.OVERSIZED_BODY)
+                .allMatch(o -> o.status() >= 400 && o.status() < 500);
     }
 
     @Test

@@ -20,6 +20,11 @@ public final class Ids {
         return require(requested, field);
     }
 
+    /** Whether a client id has the platform's form (nothing that a path, a query or the event store key could misread). */
+    public static boolean valid(CharSequence id) {
+        return id != null && VALID.matcher(id).matches();
+    }
+
     public static String require(String id, String field) {
         if (id == null || !VALID.matcher(id).matches()) {
             throw DomainRejection.badRequest("request.invalid-id", field, field);

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
-@Import(ApiErrorHandler.class)
+@Import({ApiErrorHandler.class, RequestTextCheck.class})
 public class PlatformWebConfiguration implements WebMvcConfigurer {
     public static final Locale SPANISH = Locale.forLanguageTag("es");
 

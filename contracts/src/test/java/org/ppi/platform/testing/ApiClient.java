@@ -45,6 +45,8 @@ public final class ApiClient {
         private String user;
         private String language;
         private Object body;
+        private String rawBody;
+        private String rawContentType;
         private Duration timeout;
         private java.util.List<String> roles = TestTokens.INSTITUTION_ROLES;
         private java.util.List<String> centers = java.util.List.of();
@@ -73,6 +75,13 @@ public final class ApiClient {
 
         public Request body(Object body) {
             this.body = body;
+            return this;
+        }
+
+        /** A body sent exactly as given (malformed JSON, NaN tokens, another content type), not written as JSON. */
+        public Request raw(String contentType, String body) {
+            this.rawContentType = contentType;
+            this.rawBody = body;
             return this;
         }
 
@@ -118,7 +127,10 @@ public final class ApiClient {
             if (timeout != null) {
                 request.timeout(timeout);
             }
-            if (body == null) {
+            if (rawBody != null) {
+                header(request, "Content-Type", rawContentType);
+                request.method(method, HttpRequest.BodyPublishers.ofString(rawBody));
+            } else if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json")

@@ -18,7 +18,8 @@ class TextLimitsTest {
 
     @Test
     void textsAtTheirLimitPass() {
-        assertThatCode(() -> TextLimits.check(new RegisterThing("x".repeat(TextLimits.ID), "n".repeat(TextLimits.NAME),
+        // An id has at most 100 characters of its form (Ids); the 200 of TextLimits.ID say which message a longer one gets.
+        assertThatCode(() -> TextLimits.check(new RegisterThing("x".repeat(100), "n".repeat(TextLimits.NAME),
                 new Features("d".repeat(TextLimits.TEXT), Collections.nCopies(TextLimits.ITEMS, "paso")))))
                 .doesNotThrowAnyException();
     }
@@ -53,5 +54,37 @@ class TextLimitsTest {
                 () -> TextLimits.check(new RegisterThing("x".repeat(TextLimits.ID + 1), "ok", null)));
         assertThat(e.field()).isEqualTo("thingId");
         assertThat(e.args()[1]).isEqualTo(TextLimits.ID);
+    }
+
+    @Test
+    void anIdOfAnotherFormIsRefusedBeforeAnythingLooksItUp() {
+        for (String id : List.of("a b", "c\u0000", "x".repeat(101), "inst~c1", "../c1", "c1;drop")) {
+            DomainRejection e = catchThrowableOfType(DomainRejection.class, () -> TextLimits.checkRequest(new RegisterThing(id, "ok", null)));
+            assertThat(e).as(id).isNotNull();
+            assertThat(e.code()).as(id).isEqualTo("request.invalid-id");
+            assertThat(e.field()).isEqualTo("thingId");
+        }
+        assertThatCode(() -> TextLimits.checkRequest(new RegisterThing("demo-defensoria.C01", "ok", null))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void controlCharactersAreRefusedWithTheirCodeAndPosition() {
+        DomainRejection nul = catchThrowableOfType(DomainRejection.class,
+                () -> TextLimits.checkRequest(new RegisterThing("t1", "Centro\u0000", null)));
+        assertThat(nul.code()).isEqualTo("text.control-character");
+        assertThat(nul.args()).containsExactly("name", "U+0000", 7);
+        DomainRejection lone = catchThrowableOfType(DomainRejection.class,
+                () -> TextLimits.check(new RegisterThing("t1", "ok", new Features("a\uD83C", List.of()))));
+        assertThat(lone.field()).isEqualTo("description");
+        assertThatCode(() -> TextLimits.checkRequest(new RegisterThing("t1", "Línea 1\r\n\tLínea 2 🏛️ ‮", null)))
+                .as("tabs, line breaks, emoji and bidi marks are text").doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRequestBodyIsNotHeldToTheCommandsListSizes() {
+        assertThatCode(() -> TextLimits.checkRequest(new RegisterThing("t1", "ok", new Features("ok",
+                Collections.nCopies(TextLimits.ITEMS + 1, "p"))))).doesNotThrowAnyException();
+        assertThat(catchThrowableOfType(DomainRejection.class, () -> TextLimits.checkRequest(List.of(
+                new RegisterThing("t1", "ok", null), new RegisterThing("t 2", "ok", null)))).field()).isEqualTo("thingId");
     }
 }
