@@ -25,6 +25,7 @@ import org.ppi.contracts.valuechain.IntermediateLinked;
 import org.ppi.platform.testing.ApiClient;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
+import org.ppi.platform.testing.CommandFuzzer;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
 import org.ppi.platform.testing.TopicReader;
@@ -121,7 +122,9 @@ class ValueChainServiceIntegrationTest {
         readsTheLists();
         hidesEverythingFromAnotherInstitution();
         checksThePublishedCloudEvents();
-        assertThat(get("/api/docs/valuechain-service", TENANT, "es").body()).contains("/api/valuechain/views/value-chains");
+        assertThat(get("/api/docs/valuechain-service", TENANT, "es").body()).contains("/api/valuechain/views/value-chains")
+                .as("the Actor comes from the token, documented as the gateway's headers").doesNotContain("\"name\":\"actor\"")
+                .contains("X-Institution-Id");
     }
 
     private void rejectsChainsOverForeignOrNonTerminalProducts() throws Exception {
@@ -300,6 +303,47 @@ class ValueChainServiceIntegrationTest {
                 .findFirst().orElseThrow();
         assertThat(assigned.key()).isEqualTo("pr1");
         assertThat(header(assigned, "ce_tenantid")).isEqualTo(TENANT);
+    }
+
+    /** Every command endpoint fuzzed by input class: never a 5xx, every refusal precise and without events. */
+    @Test
+    void fuzzedCommandsAreRefusedPreciselyAndWriteNothing() throws Exception {
+        String[][] tenants = {{"fz-vc", "fz"}, {"fz-vc-otra", "fo"}};
+        for (String[] t : tenants) {
+            publish(Topics.SURVEY, new CenterRegistered(t[0], "survey.user", t[1] + "-c1", "Centro " + t[1], null,
+                    CenterArea.SUBSTANTIVE, null, null, null, null));
+            publish(Topics.CATALOG, WorkedExample.product(t[0], t[1] + "-p1", t[1] + "-c1", "Terminal " + t[1], ProductType.TERMINAL, true, "10"));
+            publish(Topics.CATALOG, WorkedExample.product(t[0], t[1] + "-p2", t[1] + "-c1", "Intermedio " + t[1], ProductType.INTERMEDIATE, false, "5"));
+        }
+        Await.until("the fuzz replicas", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from known_product where institution_id in ('fz-vc', 'fz-vc-otra')").query(Long.class).single() == 4);
+        for (String[] t : tenants) {
+            String p = t[1];
+            expectCreated(send("POST", "/api/valuechain/impacts", Map.of("id", p + "-im1", "name", "Impacto " + p), t[0], "es"));
+            expectCreated(send("POST", "/api/valuechain/results", Map.of("id", p + "-r1", "impactId", p + "-im1", "name", "Resultado"), t[0], "es"));
+            expectCreated(Await.until("the chain over the replica", Duration.ofSeconds(30), () -> send("POST", "/api/valuechain/chains",
+                    Map.of("id", p + "-ch1", "name", "Cadena " + p, "resultId", p + "-r1", "terminalProductId", p + "-p1"), t[0], "es"),
+                    r -> r.statusCode() != 404 && r.statusCode() != 422));
+            expectCreated(send("POST", "/api/valuechain/programs", Map.of("id", p + "-pr1", "code", p.toUpperCase() + "1",
+                    "name", "Programa " + p, "expectedResult", "Resultado"), t[0], "es"));
+            expectCreated(send("POST", "/api/valuechain/programs/" + p + "-pr1/activities", Map.of("id", p + "-a1",
+                    "name", "Actividad", "kind", "SPECIFIC", "productId", p + "-p1"), t[0], "es"));
+        }
+        CommandFuzzer.Report report = CommandFuzzer.fuzzService(api, "valuechain-service", "fz-vc",
+                Map.of("center", "fz-c1", "product", "fz-p1", "terminalProduct", "fz-p1", "feedsProduct", "fz-p1",
+                        "intermediateProduct", "fz-p2", "impact", "fz-im1", "result", "fz-r1", "chain", "fz-ch1",
+                        "program", "fz-pr1", "activity", "fz-a1"),
+                Map.of("center", "fo-c1", "product", "fo-p1", "terminalProduct", "fo-p1", "feedsProduct", "fo-p1",
+                        "intermediateProduct", "fo-p2", "impact", "fo-im1", "result", "fo-r1", "chain", "fo-ch1",
+                        "program", "fo-pr1", "activity", "fo-a1"), this::storedEvents);
+        assertThat(report.outcomes()).as("cases tried").hasSizeGreaterThan(300);
+        assertThat(report.failures()).as(report.table()).isEmpty();
+        assertThat(report.outcomes()).as("another institution's ids answer like unknown ones")
+                .filteredOn(CommandFuzzer.Outcome::foreignId).isNotEmpty().allMatch(o -> o.status() >= 400 && o.status() < 500);
+    }
+
+    private static void expectCreated(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
     }
 
     private void feedReplicas() throws Exception {

@@ -31,6 +31,8 @@ final class E2ePlatform implements AutoCloseable {
     static final String DEMO = "e2e-demo";
     /** The institution migrated from the seed-sized Airtable export ({@code AirtableMigrationEndToEndTest}). */
     static final String AIRTABLE = "e2e-airtable";
+    /** The institution the fault suite drives while services, the broker and the database fail. */
+    static final String FAULTS = "e2e-faults";
 
     final Platform platform;
     final URI issuer;
@@ -64,7 +66,7 @@ final class E2ePlatform implements AutoCloseable {
             String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
             Instant begin = Instant.now();
             E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01"),
-                    AIRTABLE, List.of(AIRTABLE + ".C01")));
+                    AIRTABLE, List.of(AIRTABLE + ".C01"), FAULTS, List.of("f-c1")));
             Platform platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), new Database.PostgreSQL(
                     db.url(), db.user(), db.password(), prefix), freePort(), null, 10000,
                     IdentitySetup.embedded(users.identityEnvironment()));

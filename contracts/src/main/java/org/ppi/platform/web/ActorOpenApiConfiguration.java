@@ -1,21 +1,23 @@
-package org.ppi.catalog;
+package org.ppi.platform.web;
 
 import java.util.Arrays;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import org.ppi.platform.web.Actor;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document shows the two actor headers the gateway forwards instead of an "actor" parameter. The
+ * Every service's OpenAPI document shows the two actor headers the gateway forwards instead of an "actor" query
+ * parameter (which valuechain's document listed, so clients and the fuzzer saw a parameter that does nothing). The
  * {@link Actor} comes from the bearer token; the headers are optional and, when sent, must match the token.
  */
-@Configuration
-class OpenApiConfiguration {
+@AutoConfiguration
+@ConditionalOnClass(SpringDocUtils.class)
+public class ActorOpenApiConfiguration {
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
     }
