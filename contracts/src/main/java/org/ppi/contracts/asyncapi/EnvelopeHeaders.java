@@ -48,8 +48,9 @@ final class EnvelopeHeaders {
                     + "interview's commands (allocations, validation, corrections, sheets, workbooks)"));
         }
         Map<String, Object> sequence = text(write
-                ? "The event's sequence number in its aggregate (0, 1, 2, … without gaps, per ce_tenantid + ce_subject): "
-                + "the aggregate's order, also for a retried event published late"
+                ? "The event's sequence number in its aggregate (ce_tenantid + ce_subject), as stored: 0, 1, 2, … without "
+                + "gaps in the event store. It gives the aggregate's order also where the topic does not: an event the "
+                + "relay parked is published when an operator retries it, after the later ones"
                 : "The record's position among the outbox records of its ce_tenantid + ce_subject (1, 2, 3, … in the order "
                 + "they were written and are published): a replay's republished records get new, higher numbers with "
                 + "their same ce_id");
