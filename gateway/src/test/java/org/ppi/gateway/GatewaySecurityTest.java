@@ -247,6 +247,20 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void theAsyncApiDocumentOfTheTopicsIsOpenInYamlAndJson() throws Exception {
+        HttpResponse<String> yaml = call("GET", "/api/docs/asyncapi.yaml", null, Map.of("Accept", "text/html"));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
+        assertThat(yaml.body()).startsWith("asyncapi: 3.0.0\n").contains("address: ppi.costing.events")
+                .doesNotContain("<div id=\"root\">");
+        HttpResponse<String> json = call("GET", "/api/docs/asyncapi.json", null, Map.of());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(json.body()).at("/channels/survey/address").asString()).isEqualTo("ppi.survey.events");
+        assertThat(JSON.readTree(json.body()).at("/components/schemas/org.ppi.survey.TimeAllocated.v1/required").size())
+                .isEqualTo(7);
+    }
+
+    @Test
     void thePageAsksWhoIsSignedInAndWithoutASessionIsToldToSignIn() throws Exception {
         HttpResponse<String> anonymous = call("GET", "/api/session", null, Map.of("Accept", "text/html"));
         assertThat(anonymous.statusCode()).isEqualTo(401);

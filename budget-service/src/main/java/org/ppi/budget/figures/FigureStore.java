@@ -78,7 +78,7 @@ public class FigureStore {
         logChange(institution, year, "PROGRAM", programId, "budget", old, budget, cause, at);
         if (!budget.equals(old)) {
             outbox.add(new ProgramBudgetRecalculated(institution, cause.actingUser(), programId, year, Money.amount(budget),
-                    at, cause.id(), figure.lineage().all()), String.valueOf(year), cause.id(), at);
+                    at, cause.id(), figure.lineage().all()), String.valueOf(year), cause, at);
         }
     }
 
@@ -120,7 +120,7 @@ public class FigureStore {
             outbox.add(new InstitutionBudgetRecalculated(institution, cause.actingUser(), year,
                     Money.amount(now.programsTotal()), Money.amount(now.centralActions()),
                     Money.amount(now.unassignedTerminals()), Money.amount(now.unusedCapacity()), Money.amount(now.total()),
-                    at, cause.id(), fresh.summaryLineage().all()), String.valueOf(year), cause.id(), at);
+                    at, cause.id(), fresh.summaryLineage().all()), String.valueOf(year), cause, at);
         }
     }
 

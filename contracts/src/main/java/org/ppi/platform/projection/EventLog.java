@@ -31,10 +31,10 @@ public class EventLog {
 
     public void append(EventEnvelope e) {
         jdbc.sql("insert into event_log (event_id, topic, event_type, institution_id, subject, recorded_at, acting_user, "
-                        + "interview_id, causation_id, payload) values (?,?,?,?,?,?,?,?,?,?)")
+                        + "interview_id, causation_id, payload, correlation_id) values (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(e.id(), e.topic(), e.type(), institutionOf(e), e.subject(),
                         Timestamp.from(e.recordedAt() == null ? Instant.EPOCH : e.recordedAt()), e.actingUser(),
-                        e.interviewId(), e.causationId(), new String(e.data(), StandardCharsets.UTF_8))
+                        e.interviewId(), e.causationId(), new String(e.data(), StandardCharsets.UTF_8), e.correlationId())
                 .update();
     }
 
@@ -95,7 +95,8 @@ public class EventLog {
 
     /**
      * An event back from a row with the log's columns (event_id, event_type, topic, subject, recorded_at,
-     * institution_id, acting_user, causation_id, interview_id, payload): the log's and the parked events' rows.
+     * institution_id, acting_user, causation_id, correlation_id, interview_id, payload): the log's and the parked
+     * events' rows (the correlation id so that the figures' events an institution replay or a retry writes carry it).
      */
     static EventEnvelope envelope(ResultSet rs, JsonMapper json) throws SQLException {
         String type = rs.getString("event_type");
@@ -105,7 +106,7 @@ public class EventLog {
         Timestamp recorded = rs.getTimestamp("recorded_at");
         return new EventEnvelope(rs.getString("event_id"), type, rs.getString("topic"), rs.getString("subject"),
                 recorded == null ? null : recorded.toInstant(), rs.getString("institution_id"), rs.getString("acting_user"),
-                rs.getString("causation_id"), null, rs.getString("interview_id"), null, payload, data);
+                rs.getString("causation_id"), rs.getString("correlation_id"), rs.getString("interview_id"), null, payload, data);
     }
 
     /** The institution an event belongs to: the CloudEvent extension, else the payload's own field. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
+import org.ppi.platform.inbox.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  * afterwards ({@link OutboxPublisher}): a figure never changes without its event, nor is an event sent for a
  * rolled-back figure. Ids derive from the causing event and the figure, so a replay republishes the same ids
  * and consumers that dedupe on ids see nothing new.
+ *
+ * <p>Each row also takes the causing event's correlation id (its own id when it carried none, as Axon does for a
+ * first message) and the next number of its institution and key ({@code outbox_key_sequence}): 1, 2, 3, … in the
+ * order the rows are written, which is the order they are published in. Only the transaction that holds the
+ * institution's lock writes its rows, so two numbers of one key are never given at once.
  */
 public class Outbox {
     private final JdbcClient jdbc;
@@ -26,14 +32,28 @@ public class Outbox {
     }
 
     /** @param discriminator what else tells two figures of one aggregate apart (e.g. the fiscal year), or "" */
-    public void add(PpiEvent event, String discriminator, String causationId, Instant effectiveAt) {
-        String seed = causationId + "|" + event.getClass().getSimpleName() + "|" + event.aggregateId()
+    public void add(PpiEvent event, String discriminator, EventEnvelope cause, Instant effectiveAt) {
+        String seed = cause.id() + "|" + event.getClass().getSimpleName() + "|" + event.aggregateId()
                 + (discriminator.isEmpty() ? "" : "|" + discriminator);
+        String correlation = cause.correlationId() != null ? cause.correlationId() : cause.id();
         jdbc.sql("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, acting_user, "
-                        + "effective_at) values (?,?,?,?,?,?,?,?)")
+                        + "effective_at, correlation_id, key_sequence) values (?,?,?,?,?,?,?,?,?,?)")
                 .params(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString(), event.institutionId(),
-                        event.aggregateId(), EventTypes.typeOf(event.getClass()), json.writeValueAsString(event), causationId,
-                        event.actingUser(), Timestamp.from(effectiveAt))
+                        event.aggregateId(), EventTypes.typeOf(event.getClass()), json.writeValueAsString(event), cause.id(),
+                        event.actingUser(), Timestamp.from(effectiveAt), correlation,
+                        nextSequence(event.institutionId(), event.aggregateId()))
                 .update();
+    }
+
+    private long nextSequence(String institutionId, String key) {
+        int updated = jdbc.sql("update outbox_key_sequence set last_sequence = last_sequence + 1 "
+                + "where institution_id = ? and event_key = ?").params(institutionId, key).update();
+        if (updated == 0) {
+            jdbc.sql("insert into outbox_key_sequence (institution_id, event_key, last_sequence) values (?, ?, 1)")
+                    .params(institutionId, key).update();
+            return 1;
+        }
+        return jdbc.sql("select last_sequence from outbox_key_sequence where institution_id = ? and event_key = ?")
+                .params(institutionId, key).query(Long.class).single();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Sends pending outbox rows to the service's topic ({@code ppi.projection.topic}) in order, as CloudEvents whose
- * causationid is the event that changed the figure and whose recordedat is that event's recording time. A row
+ * causationid is the event that changed the figure, correlationid that event's correlation id, sequence the row's
+ * number within its institution and key ({@link Outbox}), and recordedat that event's recording time. A row
  * is marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
  */
 public class OutboxPublisher {
@@ -53,9 +54,11 @@ public class OutboxPublisher {
     @Scheduled(fixedDelayString = "${ppi.projection.outbox-interval-ms:200}")
     public void publishPending() {
         List<Row> rows = jdbc.sql("select id, event_id, institution_id, event_key, event_type, payload, causation_id, "
-                        + "acting_user, effective_at from outbox where published_at is null order by id limit 500")
+                        + "acting_user, effective_at, correlation_id, key_sequence from outbox where published_at is null "
+                        + "order by id limit 500")
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                        rs.getLong(11)))
                 .list();
         java.util.Map<String, Sent> lastOfKey = new java.util.HashMap<>();
         java.util.Set<String> blocked = new java.util.HashSet<>();
@@ -125,6 +128,8 @@ public class OutboxPublisher {
                 .withData(row.payload().getBytes(StandardCharsets.UTF_8))
                 .withExtension(CloudEventExtensions.TENANT, row.institutionId())
                 .withExtension(CloudEventExtensions.CAUSATION, row.causationId())
+                .withExtension(CloudEventExtensions.CORRELATION, row.correlationId())
+                .withExtension(CloudEventExtensions.SEQUENCE, row.sequence())
                 .withExtension(CloudEventExtensions.RECORDED, row.effectiveAt().toString());
         if (row.actingUser() != null) {
             event.withExtension(CloudEventExtensions.ACTOR, row.actingUser());
@@ -145,6 +150,7 @@ public class OutboxPublisher {
     }
 
     private record Row(long id, String eventId, String institutionId, String key, String type, String payload,
-                       String causationId, String actingUser, java.time.Instant effectiveAt) {
+                       String causationId, String actingUser, java.time.Instant effectiveAt, String correlationId,
+                       long sequence) {
     }
 }

@@ -40,12 +40,12 @@ public class ParkedEvents {
     public void park(CloudEventReader.Delivery delivery, String institutionId, String reason, String blockedBy) {
         EventEnvelope e = delivery.event();
         jdbc.sql("insert into projection_parked (event_id, institution_id, topic, partition_no, record_offset, event_type, "
-                        + "subject, recorded_at, acting_user, interview_id, causation_id, payload, reason, blocked_by, parked_at) "
-                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "subject, recorded_at, acting_user, interview_id, causation_id, payload, reason, blocked_by, parked_at, "
+                        + "correlation_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(e.id(), institutionId, e.topic(), delivery.partition(), delivery.offset(), e.type(), e.subject(),
                         e.recordedAt() == null ? null : Timestamp.from(e.recordedAt()), e.actingUser(), e.interviewId(),
                         e.causationId(), new String(e.data(), StandardCharsets.UTF_8), limit(reason), blockedBy,
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(Instant.now()), e.correlationId())
                 .update();
     }
 

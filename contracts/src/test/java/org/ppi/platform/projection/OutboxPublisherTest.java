@@ -38,7 +38,10 @@ class OutboxPublisherTest {
         String schema = "t_outbox_" + UUID.randomUUID().toString().substring(0, 8);
         new JdbcTemplate(new DriverManagerDataSource(c.url(), c.user(), c.password())).execute("create schema " + schema);
         DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
-        new JdbcTemplate(data).execute(new ClassPathResource("db/projection/V1_2__projection.sql").getContentAsString(StandardCharsets.UTF_8));
+        for (String script : List.of("db/projection/V1_2__projection.sql", "db/projection/V1_4__projection_parked.sql",
+                "db/projection/V1_5__outbox_envelope.sql")) {
+            new JdbcTemplate(data).execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
+        }
         jdbc = JdbcClient.create(data);
         publisher = new OutboxPublisher(jdbc, kafka, "ppi.costing.events", "costing-service");
     }
@@ -73,9 +76,49 @@ class OutboxPublisherTest {
                 .containsExactly("old-pending", "recent-published");
     }
 
+    @Test
+    void everyRecordCarriesTheCausesCorrelationIdAndItsNumberWithinItsInstitutionAndKey() {
+        Outbox outbox = new Outbox(jdbc, tools.jackson.databind.json.JsonMapper.builder().build());
+        outbox.add(budget("A", "PR1"), "2026", cause("c1", "A", "request-1"), java.time.Instant.now());
+        outbox.add(budget("A", "PR1"), "2027", cause("c1", "A", "request-1"), java.time.Instant.now());
+        outbox.add(budget("B", "PR1"), "2026", cause("c2", "B", "request-2"), java.time.Instant.now());
+        outbox.add(budget("A", "PR2"), "2026", cause("c3", "A", null), java.time.Instant.now());
+        kafka.refused.add("PR2");
+        publisher.publishPending();
+        // a refused key waits, and its number is kept for when it goes out
+        outbox.add(budget("A", "PR2"), "2026", cause("c4", "A", "request-4"), java.time.Instant.now());
+        kafka.refused.clear();
+        publisher.publishPending();
+        // published rows purged: the numbering of a key goes on where it was
+        assertThat(publisher.purgePublishedBefore(java.time.Instant.now().plusSeconds(60))).isEqualTo(5);
+        outbox.add(budget("A", "PR1"), "2026", cause("c5", "A", "request-5"), java.time.Instant.now());
+        publisher.publishPending();
+
+        assertThat(kafka.sent).extracting(r -> header(r, "ce_tenantid") + "/" + r.key() + "#" + header(r, "ce_sequence")
+                        + " " + header(r, "ce_causationid") + " " + header(r, "ce_correlationid"))
+                .containsExactly("A/PR1#1 c1 request-1", "A/PR1#2 c1 request-1", "B/PR1#1 c2 request-2",
+                        "A/PR2#1 c3 c3", "A/PR2#2 c4 request-4", "A/PR1#3 c5 request-5");
+    }
+
+    private static org.ppi.contracts.budget.ProgramBudgetRecalculated budget(String institution, String program) {
+        return new org.ppi.contracts.budget.ProgramBudgetRecalculated(institution, "analista", program, 2026,
+                new org.ppi.contracts.costing.Amount(java.math.BigDecimal.ONE, "1"), java.time.Instant.now(), "c", List.of());
+    }
+
+    private static org.ppi.platform.inbox.EventEnvelope cause(String id, String institution, String correlation) {
+        return new org.ppi.platform.inbox.EventEnvelope(id, "org.ppi.costing.ProductCostRecalculated.v1", "ppi.costing.events",
+                "P1", java.time.Instant.now(), institution, "analista", "before-" + id, correlation, null, 3L, null, new byte[0]);
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private void row(String eventId, String key) {
-        jdbc.sql("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, effective_at) "
-                        + "values (?, 'i', ?, 'org.ppi.costing.ProductCostRecalculated.v1', '{}', 'cause', now())")
+        jdbc.sql("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, effective_at, "
+                        + "correlation_id, key_sequence) "
+                        + "values (?, 'i', ?, 'org.ppi.costing.ProductCostRecalculated.v1', '{}', 'cause', now(), 'cause', 1)")
                 .params(eventId, key).update();
     }
 
@@ -87,6 +130,7 @@ class OutboxPublisherTest {
     private static final class RefusingTemplate extends KafkaTemplate<String, byte[]> {
         final Set<String> refused = new java.util.HashSet<>();
         final List<String> sentIds = new ArrayList<>();
+        final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
 
         RefusingTemplate() {
             super(new DefaultKafkaProducerFactory<>(Map.of()));
@@ -99,6 +143,7 @@ class OutboxPublisherTest {
             }
             String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
             sentIds.add(id);
+            sent.add(record);
             return CompletableFuture.completedFuture(new SendResult<>(record, null));
         }
     }

@@ -51,7 +51,7 @@ class ProjectionTransactionBatchTest {
         DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
         JdbcTemplate template = new JdbcTemplate(data);
         for (String script : List.of("db/inbox/V1_1__inbox.sql", "db/projection/V1_2__projection.sql",
-                "db/projection/V1_4__projection_parked.sql")) {
+                "db/projection/V1_4__projection_parked.sql", "db/projection/V1_5__outbox_envelope.sql")) {
             template.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
         }
         jdbc = JdbcClient.create(data);
@@ -147,6 +147,9 @@ class ProjectionTransactionBatchTest {
         assertThat(fold.settled).containsExactly("b");
         assertThat(parked.stale("b")).isFalse();
         assertThat(parked.list(true)).allSatisfy(p -> assertThat(p.resolution()).isEqualTo(ParkedEvents.RETRIED));
+        // the correlation id went through the parking to the log, so the figures' events of a retry or replay carry it
+        assertThat(jdbc.sql("select event_id || ' ' || correlation_id from event_log where institution_id = 'b' order by position")
+                .query(String.class).list()).containsExactly("b-0-1 trace-b-0-1", "b-0-2 trace-b-0-2", "b-0-4 trace-b-0-4");
     }
 
     /** A skip is recorded with who and why; the events behind the skipped one stay parked until retried. */
@@ -190,7 +193,7 @@ class ProjectionTransactionBatchTest {
                 CenterArea.SUPPORT, null, null, null, null);
         String id = institution + "-" + partition + "-" + offset;
         EventEnvelope event = new EventEnvelope(id, EventTypes.typeOf(CenterRegistered.class), TOPIC, payload.aggregateId(),
-                Instant.parse("2026-03-01T12:00:00Z").plusSeconds(offset), institution, "u", null, null, null, null, payload,
+                Instant.parse("2026-03-01T12:00:00Z").plusSeconds(offset), institution, "u", null, "trace-" + id, null, null, payload,
                 json.writeValueAsBytes(payload));
         return new CloudEventReader.Delivery(event, partition, offset);
     }

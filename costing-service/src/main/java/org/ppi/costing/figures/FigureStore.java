@@ -94,7 +94,7 @@ public class FigureStore {
                 Money.amount(shown.nonLabour()), Money.amount(shown.direct()), Money.plain(shown.volume()),
                 Money.amount(shown.unitCost()), Money.amount(shown.fullCost()), Money.amount(shown.fullUnitCost()),
                 shown.attributed(), at, cause.id(), lineage, view != null ? view.provisional() : state.provisionalProduct(id)),
-                "", cause.id(), at);
+                "", cause, at);
     }
 
     private void employee(InstitutionState state, EmployeeCost now, EmployeeCost before, String id, EventEnvelope cause, Instant at) {
@@ -120,7 +120,7 @@ public class FigureStore {
                 Money.amount(now == null ? Rational.ZERO : shown.capacityCost()), Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()),
                 Money.amount(now == null ? Rational.ZERO : shown.unusedCost()), Money.plain(shown.contractedHours()),
                 Money.plain(now == null ? Rational.ZERO : shown.allocatedHours()), now != null && now.overAllocated(), at,
-                cause.id(), lineage), "", cause.id(), at);
+                cause.id(), lineage), "", cause, at);
     }
 
     private void center(InstitutionState state, CenterCost now, CenterCost before, String id, EventEnvelope cause,
@@ -146,7 +146,7 @@ public class FigureStore {
                 Money.amount(now == null ? Rational.ZERO : shown.payroll()), Money.amount(now == null ? Rational.ZERO : shown.nonLabour()),
                 Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()), Money.amount(now == null ? Rational.ZERO : shown.unusedCost()),
                 Money.plain(shown.capacityHours()), Money.plain(shown.allocatedHours()), now != null && now.overAllocated(),
-                at, cause.id(), lineage), "", cause.id(), at);
+                at, cause.id(), lineage), "", cause, at);
     }
 
     private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at) {
@@ -168,7 +168,7 @@ public class FigureStore {
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
                 Money.amount(t.terminalFullCost()), Money.amount(t.unattributedIntermediateCost()), Money.amount(t.unusedCost()),
                 Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), lineage, view.provisional()),
-                "", cause.id(), at);
+                "", cause, at);
     }
 
     private void logChange(InstitutionState state, String kind, String key, String measure, Rational before, Rational after,

@@ -56,6 +56,7 @@ class PlatformEndToEndTest {
     private final GatewayClient admin;
     private final GatewayClient seed;
     private final GatewayClient demo;
+    private final GatewayClient anonymous;
     private final URI issuer;
     private final Map<String, Object> measured = new HashMap<>();
     /** The demo's first-round instant, as the loader reported it (test 6). */
@@ -67,6 +68,7 @@ class PlatformEndToEndTest {
         this.admin = e2e.admin();
         this.seed = e2e.as(SEED, "institution-admin");
         this.demo = e2e.as(DEMO, "institution-admin");
+        this.anonymous = e2e.anonymous();
         measured.put("platformStartSeconds", e2e.startSeconds);
     }
 
@@ -422,6 +424,83 @@ class PlatformEndToEndTest {
                     .containsKey(row.path("eventId").asString());
             assertThat(seed.get("/api/health").at("/relays/survey-service/parked").asLong()).isZero();
         }
+    }
+
+    /**
+     * What analytics reads, checked against what the gateway documents: every record of every topic produced by the
+     * tests above (seed, demo in two rounds, faults, replay, the parked and retried event) has a documented type of
+     * its topic, headers and key as its message says and a body its type's JSON Schema accepts; every event record
+     * of the contracts has its message; on the write side one aggregate's sequence number names one event, and on
+     * the projections' topics each figure's records count up (duplicates and republished ids aside) and share their
+     * causing event's correlation id.
+     */
+    @Test
+    @Order(10)
+    void everyRecordOnTheTopicsConformsToTheServedAsyncApiDocument() {
+        GatewayClient.Answer served = anonymous.send("GET", "/api/docs/asyncapi.json", null);
+        assertThat(served.status()).isEqualTo(200);
+        org.ppi.platform.testing.EventContract contract = org.ppi.platform.testing.EventContract.of(served.text());
+        assertThat(served.body()).as("the gateway serves the committed document")
+                .isEqualTo(org.ppi.platform.testing.EventContract.committed().document());
+
+        Map<String, Set<String>> documented = new HashMap<>();
+        for (var topic : org.ppi.contracts.asyncapi.EventCatalog.topics()) {
+            documented.put(topic.topic(), contract.documentedTypes(topic.topic()));
+            assertThat(documented.get(topic.topic())).as("every event %s can emit is documented", topic.service())
+                    .containsAll(topic.events().stream().map(org.ppi.contracts.EventTypes::typeOf).toList());
+        }
+        var records = TopicReader.records(platform.bootstrapServers(), List.copyOf(documented.keySet()));
+        List<String> problems = new ArrayList<>();
+        Map<String, Set<String>> seen = new HashMap<>();
+        Map<String, String> correlationOf = new HashMap<>();
+        Map<String, String> eventOfSequence = new HashMap<>();
+        Map<String, Long> lastFigureSequence = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (var record : records) {
+            Map<String, String> h = TopicReader.headers(record);
+            for (String p : contract.problems(record.topic(), record.key(), h, record.value())) {
+                problems.add(record.topic() + "@" + record.partition() + ":" + record.offset() + " " + h.get("ce_type") + " " + p);
+            }
+            seen.computeIfAbsent(record.topic(), t -> new java.util.TreeSet<>()).add(h.get("ce_type"));
+            correlationOf.put(h.get("ce_id"), h.get("ce_correlationid"));
+            String stream = record.topic() + " " + h.get("ce_tenantid") + " " + h.get("ce_subject");
+            if (record.topic().equals("ppi.costing.events") || record.topic().equals("ppi.budget.events")) {
+                if (ids.add(h.get("ce_id"))) {
+                    long sequence = Long.parseLong(h.get("ce_sequence"));
+                    Long last = lastFigureSequence.put(stream, sequence);
+                    if (last != null && sequence <= last) {
+                        problems.add(stream + ": ce_sequence " + sequence + " after " + last);
+                    }
+                }
+            } else {
+                String before = eventOfSequence.putIfAbsent(stream + " #" + h.get("ce_sequence"), h.get("ce_id"));
+                if (before != null && !before.equals(h.get("ce_id"))) {
+                    problems.add(stream + ": ce_sequence " + h.get("ce_sequence") + " names " + before + " and " + h.get("ce_id"));
+                }
+            }
+        }
+        int causesFound = 0;
+        for (var record : records) {
+            Map<String, String> h = TopicReader.headers(record);
+            String cause = h.get("ce_causationid");
+            if ((record.topic().equals("ppi.costing.events") || record.topic().equals("ppi.budget.events"))
+                    && correlationOf.containsKey(cause)) {
+                causesFound++;
+                if (!correlationOf.get(cause).equals(h.get("ce_correlationid"))) {
+                    problems.add(h.get("ce_id") + ": ce_correlationid " + h.get("ce_correlationid") + ", its cause's "
+                            + correlationOf.get(cause));
+                }
+            }
+        }
+        measured.put("recordsCheckedAgainstAsyncApi", records.size());
+        log.info("Types seen on the topics: {}", seen);
+        assertThat(problems).as("records that do not conform (of %d)", records.size()).isEmpty();
+        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(documented.keySet());
+        assertThat(seen.get("ppi.costing.events")).contains("org.ppi.costing.ProductCostRecalculated.v1",
+                "org.ppi.costing.InstitutionCostRecalculated.v1");
+        assertThat(seen.get("ppi.budget.events")).contains("org.ppi.budget.ProgramBudgetRecalculated.v1");
+        assertThat(causesFound).as("figure events whose cause is on the topics").isGreaterThan(100);
+        assertThat(records.size()).isGreaterThan(2_000);
     }
 
     private String figures() {

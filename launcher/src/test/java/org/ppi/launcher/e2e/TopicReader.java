@@ -40,6 +40,33 @@ final class TopicReader {
         return result;
     }
 
+    /** Every record of the topics from the beginning, in offset order per partition (until 3 s pass with none new). */
+    static List<ConsumerRecord<String, byte[]>> records(String bootstrap, List<String> topics) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("group.id", "e2e-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", "false");
+        List<ConsumerRecord<String, byte[]>> result = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            int idle = 0;
+            while (idle < 6) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                records.forEach(result::add);
+            }
+        }
+        return result;
+    }
+
+    /** A record's headers as text, by name (the last one of a name). */
+    static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+
     /**
      * The machine's own limit for a replay: a plain consumer reading the topics from offset 0 to their end offsets
      * (assigned partitions, no group), records and seconds; measured in the same run as the replay it is set

@@ -1,0 +1,170 @@
+package org.ppi.contracts.asyncapi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ppi.contracts.EventTypes;
+import org.ppi.contracts.asyncapi.EventCatalog.PublishedTopic;
+import org.ppi.contracts.asyncapi.EventCatalog.Side;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The AsyncAPI 3.0 document of every topic the platform publishes, generated from the contract classes: a channel
+ * per topic ({@link EventCatalog}), the CloudEvents headers of its records ({@link EnvelopeHeaders}), the Kafka key,
+ * and the JSON Schema of each event type and version ({@link EventSchemas}). It is committed as
+ * {@value #YAML} and {@value #JSON} (served by the gateway at {@code /api/docs/asyncapi.yaml|json});
+ * {@code AsyncApiDocumentTest} fails when they differ from what this class writes now. To write them again:
+ * {@code mvn -pl contracts -o test -Dtest=AsyncApiDocumentTest -Dasyncapi.write=true}.
+ */
+public final class AsyncApiDocument {
+    public static final String YAML = "asyncapi/ppi-events.yaml";
+    public static final String JSON = "asyncapi/ppi-events.json";
+    private static final String KAFKA_BINDING = "0.5.0";
+
+    private AsyncApiDocument() {
+    }
+
+    public static Map<String, Object> build() {
+        List<PublishedTopic> topics = EventCatalog.topics();
+        EventSchemas schemas = new EventSchemas();
+        Map<String, Object> channels = new LinkedHashMap<>();
+        Map<String, Object> operations = new LinkedHashMap<>();
+        Map<String, Object> messages = new LinkedHashMap<>();
+        Map<String, Object> eventSchemas = new LinkedHashMap<>();
+        Map<String, Object> headers = new LinkedHashMap<>();
+        for (PublishedTopic topic : topics) {
+            String channel = topic.packageName().substring(topic.packageName().lastIndexOf('.') + 1);
+            String headersName = "headers." + topic.service();
+            headers.put(headersName, EnvelopeHeaders.of(topic));
+            Map<String, Object> channelMessages = new LinkedHashMap<>();
+            List<Object> operationMessages = new ArrayList<>();
+            for (Class<?> event : topic.events()) {
+                String type = EventTypes.typeOf(event);
+                eventSchemas.put(type, schemas.event(event));
+                messages.put(type, message(event, type, headersName, topic));
+                // channel-level ids allow no dots: TimeAllocated_v1
+                String id = event.getSimpleName() + "_v" + EventTypes.SCHEMA_VERSION;
+                channelMessages.put(id, Map.of("$ref", "#/components/messages/" + type));
+                operationMessages.add(Map.of("$ref", "#/channels/" + channel + "/messages/" + id));
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("address", topic.topic());
+            c.put("title", topic.topic());
+            c.put("description", (topic.side() == Side.WRITE
+                    ? "Every event " + topic.service() + " records, relayed from its event store in order per aggregate "
+                    + "(at least once: dedupe on ce_id)."
+                    : "Every change of a figure " + topic.service() + " settles, from its transactional outbox in order "
+                    + "per key (at least once: dedupe on ce_id).") + " Kafka key = ce_subject.");
+            c.put("messages", channelMessages);
+            c.put("bindings", Map.of("kafka", ordered("topic", topic.topic(), "bindingVersion", KAFKA_BINDING)));
+            channels.put(channel, c);
+            Map<String, Object> operation = new LinkedHashMap<>();
+            operation.put("action", "send");
+            operation.put("title", topic.service() + " publishes on " + topic.topic());
+            operation.put("channel", Map.of("$ref", "#/channels/" + channel));
+            operation.put("messages", operationMessages);
+            operations.put("publish_" + channel, operation);
+        }
+        Map<String, Object> allSchemas = new LinkedHashMap<>(schemas.shared());
+        allSchemas.putAll(headers);
+        allSchemas.putAll(eventSchemas);
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("asyncapi", "3.0.0");
+        doc.put("info", info());
+        doc.put("defaultContentType", "application/json");
+        doc.put("servers", Map.of("local", server()));
+        doc.put("channels", channels);
+        doc.put("operations", operations);
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("schemas", allSchemas);
+        components.put("messages", messages);
+        doc.put("components", components);
+        return doc;
+    }
+
+    private static Map<String, Object> message(Class<?> event, String type, String headersName, PublishedTopic topic) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", event.getSimpleName());
+        m.put("title", type);
+        m.put("contentType", "application/json");
+        Map<String, Object> typeHeader = new LinkedHashMap<>();
+        typeHeader.put("type", "object");
+        typeHeader.put("required", List.of("ce_type"));
+        typeHeader.put("properties", Map.of("ce_type", ordered("type", "string", "const", type)));
+        m.put("headers", Map.of("allOf", List.of(Map.of("$ref", "#/components/schemas/" + headersName), typeHeader)));
+        m.put("payload", Map.of("$ref", "#/components/schemas/" + type));
+        m.put("correlationId", ordered("location", "$message.header#/ce_correlationid",
+                "description", "Shared by every event one request caused, across services"));
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("type", "string");
+        key.put("minLength", 1);
+        key.put("description", "Equal to ce_subject: the client's id of the " + (topic.side() == Side.WRITE ? "aggregate" : "figure")
+                + " (the same id in two institutions shares a key and so a partition, which keeps each one's order)");
+        m.put("bindings", Map.of("kafka", ordered("key", key, "bindingVersion", KAFKA_BINDING)));
+        return m;
+    }
+
+    private static Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("title", "PPI platform events");
+        info.put("version", "1");
+        info.put("description", "The topics of the PPI platform (Perfil de Producción Institucional), for downstream "
+                + "analytics. Each record is a CloudEvent 1.0 in Kafka binary mode: the attributes as ce_ headers (see "
+                + "components/schemas/headers.<service>), the JSON body as the value (components/schemas/<ce_type>), the "
+                + "Kafka key equal to ce_subject. A breaking change of an event gets a new .v2 type; a published type is "
+                + "never edited. Generated from the contract records (org.ppi.contracts.asyncapi.AsyncApiDocument).");
+        return info;
+    }
+
+    private static Map<String, Object> server() {
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("host", "localhost:19092");
+        server.put("protocol", "kafka");
+        server.put("description", "The broker ./ppi start runs (in-process KRaft); a deployment names its own (PPI_KAFKA)");
+        return server;
+    }
+
+    /** Map.of's order changes from one JVM to the next; the committed files must not. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    public static String json() {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(build()) + "\n";
+    }
+
+    public static String yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setWidth(120);
+        options.setSplitLines(false);
+        options.setIndicatorIndent(0);
+        return new Yaml(options).dump(build());
+    }
+
+    /** Writes both files under the given resources folder (e.g. contracts/src/main/resources). */
+    public static void write(Path resources) throws IOException {
+        Files.createDirectories(resources.resolve(YAML).getParent());
+        Files.writeString(resources.resolve(YAML), yaml(), StandardCharsets.UTF_8);
+        Files.writeString(resources.resolve(JSON), json(), StandardCharsets.UTF_8);
+    }
+
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args.length > 0 ? args[0] : "contracts/src/main/resources"));
+    }
+}
