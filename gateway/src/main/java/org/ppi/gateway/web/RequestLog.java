@@ -59,7 +59,7 @@ class RequestLog implements WebFilter, Ordered {
 
     private static Optional<Span> spanOf(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.get(TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan);
+                .map(context -> (TracingObservationHandler.TracingContext) context.get(TracingObservationHandler.TracingContext.class))
+                .map(tracing -> tracing.getSpan());
     }
 }
