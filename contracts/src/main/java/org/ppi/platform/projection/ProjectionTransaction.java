@@ -169,8 +169,6 @@ public class ProjectionTransaction {
         List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
-                touched.clear();
-                applied.clear();
                 advanceOffsets(deliveries);
                 Map<String, Optional<String>> blockers = new HashMap<>();
                 for (CloudEventReader.Delivery d : deliveries) {
@@ -252,7 +250,6 @@ public class ProjectionTransaction {
         List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
-                applied.clear();
                 advanceOffsets(deliveries);
                 Map<String, Optional<String>> blockers = new HashMap<>();
                 java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
