@@ -488,17 +488,20 @@ class CostingServiceIntegrationTest {
      * counter has grown by them and the institution's recording-to-figures delay is there.
      */
     @Test
-    void prometheusShowsTheLagWhileEventsWaitThenTheEventsAppliedAndTheInstitutionsDelay() throws Exception {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void prometheusShowsTheLagWhileEventsWaitThenTheEventsAppliedAndTheInstitutionsDelay(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         String tenant = "metrics-it";
         String survey = "topic=\"" + Topics.SURVEY + "\"";
         double appliedBefore = metric(scrape(), "ppi_projection_events_applied_total", survey).orElse(0.0);
         bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STOPPED);
         try {
-            send(Topics.SURVEY, new InstitutionRegistered(tenant, "admin", "Instituto Métrico", "DO", "IM", 2026,
+            // recorded by one traced command: each record carries its trace (CloudEvents distributed tracing extension)
+            sendTraced(new InstitutionRegistered(tenant, "admin", "Instituto Métrico", "DO", "IM", 2026,
                     BigDecimal.valueOf(40), CostingMethod.CLASSIC));
-            send(Topics.SURVEY, new CenterRegistered(tenant, "admin", "m-c1", "Centro", null, CenterArea.SUPPORT,
+            sendTraced(new CenterRegistered(tenant, "admin", "m-c1", "Centro", null, CenterArea.SUPPORT,
                     null, null, null, null));
-            send(Topics.SURVEY, new EmployeeRegistered(tenant, "admin", "m-e1", "m-c1", "Funcionaria", null,
+            sendTraced(new EmployeeRegistered(tenant, "admin", "m-e1", "m-c1", "Funcionaria", null,
                     new BigDecimal("1000000.00"), BigDecimal.valueOf(40), LocalDate.of(2026, 1, 1)));
             Await.until("the survey topic's lag counts the 3 waiting records", Duration.ofSeconds(30), this::scrape,
                     text -> metric(text, "ppi_projection_lag_records", survey).orElse(0.0) >= 3);
@@ -513,6 +516,23 @@ class CostingServiceIntegrationTest {
         assertThat(metric(after, "ppi_projection_parked_events", "projection=\"costing\"")).isPresent();
         assertThat(metric(after, "ppi_outbox_pending_events", "projection=\"costing\"")).isPresent();
         assertThat(after).contains("http_server_requests_seconds_count");
+        // the projection continued the record's trace: the line settling the institution's figures carries its id
+        Await.until("the settle line in the event's trace", Duration.ofSeconds(10), () -> output.getOut().lines()
+                .anyMatch(l -> l.contains("trace=" + TRACE_ID) && l.contains("figures of institution " + tenant + " settled")));
+    }
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+    private void sendTraced(PpiEvent event) throws Exception {
+        clock = clock.plusSeconds(1);
+        CloudEventPublisher.send(kafka, Topics.SURVEY, event.aggregateId(), io.cloudevents.core.builder.CloudEventBuilder.v1()
+                .withId(java.util.UUID.randomUUID().toString()).withType(org.ppi.contracts.EventTypes.typeOf(event.getClass()))
+                .withSource(CloudEventPublisher.SOURCE).withSubject(event.aggregateId())
+                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))
+                .withExtension(org.ppi.contracts.CloudEventExtensions.TENANT, event.institutionId())
+                .withExtension(org.ppi.contracts.CloudEventExtensions.RECORDED, clock.toString())
+                .withExtension(org.ppi.contracts.CloudEventExtensions.TRACEPARENT, TRACEPARENT).build());
     }
 
     private String scrape() throws Exception {
