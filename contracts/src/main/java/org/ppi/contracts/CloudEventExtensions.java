@@ -9,6 +9,9 @@ public final class CloudEventExtensions {
     public static final String INTERVIEW = "interviewid";
     public static final String SEQUENCE = "sequence";
     public static final String RECORDED = "recordedat";
+    /** The CloudEvents distributed tracing extension: the W3C trace context of the command that recorded the event. */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
 
     private CloudEventExtensions() {
     }

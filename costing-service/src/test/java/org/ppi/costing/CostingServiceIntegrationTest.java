@@ -34,6 +34,7 @@ import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -71,6 +72,8 @@ class CostingServiceIntegrationTest {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BindingsLifecycleController bindings;
 
     private ApiClient api;
     private final List<String> sentIds = new ArrayList<>();
@@ -483,6 +486,75 @@ class CostingServiceIntegrationTest {
                     .listOfRows().forEach(r -> rows.append(table).append(' ').append(r).append('\n'));
         }
         return rows.toString();
+    }
+
+    /**
+     * What Prometheus scrapes, without a token, on the service's own port: while the survey binding is stopped the
+     * topic's consumer lag counts the waiting records; once they are applied it is back to 0, the events-applied
+     * counter has grown by them and the institution's recording-to-figures delay is there.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void prometheusShowsTheLagWhileEventsWaitThenTheEventsAppliedAndTheInstitutionsDelay(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        String tenant = "metrics-it";
+        String survey = "topic=\"" + Topics.SURVEY + "\"";
+        double appliedBefore = metric(scrape(), "ppi_projection_events_applied_total", survey).orElse(0.0);
+        bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STOPPED);
+        try {
+            // recorded by one traced command: each record carries its trace (CloudEvents distributed tracing extension)
+            sendTraced(new InstitutionRegistered(tenant, "admin", "Instituto Métrico", "DO", "IM", 2026,
+                    BigDecimal.valueOf(40), CostingMethod.CLASSIC));
+            sendTraced(new CenterRegistered(tenant, "admin", "m-c1", "Centro", null, CenterArea.SUPPORT,
+                    null, null, null, null));
+            sendTraced(new EmployeeRegistered(tenant, "admin", "m-e1", "m-c1", "Funcionaria", null,
+                    new BigDecimal("1000000.00"), BigDecimal.valueOf(40), LocalDate.of(2026, 1, 1)));
+            Await.until("the survey topic's lag counts the 3 waiting records", Duration.ofSeconds(30), this::scrape,
+                    text -> metric(text, "ppi_projection_lag_records", survey).orElse(0.0) >= 3);
+        } finally {
+            bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STARTED);
+        }
+        String after = Await.until("the 3 records applied", Duration.ofSeconds(60), this::scrape,
+                text -> metric(text, "ppi_projection_lag_records", survey).orElse(-1.0) == 0
+                        && metric(text, "ppi_projection_events_applied_total", survey).orElse(0.0) >= appliedBefore + 3);
+        assertThat(metric(after, "ppi_projection_institution_lag_seconds", "institution=\"" + tenant + "\""))
+                .as("recorded at the test's clock, applied now").hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
+        assertThat(metric(after, "ppi_projection_parked_events", "projection=\"costing\"")).isPresent();
+        assertThat(metric(after, "ppi_outbox_pending_events", "projection=\"costing\"")).isPresent();
+        assertThat(after).contains("http_server_requests_seconds_count");
+        // the projection continued the record's trace: the line settling the institution's figures carries its id
+        Await.until("the settle line in the event's trace", Duration.ofSeconds(10), () -> output.getOut().lines()
+                .anyMatch(l -> l.contains("trace=" + TRACE_ID) && l.contains("figures of institution " + tenant + " settled")));
+    }
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
+    private void sendTraced(PpiEvent event) throws Exception {
+        clock = clock.plusSeconds(1);
+        CloudEventPublisher.send(kafka, Topics.SURVEY, event.aggregateId(), io.cloudevents.core.builder.CloudEventBuilder.v1()
+                .withId(java.util.UUID.randomUUID().toString()).withType(org.ppi.contracts.EventTypes.typeOf(event.getClass()))
+                .withSource(CloudEventPublisher.SOURCE).withSubject(event.aggregateId())
+                .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))
+                .withExtension(org.ppi.contracts.CloudEventExtensions.TENANT, event.institutionId())
+                .withExtension(org.ppi.contracts.CloudEventExtensions.RECORDED, clock.toString())
+                .withExtension(org.ppi.contracts.CloudEventExtensions.TRACEPARENT, TRACEPARENT).build());
+    }
+
+    private String scrape() throws Exception {
+        HttpResponse<String> response = api.request("GET", "/actuator/prometheus").noToken().send();
+        assertThat(response.statusCode()).as("the scraper needs no token: %s", response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}. */
+    private static java.util.Optional<Double> metric(String text, String name, String label) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + "{") && line.substring(0, line.indexOf('}') + 1).contains(label)) {
+                return java.util.Optional.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The last value the recalculation log recorded for each figure and measure. */

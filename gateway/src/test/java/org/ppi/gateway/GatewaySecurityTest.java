@@ -153,6 +153,16 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void theGatewaysMetricsAnswerTheLocalScraperAndEveryApiAnswerNamesItsTrace() throws Exception {
+        HttpResponse<String> metrics = call("GET", "/actuator/prometheus", null, Map.of());
+        assertThat(metrics.statusCode()).as("loopback is in the default ppi.gateway.metrics.scrape-from").isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds");
+        HttpResponse<String> api = call("GET", "/api/health", null, Map.of());
+        assertThat(api.headers().firstValue("PPI-Trace-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
+        assertThat(call("GET", "/actuator/env", null, Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aBrowserSignsInWithPkceAtTheIdentityProvider() throws Exception {
         HttpResponse<String> response = call("GET", "/oauth2/authorization/ppi", null, Map.of());
         assertThat(response.statusCode()).isEqualTo(302);

@@ -46,6 +46,12 @@ final class EnvelopeHeaders {
         if (write) {
             p.put("ce_interviewid", text("The interview whose command recorded the event; only on events recorded by an "
                     + "interview's commands (allocations, validation, corrections, sheets, workbooks)"));
+            // CloudEvents distributed-tracing extension: the W3C trace context of the request that recorded the event.
+            Map<String, Object> traceparent = text("W3C traceparent of the request whose command recorded the event "
+                    + "(version-traceid-spanid-flags); absent when the command came without a trace");
+            traceparent.put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+            p.put("ce_traceparent", traceparent);
+            p.put("ce_tracestate", text("W3C tracestate that came with ce_traceparent, when there was one"));
         }
         Map<String, Object> sequence = text(write
                 ? "The event's sequence number in its aggregate (ce_tenantid + ce_subject), as stored: 0, 1, 2, … without "
@@ -59,6 +65,8 @@ final class EnvelopeHeaders {
 
         List<String> required = new ArrayList<>(p.keySet());
         required.remove("ce_interviewid");
+        required.remove("ce_traceparent");
+        required.remove("ce_tracestate");
         if (!write) {
             required.remove("ce_actinguser");
         }

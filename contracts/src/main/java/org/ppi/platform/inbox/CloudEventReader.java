@@ -40,8 +40,14 @@ public class CloudEventReader {
                 payload, message.getPayload());
     }
 
-    /** One record of a polled batch: the event and where it was read from. */
-    public record Delivery(EventEnvelope event, int partition, long offset) {
+    /**
+     * One record of a polled batch: the event, where it was read from, and the trace it was recorded in (the
+     * CloudEvents distributed-tracing extension; null for events recorded before tracing).
+     */
+    public record Delivery(EventEnvelope event, int partition, long offset, String traceparent, String tracestate) {
+        public Delivery(EventEnvelope event, int partition, long offset) {
+            this(event, partition, offset, null, null);
+        }
     }
 
     /**
@@ -68,7 +74,9 @@ public class CloudEventReader {
             Object partition = partitions.get(i);
             Object offset = offsets.get(i);
             deliveries.add(new Delivery(read(record), partition == null ? 0 : ((Number) partition).intValue(),
-                    offset == null ? -1 : ((Number) offset).longValue()));
+                    offset == null ? -1 : ((Number) offset).longValue(),
+                    attribute(record.getHeaders(), CloudEventExtensions.TRACEPARENT),
+                    attribute(record.getHeaders(), CloudEventExtensions.TRACESTATE)));
         }
         return deliveries;
     }

@@ -42,8 +42,28 @@ public class ProjectionConfiguration {
     public ProjectionTransaction projectionTransaction(org.ppi.platform.inbox.CloudEventReader reader, TransactionTemplate tx,
                                                        org.ppi.platform.inbox.Inbox inbox, EventLog eventLog,
                                                        ConsumerOffsets offsets, ParkedEvents parked,
-                                                       javax.sql.DataSource dataSource) {
-        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets, parked, dataSource);
+                                                       javax.sql.DataSource dataSource, ProjectionMetrics metrics,
+                                                       org.springframework.beans.factory.ObjectProvider<org.ppi.platform.tracing.Traces> traces) {
+        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets, parked, dataSource, metrics,
+                traces.getIfAvailable(() -> org.ppi.platform.tracing.Traces.NONE));
+    }
+
+    /** Events applied per topic and each institution's recording-to-figures delay (see {@link ProjectionMetrics}). */
+    @Bean
+    public ProjectionMetrics projectionMetrics(
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+            @org.springframework.beans.factory.annotation.Value("${ppi.projection.name}") String projection) {
+        return new ProjectionMetrics(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                projection);
+    }
+
+    /** Kafka consumer lag per topic, parked events and the outbox backlog as gauges (see {@link ProjectionMeters}). */
+    @Bean
+    @ConditionalOnBean(ReplayPlan.class)
+    public ProjectionMeters projectionMeters(ReplayService replay, ReplayPlan plan, JdbcClient jdbc,
+                                             @org.springframework.beans.factory.annotation.Value("${ppi.projection.name}") String projection,
+                                             @org.springframework.beans.factory.annotation.Value("${ppi.metrics.refresh:PT1S}") java.time.Duration refresh) {
+        return new ProjectionMeters(replay, plan.topics(), jdbc, projection, refresh);
     }
 
     @Bean

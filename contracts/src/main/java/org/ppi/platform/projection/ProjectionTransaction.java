@@ -3,6 +3,7 @@ package org.ppi.platform.projection;
 import org.ppi.platform.inbox.CloudEventReader;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.ppi.platform.inbox.Inbox;
+import org.ppi.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -47,8 +48,19 @@ public class ProjectionTransaction {
     /** Consecutive failures of the batch starting at a record (topic-partition@offset). */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
+    private final ProjectionMetrics metrics;
+    private final Traces traces;
+
     public ProjectionTransaction(CloudEventReader reader, TransactionTemplate tx, Inbox inbox, EventLog eventLog,
                                  ConsumerOffsets offsets, ParkedEvents parked, javax.sql.DataSource dataSource) {
+        this(reader, tx, inbox, eventLog, offsets, parked, dataSource, ProjectionMetrics.none(), Traces.NONE);
+    }
+
+    public ProjectionTransaction(CloudEventReader reader, TransactionTemplate tx, Inbox inbox, EventLog eventLog,
+                                 ConsumerOffsets offsets, ParkedEvents parked, javax.sql.DataSource dataSource,
+                                 ProjectionMetrics metrics, Traces traces) {
+        this.metrics = metrics;
+        this.traces = traces;
         this.reader = reader;
         this.tx = tx;
         this.inbox = inbox;
@@ -144,8 +156,17 @@ public class ProjectionTransaction {
         }
     }
 
+    /**
+     * Tracing a batch: it holds events of many traces (one per command that recorded them). Each event is applied in
+     * a span of its own trace (a child of the command's span, read from {@code ce_traceparent}); each institution is
+     * settled once per batch in a span of the trace of the last event that touched it — the event its stored
+     * figures name as their cause — linked to the other traces of the batch that touched it, and the settle's log
+     * line carries that trace id. One line per settled institution, not per event, keeps a 500-event replay batch
+     * from writing 500 lines; the per-event spans still reach the exporter when one is configured.
+     */
     private void inBatchTransaction(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Set<String> touched = new LinkedHashSet<>();
+        Map<String, List<CloudEventReader.Delivery>> touched = new LinkedHashMap<>();
+        List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
                 advanceOffsets(deliveries);
@@ -154,17 +175,32 @@ public class ProjectionTransaction {
                     if (parkedBehind(d, blockers)) {
                         continue;
                     }
-                    String institution = logged(d.event(), fold);
+                    String institution = traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply",
+                            List.of(), () -> logged(d.event(), fold));
                     if (institution != null) {
-                        touched.add(institution);
+                        touched.computeIfAbsent(institution, k -> new ArrayList<>()).add(d);
+                        applied.add(d);
                     }
                 }
-                touched.forEach(fold::settle);
+                touched.forEach((institution, events) -> settled(institution, events, fold));
             });
         } catch (RuntimeException e) {
-            touched.forEach(fold::forget);
+            touched.keySet().forEach(fold::forget);
             throw e;
         }
+        metrics.applied(applied, java.time.Instant.now());
+    }
+
+    /** Settles one institution in the trace of its last event of the batch, linked to the others, and says so. */
+    private void settled(String institution, List<CloudEventReader.Delivery> events, Fold fold) {
+        CloudEventReader.Delivery last = events.get(events.size() - 1);
+        List<String> linked = events.stream().map(CloudEventReader.Delivery::traceparent).distinct().toList();
+        traces.continued(last.traceparent(), last.tracestate(), "ppi.projection.settle", linked, () -> {
+            fold.settle(institution);
+            log.info("{}: figures of institution {} settled from {} event(s), the last {} ({}, {})", metrics.projection(),
+                    institution, events.size(), last.event().id(), last.event().name(), last.event().topic());
+            return null;
+        });
     }
 
     private record Partition(String topic, int number) {
@@ -211,6 +247,7 @@ public class ProjectionTransaction {
      */
     private void inQuarantine(List<CloudEventReader.Delivery> deliveries, Fold fold) {
         Set<String> touched = new LinkedHashSet<>();
+        List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
                 advanceOffsets(deliveries);
@@ -223,9 +260,11 @@ public class ProjectionTransaction {
                     String institution = EventLog.institutionOf(d.event());
                     java.sql.Savepoint savepoint = savepoint(connection);
                     try {
-                        if (logged(d.event(), fold) != null) {
+                        if (traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply", List.of(),
+                                () -> logged(d.event(), fold)) != null) {
                             touched.add(institution);
-                            fold.settle(institution);
+                            settled(institution, List.of(d), fold);
+                            applied.add(d);
                         }
                         release(connection, savepoint);
                     } catch (RuntimeException failure) {
@@ -242,6 +281,7 @@ public class ProjectionTransaction {
             touched.forEach(fold::forget);
             throw e;
         }
+        metrics.applied(applied, java.time.Instant.now());
     }
 
     private static java.sql.Savepoint savepoint(java.sql.Connection connection) {

@@ -123,6 +123,9 @@ public class KafkaRelay {
         metadata(message, "correlationId").ifPresent(v -> event.withExtension(CloudEventExtensions.CAUSATION, v));
         metadata(message, "traceId").ifPresent(v -> event.withExtension(CloudEventExtensions.CORRELATION, v));
         metadata(message, CommandMetadata.INTERVIEW).ifPresent(v -> event.withExtension(CloudEventExtensions.INTERVIEW, v));
+        // CloudEvents distributed tracing extension (ce_traceparent, ce_tracestate): the command's trace goes on
+        metadata(message, CloudEventExtensions.TRACEPARENT).ifPresent(v -> event.withExtension(CloudEventExtensions.TRACEPARENT, v));
+        metadata(message, CloudEventExtensions.TRACESTATE).ifPresent(v -> event.withExtension(CloudEventExtensions.TRACESTATE, v));
         if (message instanceof DomainEventMessage<?> domain) {
             event.withExtension(CloudEventExtensions.SEQUENCE, domain.getSequenceNumber());
         }

@@ -55,6 +55,13 @@ public class RelayConfiguration {
         return new RelayLag(jdbc, processing, parked, json);
     }
 
+    /** The relay's backlog for Prometheus (ppi_relay_behind_events, ppi_relay_parked_events, ppi_relay_retrying). */
+    @Bean
+    public RelayMeters relayMeters(RelayLag lag, @Value("${ppi.relay.topic}") String topic,
+                                   @Value("${ppi.metrics.refresh:PT1S}") Duration refresh) {
+        return new RelayMeters(lag, topic, refresh);
+    }
+
     @Bean
     public RelayHealth relayHealthIndicator(RelayLag lag, @Value("${ppi.relay.behind-threshold:1000}") long threshold) {
         return new RelayHealth(lag, threshold);
@@ -91,8 +98,11 @@ public class RelayConfiguration {
     }
 
     @Bean
-    public ActorCommandGateway actorCommandGateway(org.axonframework.commandhandling.gateway.CommandGateway gateway) {
-        return new ActorCommandGateway(gateway);
+    public ActorCommandGateway actorCommandGateway(org.axonframework.commandhandling.gateway.CommandGateway gateway,
+                                                   org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+                                                   org.springframework.beans.factory.ObjectProvider<org.ppi.platform.tracing.Traces> traces) {
+        return new ActorCommandGateway(gateway, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                traces.getIfAvailable(() -> org.ppi.platform.tracing.Traces.NONE));
     }
 
     /** Keeps Axon's correlationId (the causing message) and traceId (the first message) on every event. */
@@ -101,9 +111,13 @@ public class RelayConfiguration {
         return new org.axonframework.messaging.correlation.MessageOriginProvider();
     }
 
-    /** Copies the tenant, the acting user and the interview from a command to the events it causes. */
+    /**
+     * Copies the tenant, the acting user, the interview and the W3C trace context from a command to the events it
+     * causes (so the event store keeps each event's {@code traceparent} and the relay puts it on the record).
+     */
     @Bean
     public CorrelationDataProvider ppiCommandMetadata() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.TENANT, CommandMetadata.ACTOR, CommandMetadata.INTERVIEW);
+        return new SimpleCorrelationDataProvider(CommandMetadata.TENANT, CommandMetadata.ACTOR, CommandMetadata.INTERVIEW,
+                org.ppi.platform.tracing.Traces.TRACEPARENT, org.ppi.platform.tracing.Traces.TRACESTATE);
     }
 }

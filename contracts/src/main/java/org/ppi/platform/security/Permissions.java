@@ -35,9 +35,12 @@ public final class Permissions {
     private static final Set<String> REPLAY = Set.of("POST", "GET", "HEAD");
     private static final String[] READERS = {INSTITUTION_ADMIN, SURVEYOR, CENTER_MANAGER, AUTHORITY, AUDITOR, ANALYST};
 
-    /** Reachable without a token. */
+    /**
+     * Reachable without a token. {@code /actuator/prometheus} is for the scraper on the service's own port: the
+     * gateway routes only {@code /api/**} to the services, so it is never reachable through the public door.
+     */
     public static final List<String> OPEN = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/api/docs/**");
+            "/actuator/prometheus", "/api/docs/**");
 
     public static final List<Rule> RULES = List.of(
             // Deployment-wide: institutions and the rebuild of read models.

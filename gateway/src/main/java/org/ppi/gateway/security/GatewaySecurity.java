@@ -48,7 +48,8 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain platformSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
-                                           org.springframework.core.convert.converter.Converter<org.springframework.security.oauth2.jwt.Jwt, Mono<org.springframework.security.authentication.AbstractAuthenticationToken>> jwtConverter) {
+                                           org.springframework.core.convert.converter.Converter<org.springframework.security.oauth2.jwt.Jwt, Mono<org.springframework.security.authentication.AbstractAuthenticationToken>> jwtConverter,
+                                           @org.springframework.beans.factory.annotation.Value("${ppi.gateway.metrics.scrape-from:127.0.0.1/32,::1/128}") String scrapeFrom) {
         ServerAuthenticationEntryPoint api = (exchange, e) -> ErrorResponses.write(exchange, HttpStatus.UNAUTHORIZED,
                 "auth.unauthenticated");
         ServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
@@ -61,6 +62,7 @@ class GatewaySecurity {
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/api/docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/actuator/prometheus").access(new MetricsScrapers(scrapeFrom))
                         .pathMatchers("/actuator/**").denyAll()
                         .pathMatchers("/api/admin/**").hasAuthority(PlatformAuthorities.role("platform-admin"))
                         .pathMatchers("/api/**").authenticated()

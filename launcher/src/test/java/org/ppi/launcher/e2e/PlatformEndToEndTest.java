@@ -427,6 +427,53 @@ class PlatformEndToEndTest {
     }
 
     /**
+     * One trace from the public door to the figure: the gateway's log line of a command carries a trace id, and the
+     * costing service's line that settles the figures the command changed carries the same one (W3C traceparent to
+     * the survey service, into the event's metadata, onto the Kafka record as ce_traceparent, continued by the
+     * projection). Then the hours are set back, so the seed's figures are as the other classes expect them.
+     */
+    @Test
+    @Order(10)
+    void oneTraceIdRunsFromTheGatewaysRequestLogToTheCostingFigureUpdateItCaused() throws Exception {
+        java.nio.file.Path gatewayLog = platform.logs().resolve("gateway.log");
+        java.nio.file.Path costingLog = platform.logs().resolve("costing-service.log");
+        long gatewayFrom = java.nio.file.Files.size(gatewayLog);
+        long costingFrom = java.nio.file.Files.size(costingLog);
+        seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e0", "s-informe", 1));
+        String request = awaitLine(gatewayLog, gatewayFrom, "PUT /api/survey/interviews/s-i1/allocations -> 2\\d\\d");
+        java.util.regex.Matcher trace = java.util.regex.Pattern.compile("trace=([0-9a-f]{32})").matcher(request);
+        assertThat(trace.find()).as("the gateway's request line names its trace: %s", request).isTrue();
+        String traceId = trace.group(1);
+        JsonNode changed = seed.await("/api/costing/products/s-informe", p -> labours(p).get(0).equals("49122.81"),
+                Duration.ofSeconds(60));
+        String settled = awaitLine(costingLog, costingFrom, "trace=" + traceId + " .*figures of institution " + SEED + " settled");
+        assertThat(settled).contains(changed.path("causationEventId").asString());
+
+        seed.command("PUT", "/api/survey/interviews/s-i1/allocations", allocation("s-e0", "s-informe", 2));
+        seed.await("/api/costing/products/s-informe", p -> amount(p, "direct").equals("589473.68"), Duration.ofSeconds(60));
+    }
+
+    /** The first line of {@code file} written after {@code from} bytes that matches {@code regex}, within 60 s. */
+    private static String awaitLine(java.nio.file.Path file, long from, String regex) throws Exception {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            String written = new String(bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : written.split("\\n")) {
+                if (pattern.matcher(line).find()) {
+                    return line;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No line matching " + regex + " in " + file + " after byte " + from);
+            }
+            GatewayClient.pause(250);
+        }
+    }
+
+    /**
      * What analytics reads, checked against what the gateway documents: every record of every topic produced by the
      * tests above (seed, demo in two rounds, faults, replay, the parked and retried event) has a documented type of
      * its topic, headers and key as its message says and a body its type's JSON Schema accepts; every event record
@@ -435,7 +482,7 @@ class PlatformEndToEndTest {
      * causing event's correlation id.
      */
     @Test
-    @Order(10)
+    @Order(11)
     void everyRecordOnTheTopicsConformsToTheServedAsyncApiDocument() {
         GatewayClient.Answer served = anonymous.send("GET", "/api/docs/asyncapi.json", null);
         assertThat(served.status()).isEqualTo(200);
