@@ -15,7 +15,8 @@ import java.util.Locale;
  * rows of cells. Each service maps its view rows to one; the kernel writes it as CSV or XLSX, so the two formats
  * always hold the same cells.
  * <p>
- * Cells by column type: {@code TEXT} any value (a {@link Boolean} as Sí/No, Yes/No; anything else by
+ * Cells by column type: {@code TEXT} any value (a {@link Boolean} as Sí/No, Yes/No, a {@link Label} in the
+ * caller's language; anything else by
  * {@code toString()}), {@code AMOUNT} a {@link BigDecimal} rounded half-up to cents here, once (the views' amounts
  * already are), {@code NUMBER} a {@link Number} (hours, volumes, counts) as it is, {@code DATE} an {@link Instant}
  * (UTC) or a {@link LocalDate}. {@code null} is an empty cell.
@@ -43,6 +44,13 @@ public final class ExportTable {
 
         /** English when the caller asked for it (Accept-Language: en…), Spanish otherwise: as the error messages. */
         public String header(Locale locale) {
+            return ExportTable.english(locale) ? english : spanish;
+        }
+    }
+
+    /** A text cell in both languages (a total row's label, a line's name): written in the caller's. */
+    public record Label(String spanish, String english) {
+        public String in(Locale locale) {
             return ExportTable.english(locale) ? english : spanish;
         }
     }
@@ -94,6 +102,9 @@ public final class ExportTable {
 
     /** The text of a TEXT cell in the caller's language (booleans as Sí/No), before any formula guard. */
     static String text(Object value, Locale locale) {
+        if (value instanceof Label label) {
+            return label.in(locale);
+        }
         if (value instanceof Boolean yes) {
             return english(locale) ? (yes ? "Yes" : "No") : (yes ? "Sí" : "No");
         }
