@@ -34,12 +34,14 @@ public final class XlsxSheet {
             Sheet sheet = workbook.getSheetAt(0);
             List<List<Object>> rows = new ArrayList<>();
             List<List<String>> formats = new ArrayList<>();
+            // every row as wide as the header row (POI stops a row at its last written cell)
+            int width = sheet.getRow(0) == null ? 0 : sheet.getRow(0).getLastCellNum();
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 List<Object> values = new ArrayList<>();
                 List<String> rowFormats = new ArrayList<>();
-                for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
+                for (int c = 0; c < Math.max(width, row == null ? 0 : row.getLastCellNum()); c++) {
+                    Cell cell = row == null ? null : row.getCell(c);
                     values.add(cell == null ? null : value(cell));
                     rowFormats.add(cell == null ? null : cell.getCellStyle().getDataFormatString());
                 }
