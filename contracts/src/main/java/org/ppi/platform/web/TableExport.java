@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -22,12 +21,10 @@ public final class TableExport {
     private TableExport() {
     }
 
-    /** The download, in the language of the current request. */
-    public static ResponseEntity<byte[]> download(ExportTable table, String format, String name, String institutionId,
-                                                  Instant asOf) {
-        return download(table, ExportFormat.of(format), name, institutionId, asOf, LocaleContextHolder.getLocale());
-    }
-
+    /**
+     * The download in this format and language ({@code LocaleContextHolder.getLocale()} in a request). Parse the
+     * format with {@link ExportFormat#of} before computing the view, so a bad one is refused before any work.
+     */
     public static ResponseEntity<byte[]> download(ExportTable table, ExportFormat format, String name,
                                                   String institutionId, Instant asOf, Locale locale) {
         byte[] body = format == ExportFormat.CSV ? csv(table, locale).toString().getBytes(StandardCharsets.UTF_8)
