@@ -300,9 +300,7 @@ class PlatformEndToEndTest {
         assertThat(costs(p091Now)).containsExactly("540491.29", "6576398.27");
         // The same figures downloaded through the gateway (the fat jars carry POI): the cost-by-product sheet in
         // English, P091's total row with the JSON's cents; Funciones y organización as CSV in Spanish.
-        java.nio.file.Path costsFile = java.nio.file.Files.createTempFile("costos-por-producto", ".xlsx");
-        java.nio.file.Files.write(costsFile, demo.download("/api/costing/products?format=xlsx", "en"));
-        List<List<String>> costsSheet = XlsxSheet.rows(costsFile);
+        List<List<String>> costsSheet = XlsxSheet.rows(saved(demo.download("/api/costing/products?format=xlsx", "en")));
         List<String> costsHeader = costsSheet.get(0);
         assertThat(costsHeader).startsWith("Product id", "Product", "Center");
         List<String> p091Total = costsSheet.stream().filter(r -> r.get(0).equals(DEMO + ".P091")
@@ -488,5 +486,17 @@ class PlatformEndToEndTest {
 
     private static Map<String, Object> allocation(String employee, String product, int hours) {
         return Map.of("employeeId", employee, "productId", product, "hours", hours);
+    }
+
+    /** A downloaded file on disk, for the readers that take a path. */
+    private static java.nio.file.Path saved(byte[] bytes) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("ppi-export", ".xlsx");
+            java.nio.file.Files.write(file, bytes);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
