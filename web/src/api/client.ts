@@ -144,7 +144,42 @@ async function sendFile<T>(url: string, file: Blob): Promise<T> {
   return (await response.json()) as T
 }
 
+/** A file the platform answered (a download): its bytes and the name its Content-Disposition gives. */
+export interface DownloadedFile {
+  blob: Blob
+  fileName: string | null
+}
+
+/** The file name of a Content-Disposition header (`filename*=UTF-8''…` first, then `filename="…"`), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition)
+  return plain ? (plain[1] ?? plain[2]).trim() : null
+}
+
+/**
+ * GETs a file with the session (cookie), the page's language (the headers of a server export) and the usual
+ * refusals: a 401 goes to the login, another error is thrown as ApiError in the platform's format.
+ */
+async function receiveFile(url: string): Promise<DownloadedFile> {
+  const headers: Record<string, string> = { Accept: '*/*', 'Accept-Language': context.language }
+  const response = await fetch(url, { method: 'GET', headers, credentials: 'same-origin' })
+  if (response.status === 401) onUnauthenticated()
+  noteStale(response)
+  if (!response.ok) throw new ApiError(await errorBody(response))
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) }
+}
+
 export const api = {
+  file: (path: string, query: Query = {}) => receiveFile(apiUrl(path, query, false)),
   upload: <T>(path: string, file: Blob, query: Query = {}) => sendFile<T>(apiUrl(path, query, false), file),
   get: <T>(path: string, query?: Query, opts: { asOf?: boolean; redirectOn401?: boolean } = {}) =>
     send<T>('GET', apiUrl(path, query, opts.asOf ?? true), undefined, opts.redirectOn401 ?? true),

@@ -164,4 +164,21 @@ describe('DataGrid', () => {
     expect(within(first).getByText('RD$ 8,662.96')).toBeTruthy()
     expect(screen.getByTestId('pj-total-cost').getAttribute('data-value')).toBe(exact.toFixed(2))
   })
+
+  it("offers the platform's own CSV/XLSX beside the grid's, fetched with the view's query and saved as the server names it", async () => {
+    const fetchMock = vi.fn(async () => new Response(new Blob(['xlsx']), {
+      status: 200, headers: { 'Content-Disposition': 'attachment; filename="costos-por-producto_i_2026-12-02.xlsx"' },
+    }))
+    vi.stubGlobal('fetch', fetchMock)
+    try {
+      render(<DataGrid id="t" caption="Costos" columns={columns} rows={rows} rowId={(r) => r.id} fileName="costos"
+        serverExport={{ path: '/api/costing/products', query: { normalize: true }, fileName: 'costos-por-producto' }} />)
+      expect(screen.getByTestId('t-server-csv')).toBeTruthy()
+      fireEvent.click(screen.getByTestId('t-server-xlsx'))
+      await vi.waitFor(() => expect(downloads).toHaveLength(1))
+      expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe('/api/costing/products?normalize=true&format=xlsx')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })

@@ -24,6 +24,8 @@ import {
 import { sumDecimals } from '../format/decimal'
 import { compareValues, displayText, exportValue, isNumeric, matchesFilter, type GridColumn } from './gridModel'
 import { buildShownTable, download, toCsv, toXlsx, type ShownRow } from './gridExport'
+import { ServerExport } from './ServerExport'
+import type { ServerExportTarget } from '../api/exports'
 
 /**
  * The platform's table, Airtable-grade on TanStack Table's free core: sort (click a header, Enter/Space on it),
@@ -57,6 +59,8 @@ export interface DataGridProps<T> {
   pageSize?: number
   fileName: string
   toolbar?: ReactNode
+  /** The platform's own CSV/XLSX of this view (whole table, exact amounts), beside the grid's download of what it shows. */
+  serverExport?: ServerExportTarget
 }
 
 const PAGE_SIZES = [25, 50, 100, 250, 1000]
@@ -228,6 +232,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
         <button type="button" data-testid={`${id}-xlsx`} onClick={() => void exportShown('xlsx')}>
           {t('grid.xlsx')}
         </button>
+        {props.serverExport && <ServerExport id={id} target={props.serverExport} />}
         <span data-testid={`${id}-row-count`} data-count={filteredLeaves.length} role="status">
           {t('grid.rows', { shown: filteredLeaves.length, total: rows.length })}
         </span>

@@ -90,7 +90,8 @@ export default function CadenasPage() {
           </div>
           <Chart testId="chains-sankey" label={t('chains.diagram')} option={option} height={Math.max(360, Math.min(1400, lines.length * 22))} />
           <h2>{t('chains.table')}</h2>
-          <DataGrid id="chains" caption={t('chains.table')} columns={columns} rows={lines} rowId={(r) => r.key} fileName="cadenas-de-valor" pageSize={100} />
+          <DataGrid id="chains" caption={t('chains.table')} columns={columns} rows={lines} rowId={(r) => r.key} fileName="cadenas-de-valor" pageSize={100}
+            serverExport={{ path: '/api/valuechain/views/value-chains', fileName: 'cadenas-de-valor' }} />
         </>
       )}
     </>

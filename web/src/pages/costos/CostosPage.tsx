@@ -54,6 +54,8 @@ export default function CostosPage() {
   }, [normalize, validatedOnly, year])
   const data = loaded.data
   const gapVolume = t('gap.volume')
+  // the server exports take the same query as the grids (the as-of instant is added by ServerExport)
+  const costQuery = { normalize: normalize || undefined, fiscalYear: year ?? undefined, basis: validatedOnly ? 'validated' : undefined }
 
   const labour = useMemo<LabourLine[]>(() => {
     if (!data) return []
@@ -215,19 +217,23 @@ export default function CostosPage() {
         <div id="costs-panel" role="tabpanel" aria-labelledby={`costs-tab-${tab}`}>
           {tab === 'labour' && (
             <DataGrid id="costs-labour" caption={t('costs.tabs.labour')} columns={labourColumns} rows={labour} rowId={(r) => r.key}
-              initialGrouping={['product']} fileName="costos-por-producto-y-funcionario" pageSize={100} />
+              initialGrouping={['product']} fileName="costos-por-producto-y-funcionario" pageSize={100}
+              serverExport={{ path: '/api/costing/products', query: costQuery, fileName: 'costos-por-producto' }} />
           )}
           {tab === 'products' && (
             <DataGrid id="costs-products" caption={t('costs.tabs.products')} columns={productColumns} rows={data.products}
-              rowId={(r) => r.productId} fileName="costos-por-producto" pageSize={100} />
+              rowId={(r) => r.productId} fileName="costos-por-producto" pageSize={100}
+              serverExport={{ path: '/api/costing/products', query: costQuery, fileName: 'costos-por-producto' }} />
           )}
           {tab === 'employees' && (
             <DataGrid id="costs-employees" caption={t('costs.tabs.employees')} columns={employeeColumns} rows={data.employees}
-              rowId={(r) => r.employeeId} fileName="costos-por-funcionario" pageSize={100} />
+              rowId={(r) => r.employeeId} fileName="costos-por-funcionario" pageSize={100}
+              serverExport={{ path: '/api/costing/employees', query: costQuery, fileName: 'costos-por-funcionario' }} />
           )}
           {tab === 'centers' && (
             <DataGrid id="costs-centers" caption={t('costs.tabs.centers')} columns={centerColumns} rows={data.centers}
-              rowId={(r) => r.centerId} fileName="costos-por-centro" pageSize={100} />
+              rowId={(r) => r.centerId} fileName="costos-por-centro" pageSize={100}
+              serverExport={{ path: '/api/costing/centers', query: costQuery, fileName: 'costos-por-centro' }} />
           )}
         </div>
       )}

@@ -66,6 +66,7 @@ export default function FuncionesPage() {
           </div>
           <DataGrid id="functions" caption={t('nav.funciones')} columns={columns} rows={lines} rowId={(r) => r.centerId}
             initialGrouping={['scope']} fileName="funciones-y-organizacion" pageSize={100}
+            serverExport={{ path: '/api/survey/views/functions-and-organization', query: { includeClosed }, fileName: 'funciones-y-organizacion' }}
             toolbar={
               <label>
                 <input type="checkbox" data-testid="functions-include-closed" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />{' '}

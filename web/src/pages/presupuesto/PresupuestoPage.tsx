@@ -67,6 +67,9 @@ export default function PresupuestoPage() {
     return { summary, structure, names: new Map(products.map((p) => [p.productId, p.productName])) }
   }, [year])
   const d = loaded.data
+  // the server exports take the page's year (the as-of instant is added by ServerExport)
+  const budgetQuery = { fiscalYear: year ?? undefined }
+  const structureExport = { path: '/api/budget/structure', query: budgetQuery, fileName: 'estructura-programatica' }
   const name = (id: string | null) => (id ? d?.names.get(id) ?? id : null)
 
   const programColumns = useMemo<GridColumn<ProgramNode>[]>(
@@ -189,18 +192,19 @@ export default function PresupuestoPage() {
           </table>
           <h2>{t('budget.apnop')}</h2>
           <DataGrid id="budget-apnop" caption={t('budget.apnop')} columns={apnopColumns} rows={d.summary.apnop ?? []} rowId={(r) => r.lineId}
-            fileName="presupuesto-apnop" />
+            fileName="presupuesto-apnop" serverExport={{ path: '/api/budget/summary', query: budgetQuery, fileName: 'resumen-del-presupuesto' }} />
           <h2>{t('budget.programs')}</h2>
-          <DataGrid id="budget-programs" caption={t('budget.programs')} columns={programColumns} rows={d.structure.programs} rowId={(r) => r.programId} fileName="presupuesto-programas" />
+          <DataGrid id="budget-programs" caption={t('budget.programs')} columns={programColumns} rows={d.structure.programs} rowId={(r) => r.programId} fileName="presupuesto-programas"
+            serverExport={{ path: '/api/budget/programs', query: budgetQuery, fileName: 'presupuesto-por-programa' }} />
           <h2>{t('budget.terminalsByProgram')}</h2>
           <DataGrid id="budget-products" caption={t('budget.terminalsByProgram')} columns={productColumns} rows={productLines} rowId={(r) => r.key}
-            initialGrouping={['program']} fileName="presupuesto-productos-por-programa" />
+            initialGrouping={['program']} fileName="presupuesto-productos-por-programa" serverExport={structureExport} />
           <h2>{t('budget.activitiesByProgram')}</h2>
           <DataGrid id="budget-activities" caption={t('budget.activitiesByProgram')} columns={activityColumns} rows={activityLines} rowId={(r) => r.key}
-            fileName="presupuesto-actividades" />
+            fileName="presupuesto-actividades" serverExport={structureExport} />
           <h2>{t('budget.unassigned')}</h2>
           <DataGrid id="budget-unassigned" caption={t('budget.unassigned')} columns={unassignedColumns} rows={d.summary.unassigned} rowId={(r) => r.productId}
-            fileName="productos-terminales-sin-programa" />
+            fileName="productos-terminales-sin-programa" serverExport={structureExport} />
         </>
       )}
     </>

@@ -77,7 +77,8 @@ export default function ProductosPage() {
             <Card label={t('summary.core')}><Figure kind="integer" value={d.summary.total.core} testId="products-core" /></Card>
             <Card label={t('summary.volumeGaps')}><Figure kind="integer" value={d.summary.total.volumeGaps} testId="products-volume-gaps" /></Card>
           </div>
-          <DataGrid id="products" caption={t('nav.productos')} columns={columns} rows={d.products} rowId={(r) => r.id} fileName="productos" pageSize={100} />
+          <DataGrid id="products" caption={t('nav.productos')} columns={columns} rows={d.products} rowId={(r) => r.id} fileName="productos" pageSize={100}
+            serverExport={{ path: '/api/catalog/products', fileName: 'productos' }} />
         </>
       )}
     </>

@@ -3,6 +3,7 @@ package org.ppi.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ppi.platform.testing.TopicReader.header;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.ppi.platform.testing.SettledRows;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
+import org.ppi.platform.testing.XlsxSheet;
 import org.ppi.platform.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -192,6 +194,41 @@ class BudgetServiceIntegrationTest {
         assertThat(withApnop.path("total").decimalValue()).as("APNOP is never production").isEqualByComparingTo("4180000");
         assertThat(withApnop.path("reconciles").asBoolean()).isTrue();
         assertThat(withApnop.path("budgetTotal").decimalValue()).isEqualByComparingTo("5133750.50");
+
+        // The downloads: XLSX and CSV of the structure, the programs and the summary, headers in the caller's
+        // language, amounts as numeric cells with the JSON's cents, a program named like a formula kept as text.
+        String formula = "=HYPERLINK(\"http://x\")";
+        send(Topics.VALUECHAIN, new org.ppi.contracts.valuechain.ProgramRevised(TENANT, "u", "PR2", "02", formula, null));
+        await("/api/budget/programs/PR2?" + YEAR, p -> formula.equals(p.path("name").asString()));
+        HttpResponse<byte[]> xlsx = api.request("GET", "/api/budget/structure?" + YEAR + "&format=xlsx").tenant(TENANT)
+                .language("en").sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"estructura-programatica-2026_" + TENANT + "_\\d{4}-\\d\\d-\\d\\d\\.xlsx\"");
+        XlsxSheet structure = XlsxSheet.read(xlsx.body());
+        assertThat(structure.headers()).startsWith("Program code", "Program", "Line");
+        List<Object> last = structure.rows().get(structure.rows().size() - 1);
+        assertThat(last.get(2)).isEqualTo("Total");
+        assertThat((BigDecimal) last.get(10)).isEqualByComparingTo("5133750.50")
+                .isEqualByComparingTo(get("/api/budget/summary?" + YEAR).path("budgetTotal").decimalValue());
+        assertThat(structure.format(structure.rows().size() - 1, 10)).isEqualTo("#,##0.00");
+        assertThat(structure.text()).contains("'" + formula);
+        XlsxSheet programsSheet = XlsxSheet.read(api.request("GET", "/api/budget/programs?" + YEAR + "&format=xlsx")
+                .tenant(TENANT).sendForBytes().body());
+        assertThat(programsSheet.headers()).startsWith("Id programa", "Código", "Programa");
+        assertThat(programsSheet.cell("Id programa", "PR2", "Programa")).isEqualTo("'" + formula);
+        assertThat((BigDecimal) programsSheet.cell("Id programa", "PR1", "Presupuesto")).isEqualByComparingTo("3518750.00");
+        String summaryCsv = raw("/api/budget/summary?" + YEAR + "&format=csv", "en").body();
+        assertThat(summaryCsv).startsWith("\uFEFFLine code,Line,Detail,Fiscal year,Amount\r\n")
+                .contains("CENTRAL_ACTIONS,Central actions,,2026,170000.00").contains("APNOP,APNOP (allocations that result in no product),Pensiones,2026,250000.50");
+        assertThat(raw("/api/budget/programs?" + YEAR + "&format=csv", "es").body()).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
+        // Another institution: its own (empty) list, and no structure at all, as in JSON.
+        HttpResponse<String> foreign = fetch("/api/budget/programs?" + YEAR + "&format=csv", "otra-institucion", "es");
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        assertThat(foreign.body().lines().count()).isEqualTo(1);
+        assertThat(fetch("/api/budget/structure?" + YEAR + "&format=xlsx", "otra-institucion", "en").statusCode())
+                .isEqualTo(404);
+        assertThat(raw("/api/budget/summary?format=ods", "en").body()).contains("export.format-unknown");
 
         String live = figures();
         assertThat(post("/api/budget/admin/replay").statusCode()).isEqualTo(202);

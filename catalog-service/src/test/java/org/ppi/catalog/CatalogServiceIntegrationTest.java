@@ -29,6 +29,7 @@ import org.ppi.contracts.survey.CenterArea;
 import org.ppi.contracts.survey.CenterClosed;
 import org.ppi.contracts.survey.CenterRegistered;
 import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.XlsxSheet;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.CommandFuzzer;
@@ -222,6 +223,33 @@ class CatalogServiceIntegrationTest {
         ProductMergedInto mergedEvent = json.readValue(find(events, ProductMergedInto.class, p2).value(), ProductMergedInto.class);
         assertThat(mergedEvent.targetProductId()).isEqualTo("it-p3");
         assertThat(events).filteredOn(r -> List.of(TENANT, OTHER).contains(header(r, "ce_tenantid"))).hasSize(11);
+
+        // The list's downloads: the caller's products alone, with the list's filters and sort, headers in the caller's
+        // language, the volume a numeric cell, a text written like a formula kept as text behind an apostrophe.
+        String formula = "=HYPERLINK(\"http://x\")";
+        assertThat(send("POST", "/api/catalog/products", productForm("it-p5", "it-c1", formula, "TERMINAL", false, 7),
+                "es", TENANT).statusCode()).isEqualTo(201);
+        HttpResponse<byte[]> xlsx = api.request("GET", "/api/catalog/products?format=xlsx&active=true&sort=name")
+                .tenant(TENANT).user(USER).language("en").sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"productos_inst-it_\\d{4}-\\d\\d-\\d\\d\\.xlsx\"");
+        XlsxSheet sheet = XlsxSheet.read(xlsx.body());
+        assertThat(sheet.headers()).startsWith("Product id", "Product", "Center id", "Center", "Area", "Type", "CORE");
+        assertThat(sheet.rows()).hasSize(1 + 3);
+        assertThat((java.math.BigDecimal) sheet.cell("Product id", "it-p1", "Yearly volume")).isEqualByComparingTo("1200")
+                .isEqualByComparingTo(one.get("volume").decimalValue());
+        assertThat(sheet.cell("Product id", "it-p1", "Process")).isEqualTo("Recibir → Responder");
+        assertThat(sheet.cell("Product id", "it-p1", "CORE")).isEqualTo("Yes");
+        assertThat(sheet.cell("Product id", "it-p5", "Product")).isEqualTo("'" + formula);
+        assertThat(sheet.text()).doesNotContain("Producto ajeno").doesNotContain("it-p4").doesNotContain("it-pb");
+        String csv = api.request("GET", "/api/catalog/products?format=csv&type=TERMINAL").tenant(TENANT).user(USER)
+                .send().body();
+        assertThat(csv).startsWith("\uFEFFId producto,Producto,Id centro,Centro,Área,Tipo,CORE,Descripción")
+                .contains("it-p1,Atención de quejas,it-c1").contains("\"'=HYPERLINK(\"\"http://x\"\")\"")
+                .doesNotContain("Producto ajeno").doesNotContain("Compras");
+        String otherCsv = api.request("GET", "/api/catalog/products?format=csv").tenant(OTHER).user(USER).send().body();
+        assertThat(otherCsv).contains("Producto ajeno").doesNotContain("it-p1").doesNotContain("Atención");
     }
 
     /**

@@ -22,6 +22,7 @@ import org.ppi.contracts.catalog.ProductRegistered;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.survey.CenterArea;
 import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.contracts.survey.CenterRenamed;
 import org.ppi.contracts.survey.CostingMethod;
 import org.ppi.contracts.survey.EmployeeRegistered;
 import org.ppi.contracts.survey.InstitutionRegistered;
@@ -32,6 +33,7 @@ import org.ppi.platform.testing.SettledRows;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
+import org.ppi.platform.testing.XlsxSheet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
@@ -378,6 +380,39 @@ class CostingServiceIntegrationTest {
                 .forEach(e -> aLineage.add(e.path("eventId").asString()));
         assertThat(aLineage).isNotEmpty().allMatch(aEvents::contains).noneMatch(bEvents::contains);
         assertThat(getArray("/api/costing/events?id=" + last(bEvents), a)).as("B's event is unknown to A").isEmpty();
+
+        // The downloads hold A's rows alone, headers in the caller's language, amounts as numeric cells with the JSON's
+        // cents; a center named like a formula stays text behind an apostrophe, in CSV and in XLSX.
+        String formula = "=HYPERLINK(\"http://x\")";
+        send(Topics.SURVEY, new CenterRenamed(a, "admin", "same-c1", formula));
+        Await.until("A's center renamed", Duration.ofSeconds(60), () -> getAs("/api/costing/centers/same-c1", a),
+                c -> c.path("centerName").asString().equals(formula));
+        HttpResponse<byte[]> xlsx = api.request("GET", "/api/costing/products?format=xlsx&basis=all").tenant(a)
+                .language("en").sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"costos-por-producto_same-ids-a-it_\\d{4}-\\d\\d-\\d\\d\\.xlsx\"");
+        XlsxSheet sheet = XlsxSheet.read(xlsx.body());
+        assertThat(sheet.headers()).startsWith("Product id", "Product", "Center");
+        Object direct = sheet.cell("Employee", "Product total", "Direct cost");
+        assertThat(direct).isInstanceOf(BigDecimal.class);
+        assertThat((BigDecimal) direct).isEqualByComparingTo("300000.00")
+                .isEqualByComparingTo(getAs("/api/costing/products/same-p1", a).path("direct").decimalValue());
+        assertThat(sheet.format(2, sheet.headers().indexOf("Direct cost"))).isEqualTo("#,##0.00");
+        assertThat(sheet.cell(1, 2)).isEqualTo("'" + formula);
+        assertThat(sheet.text()).contains("Informe de " + a).doesNotContain(b);
+        String centers = api.request("GET", "/api/costing/centers?format=csv").tenant(a).send().body();
+        assertThat(centers).startsWith("\uFEFFId centro,Centro,Área,Funcionarios,Nómina")
+                .contains("\"'=HYPERLINK(\"\"http://x\"\")\"").contains(",300000.00,").doesNotContain(b);
+        XlsxSheet institution = XlsxSheet.read(api.request("GET", "/api/costing/institution?format=xlsx").tenant(a)
+                .sendForBytes().body());
+        assertThat(institution.headers()).startsWith("Id institución", "Institución");
+        assertThat((BigDecimal) institution.cell("Id institución", a, "Costo total")).isEqualByComparingTo("1200000.00")
+                .isEqualByComparingTo(getAs("/api/costing/institution", a).path("totalCost").decimalValue());
+        HttpResponse<String> unknown = api.request("GET", "/api/costing/employees?format=pdf").tenant(a).send();
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("export.format-unknown");
     }
 
     /**

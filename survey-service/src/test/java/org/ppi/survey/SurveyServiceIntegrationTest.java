@@ -20,6 +20,7 @@ import org.ppi.contracts.catalog.ProductFeatures;
 import org.ppi.contracts.catalog.ProductRegistered;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.XlsxSheet;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.CommandFuzzer;
@@ -346,6 +347,35 @@ class SurveyServiceIntegrationTest {
         assertThat(map(getJson(intruder, "/api/survey/views/functions-and-organization").get("totals")))
                 .containsEntry("centers", 0);
         assertThat(getJson(owner, "/api/survey/centers/o-c1")).containsEntry("name", "Centro secreto");
+
+        // The view's downloads: the owner's centers alone, headers in the caller's language, the annual cost a
+        // numeric cell with the JSON's cents, a function written like a formula kept as text; the intruder's is empty.
+        String formula = "=HYPERLINK(\"http://x\")";
+        expect(call(owner, "POST", "/api/survey/centers", Map.of("id", "o-c2", "name", "Centro dos", "area", "SUPPORT",
+                "function", formula)), 201);
+        HttpResponse<byte[]> xlsx = api.request("GET", "/api/survey/views/functions-and-organization?format=xlsx")
+                .tenant(owner).user("ana").language("en").sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"funciones-y-organizacion_inst-owner_\\d{4}-\\d\\d-\\d\\d\\.xlsx\"");
+        XlsxSheet sheet = XlsxSheet.read(xlsx.body());
+        assertThat(sheet.headers()).startsWith("Scope id", "Scope", "Center id", "Center", "Function");
+        Object cost = sheet.cell("Center id", "o-c1", "Annual cost");
+        Object jsonCost = list(getJson(owner, "/api/survey/views/functions-and-organization").get("groups")).stream()
+                .flatMap(g -> list(g.get("centers")).stream()).filter(c -> "o-c1".equals(c.get("centerId")))
+                .findFirst().orElseThrow().get("annualCost");
+        assertThat((BigDecimal) cost).isEqualByComparingTo("1000.00").isEqualByComparingTo(decimal(jsonCost));
+        assertThat(sheet.format(1, sheet.headers().indexOf("Annual cost"))).isEqualTo("#,##0.00");
+        assertThat(sheet.cell("Center id", "o-c2", "Function")).isEqualTo("'" + formula);
+        assertThat((BigDecimal) sheet.cell("Center", "Total", "Employees")).isEqualByComparingTo("1");
+        String csv = api.request("GET", "/api/survey/views/functions-and-organization?format=csv").tenant(owner)
+                .user("ana").send().body();
+        assertThat(csv).startsWith("\uFEFFId ámbito,Ámbito,Id centro,Centro,Función,Organización,Responsable,Área")
+                .contains("Sin ámbito,o-c1,Centro secreto").contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        String intruderCsv = api.request("GET", "/api/survey/views/functions-and-organization?format=csv")
+                .tenant(intruder).user("eve").send().body();
+        assertThat(intruderCsv).doesNotContain("Centro secreto").doesNotContain("o-c1");
+        assertThat(intruderCsv.lines().count()).as("the header and the total row").isEqualTo(2);
     }
 
     /**

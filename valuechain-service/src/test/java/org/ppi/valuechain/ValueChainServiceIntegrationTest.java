@@ -23,6 +23,7 @@ import org.ppi.contracts.survey.CenterRegistered;
 import org.ppi.contracts.valuechain.ChainAssignedToProgram;
 import org.ppi.contracts.valuechain.IntermediateLinked;
 import org.ppi.platform.testing.ApiClient;
+import org.ppi.platform.testing.XlsxSheet;
 import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.CommandFuzzer;
@@ -125,6 +126,38 @@ class ValueChainServiceIntegrationTest {
         assertThat(get("/api/docs/valuechain-service", TENANT, "es").body()).contains("/api/valuechain/views/value-chains")
                 .as("the Actor comes from the token, documented as the gateway's headers").doesNotContain("\"name\":\"actor\"")
                 .contains("X-Institution-Id");
+        downloadsTheValueChains();
+    }
+
+    /**
+     * The value-chain view as XLSX and CSV: a row per link, headers in the caller's language, the weight a numeric
+     * cell, an impact named like a formula kept as text behind an apostrophe, another institution's rows absent.
+     */
+    private void downloadsTheValueChains() throws Exception {
+        String formula = "=HYPERLINK(\"http://x\")";
+        assertThat(post("/api/valuechain/impacts", Map.of("id", "im2", "name", formula)).statusCode()).isEqualTo(201);
+        HttpResponse<byte[]> xlsx = api.request("GET", "/api/valuechain/views/value-chains?format=xlsx").tenant(TENANT)
+                .user(USER).language("en").sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .matches("attachment; filename=\"cadenas-de-valor_" + TENANT + "_\\d{4}-\\d\\d-\\d\\d\\.xlsx\"");
+        XlsxSheet sheet = XlsxSheet.read(xlsx.body());
+        assertThat(sheet.headers()).startsWith("Impact id", "Impact", "Result id", "Result", "Chain id", "Value chain");
+        int weight = sheet.headers().indexOf("Weight");
+        List<Object> payroll = sheet.rows().stream().filter(r -> "ch1".equals(r.get(4)) && "P3".equals(r.get(11)))
+                .findFirst().orElseThrow();
+        assertThat((BigDecimal) payroll.get(weight)).isEqualByComparingTo("3");
+        assertThat(payroll.get(sheet.headers().indexOf("Intermediate product's center"))).isEqualTo(WorkedExample.C2);
+        assertThat(sheet.rows().stream().filter(r -> "'".concat(formula).equals(r.get(1)))).hasSize(1);
+        String csv = api.request("GET", "/api/valuechain/views/value-chains?format=csv").tenant(TENANT).user(USER)
+                .send().body();
+        assertThat(csv).startsWith("\uFEFFId impacto,Impacto,Id resultado,Resultado,Id cadena,Cadena de valor")
+                .contains("im1,Derechos protegidos,r1,Quejas resueltas,ch1,Cadena de quejas")
+                .contains("im2,\"'=HYPERLINK(\"\"http://x\"\")\"");
+        String other = api.request("GET", "/api/valuechain/views/value-chains?format=csv").tenant(OTHER).user(USER)
+                .send().body();
+        assertThat(other.lines().count()).isEqualTo(1);
+        assertThat(other).doesNotContain("ch1").doesNotContain("Derechos");
     }
 
     private void rejectsChainsOverForeignOrNonTerminalProducts() throws Exception {

@@ -14,6 +14,8 @@ import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.Actor;
 import org.ppi.platform.web.InMemoryPage;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.ExportFormat;
+import org.ppi.platform.web.TableExport;
 import org.ppi.platform.web.PageResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The budget of the caller's institution: summary lines and their reconciliation with costing, programs with
- * their products' contributions, the events behind a program, and the programmatic structure (JSON or CSV).
+ * their products' contributions, the events behind a program, and the programmatic structure; the summary, programs and structure also as CSV or XLSX.
  * Every query takes {@code fiscalYear} (default: the latest planned year, else the current one) and
  * {@code asOf} (ISO-8601 instant) to answer with the budget as it stood then, recomputed from the history.
  */
@@ -37,13 +39,13 @@ class BudgetController {
     private final BudgetSnapshots snapshots;
     private final EventLog log;
     private final MessageSource messages;
-    private final StructureCsv csv;
+    private final BudgetExports exports;
 
-    BudgetController(BudgetSnapshots snapshots, EventLog log, MessageSource messages, StructureCsv csv) {
+    BudgetController(BudgetSnapshots snapshots, EventLog log, MessageSource messages, BudgetExports exports) {
         this.snapshots = snapshots;
         this.log = log;
         this.messages = messages;
-        this.csv = csv;
+        this.exports = exports;
     }
 
     @GetMapping("/summary")
@@ -101,13 +103,47 @@ class BudgetController {
         return StructureView.of(known(actor, fiscalYear, asOf));
     }
 
-    /** The same table for a spreadsheet: {@code ?format=csv}, headers in the caller's language. */
-    @GetMapping(path = "/structure", params = "format=csv")
-    ResponseEntity<byte[]> structureCsv(Actor actor, @RequestParam(required = false) Integer fiscalYear,
-                                        @RequestParam(required = false) Instant asOf) {
+    /**
+     * The same tables for a spreadsheet: {@code ?format=csv|xlsx} on the view's own address, same {@code fiscalYear}
+     * and {@code asOf} (and, for programs, the same filters, every matching row), headers in the caller's language.
+     */
+    @GetMapping(path = "/structure", params = "format")
+    ResponseEntity<byte[]> structureExport(Actor actor, @RequestParam String format,
+                                           @RequestParam(required = false) Integer fiscalYear,
+                                           @RequestParam(required = false) Instant asOf) {
+        ExportFormat chosen = ExportFormat.of(format);
         StructureView structure = StructureView.of(known(actor, fiscalYear, asOf));
-        return csv.write(structure, LocaleContextHolder.getLocale())
-                .download("estructura-programatica-" + structure.fiscalYear() + ".csv");
+        Locale locale = LocaleContextHolder.getLocale();
+        return TableExport.download(exports.structure(structure, locale), chosen,
+                "estructura-programatica-" + structure.fiscalYear(), actor.institutionId(), asOf, locale);
+    }
+
+    @GetMapping(path = "/programs", params = "format")
+    ResponseEntity<byte[]> programsExport(Actor actor, @RequestParam String format,
+                                          @RequestParam(required = false) Integer fiscalYear,
+                                          @RequestParam(required = false) Instant asOf,
+                                          @RequestParam(required = false) String q,
+                                          @RequestParam(required = false) Boolean volumeGap) {
+        ExportFormat chosen = ExportFormat.of(format);
+        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf);
+        List<ProgramBudgetView> rows = snapshot.programs().stream()
+                .filter(p -> matches(q, p.code(), p.name()) && (volumeGap == null || volumeGap == !p.volumeGaps().isEmpty()))
+                .sorted(Comparator.comparing(ProgramBudgetView::code, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(ProgramBudgetView::programId))
+                .toList();
+        return TableExport.download(exports.programs(rows), chosen, "presupuesto-por-programa-" + snapshot.fiscalYear(),
+                actor.institutionId(), asOf, LocaleContextHolder.getLocale());
+    }
+
+    @GetMapping(path = "/summary", params = "format")
+    ResponseEntity<byte[]> summaryExport(Actor actor, @RequestParam String format,
+                                         @RequestParam(required = false) Integer fiscalYear,
+                                         @RequestParam(required = false) Instant asOf) {
+        ExportFormat chosen = ExportFormat.of(format);
+        SummaryView summary = known(actor, fiscalYear, asOf).summary();
+        Locale locale = LocaleContextHolder.getLocale();
+        return TableExport.download(exports.summary(summary, locale), chosen,
+                "resumen-del-presupuesto-" + summary.fiscalYear(), actor.institutionId(), asOf, locale);
     }
 
     private BudgetSnapshot snapshot(Actor actor, Integer fiscalYear, Instant asOf) {

@@ -56,6 +56,13 @@ public class ProductQueries {
         return PageResponse.of(rows, page, total);
     }
 
+    /** Every product the filter keeps, in the page's order, without paging (a download holds every row). */
+    public List<ProductRow> all(String institutionId, ProductFilter filter, PageQuery order) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(institutionId, params);
+        return jdbc.sql(COLUMNS + FROM + where + " order by " + order.orderBy()).params(params).query(this::row).list();
+    }
+
     public Optional<ProductRow> find(String institutionId, String productId) {
         return jdbc.sql(COLUMNS + FROM + " where p.institution_id = ? and p.product_id = ?")
                 .params(institutionId, productId).query(this::row).optional();

@@ -48,6 +48,11 @@ public final class Csv {
         return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches();
     }
 
+    /** The text as it is written: with a leading apostrophe when a spreadsheet would run it as a formula. */
+    static String guarded(String text) {
+        return runsAsFormula(text) ? "'" + text : text;
+    }
+
     static String cell(Object value) {
         if (value == null) {
             return "";
@@ -58,10 +63,7 @@ public final class Csv {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
-        String text = value.toString();
-        if (runsAsFormula(text)) {
-            text = "'" + text;
-        }
+        String text = guarded(value.toString());
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }

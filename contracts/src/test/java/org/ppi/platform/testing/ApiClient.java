@@ -115,6 +115,15 @@ public final class ApiClient {
         }
 
         public HttpResponse<String> send() throws IOException, InterruptedException {
+            return http.send(build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The answer's bytes (a spreadsheet download). */
+        public HttpResponse<byte[]> sendForBytes() throws IOException, InterruptedException {
+            return http.send(build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private HttpRequest build() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             header(request, "Accept-Language", language);
             if (!noToken) {
@@ -136,7 +145,7 @@ public final class ApiClient {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return request.build();
         }
 
         private static void header(HttpRequest.Builder request, String name, String value) {

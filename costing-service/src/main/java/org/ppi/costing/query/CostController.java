@@ -14,12 +14,13 @@ import org.ppi.costing.figures.InstitutionCostView;
 import org.ppi.costing.figures.ProductCostView;
 import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.Actor;
-import org.ppi.platform.web.Csv;
 import org.ppi.platform.web.DomainRejection;
+import org.ppi.platform.web.ExportFormat;
+import org.ppi.platform.web.ExportTable;
 import org.ppi.platform.web.InMemoryPage;
 import org.ppi.platform.web.PageQuery;
 import org.ppi.platform.web.PageResponse;
-import org.springframework.context.MessageSource;
+import org.ppi.platform.web.TableExport;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CostController {
     private final CostSnapshots snapshots;
     private final EventLog log;
-    private final MessageSource messages;
 
-    CostController(CostSnapshots snapshots, EventLog log, MessageSource messages) {
+    CostController(CostSnapshots snapshots, EventLog log) {
         this.snapshots = snapshots;
         this.log = log;
-        this.messages = messages;
     }
 
     @GetMapping("/institution")
@@ -100,51 +99,52 @@ class CostController {
     }
 
     /**
-     * The seed's table "Costos de producción por producto" for a spreadsheet: one row per product and employee
-     * (hours, share, cost, volume, unit cost) and a total row per product; same filters as the list.
+     * The lists for a spreadsheet: {@code ?format=csv|xlsx} on the list's own address, with its filters (no paging:
+     * every matching row), headers in the caller's language ({@link CostExports}). Products: the seed's table
+     * "Costos de producción por producto", one row per product and employee and a total row per product.
      */
-    @GetMapping(path = "/products", params = "format=csv")
-    ResponseEntity<byte[]> productsCsv(Actor actor, CostQuery query,
-                                       @RequestParam(required = false) String centerId,
-                                       @RequestParam(required = false) ProductType type,
-                                       @RequestParam(required = false) Boolean core,
-                                       @RequestParam(required = false) Boolean volumeGap,
-                                       @RequestParam(required = false) String q) {
-        Csv csv = new Csv().row(labels("costing.csv.products"));
-        String total = text("costing.csv.product-total");
-        for (ProductCostView p : products(actor, query, centerId, type, core, volumeGap, q).stream()
-                .sorted(Comparator.comparing(ProductCostView::productName, Comparator.nullsLast(Comparator.naturalOrder()))).toList()) {
-            for (ProductCostView.LabourRowView r : p.rows()) {
-                csv.row(p.productId(), p.productName(), p.centerName(), p.type(), p.core(), r.employeeName(), r.hours(),
-                        r.sharePercent(), r.labour(), p.volume(), r.unitCost(), null, null, null);
-            }
-            csv.row(p.productId(), p.productName(), p.centerName(), p.type(), p.core(), total, p.hours(), null, p.labour(),
-                    p.volume(), null, p.nonLabour(), p.direct(), p.unitCost());
-        }
-        return csv.download("costos-por-producto.csv");
+    @GetMapping(path = "/products", params = "format")
+    ResponseEntity<byte[]> productsExport(Actor actor, CostQuery query, @RequestParam String format,
+                                          @RequestParam(required = false) String centerId,
+                                          @RequestParam(required = false) ProductType type,
+                                          @RequestParam(required = false) Boolean core,
+                                          @RequestParam(required = false) Boolean volumeGap,
+                                          @RequestParam(required = false) String q) {
+        ExportFormat chosen = ExportFormat.of(format);
+        return download(CostExports.products(products(actor, query, centerId, type, core, volumeGap, q)), chosen,
+                "costos-por-producto", actor, query);
     }
 
-    @GetMapping(path = "/employees", params = "format=csv")
-    ResponseEntity<byte[]> employeesCsv(Actor actor, CostQuery query,
-                                        @RequestParam(required = false) String centerId,
-                                        @RequestParam(required = false) Boolean overAllocated,
-                                        @RequestParam(required = false) String q) {
-        Csv csv = new Csv().row(labels("costing.csv.employees"));
-        employees(actor, query, centerId, overAllocated, q).forEach(e -> csv.row(e.employeeId(), e.employeeName(), e.position(),
-                e.centerName(), e.contractedHours(), e.allocatedHours(), e.capacityCost(), e.allocatedCost(), e.unusedCost(),
-                e.overAllocated()));
-        return csv.download("costos-por-funcionario.csv");
+    @GetMapping(path = "/employees", params = "format")
+    ResponseEntity<byte[]> employeesExport(Actor actor, CostQuery query, @RequestParam String format,
+                                           @RequestParam(required = false) String centerId,
+                                           @RequestParam(required = false) Boolean overAllocated,
+                                           @RequestParam(required = false) String q) {
+        ExportFormat chosen = ExportFormat.of(format);
+        return download(CostExports.employees(employees(actor, query, centerId, overAllocated, q)), chosen,
+                "costos-por-funcionario", actor, query);
     }
 
-    @GetMapping(path = "/centers", params = "format=csv")
-    ResponseEntity<byte[]> centersCsv(Actor actor, CostQuery query,
-                                      @RequestParam(required = false) CenterArea area,
-                                      @RequestParam(required = false) Boolean overAllocated,
-                                      @RequestParam(required = false) String q) {
-        Csv csv = new Csv().row(labels("costing.csv.centers"));
-        centers(actor, query, area, overAllocated, q).forEach(c -> csv.row(c.centerId(), c.centerName(), c.area(), c.employees(),
-                c.payroll(), c.nonLabour(), c.totalCost(), c.allocatedCost(), c.unusedCost(), c.overAllocated()));
-        return csv.download("costos-por-centro.csv");
+    @GetMapping(path = "/centers", params = "format")
+    ResponseEntity<byte[]> centersExport(Actor actor, CostQuery query, @RequestParam String format,
+                                         @RequestParam(required = false) CenterArea area,
+                                         @RequestParam(required = false) Boolean overAllocated,
+                                         @RequestParam(required = false) String q) {
+        ExportFormat chosen = ExportFormat.of(format);
+        return download(CostExports.centers(centers(actor, query, area, overAllocated, q)), chosen, "costos-por-centro",
+                actor, query);
+    }
+
+    @GetMapping(path = "/institution", params = "format")
+    ResponseEntity<byte[]> institutionExport(Actor actor, CostQuery query, @RequestParam String format) {
+        ExportFormat chosen = ExportFormat.of(format);
+        return download(CostExports.institution(institution(actor, query)), chosen, "costo-institucional", actor, query);
+    }
+
+    private static ResponseEntity<byte[]> download(ExportTable table, ExportFormat format, String name, Actor actor,
+                                                   CostQuery query) {
+        return TableExport.download(table, format, name, actor.institutionId(), query.asOf(),
+                LocaleContextHolder.getLocale());
     }
 
     private List<ProductCostView> products(Actor actor, CostQuery query, String centerId, ProductType type, Boolean core,
@@ -168,14 +168,6 @@ class CostController {
                 .filter(c -> (area == null || area == c.area()) && (overAllocated == null || overAllocated == c.overAllocated())
                         && matches(q, c.centerName(), null))
                 .toList();
-    }
-
-    private Object[] labels(String code) {
-        return text(code).split("\\|");
-    }
-
-    private String text(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/products/{id}")

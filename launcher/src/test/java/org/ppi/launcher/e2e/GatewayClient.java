@@ -94,6 +94,26 @@ final class GatewayClient {
         }
     }
 
+    /** A download's bytes (a CSV or XLSX export) in this language; anything but 200 fails. */
+    byte[] download(String path, String language) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60))
+                    .header("Accept-Language", language).GET();
+            if (tokens != null) {
+                request.header("Authorization", "Bearer " + tokens.token());
+            }
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " → " + response.statusCode() + " " + new String(response.body(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("GET " + path, e);
+        }
+    }
+
     /** Sends a command until the services that learn from the topics know what it refers to. */
     Answer command(String method, String path, Object body) {
         Instant deadline = Instant.now().plusSeconds(60);

@@ -300,6 +300,17 @@ class PlatformEndToEndTest {
         assertThat(costs(p091Then)).as("what as-of is for: the figure before the corrections")
                 .containsExactly("402847.92", "6506082.68");
         assertThat(costs(p091Now)).containsExactly("540491.29", "6576398.27");
+        // The same figures downloaded through the gateway (the fat jars carry POI): the cost-by-product sheet in
+        // English, P091's total row with the JSON's cents; Funciones y organización as CSV in Spanish.
+        List<List<String>> costsSheet = XlsxSheet.rows(saved(demo.download("/api/costing/products?format=xlsx", "en")));
+        List<String> costsHeader = costsSheet.get(0);
+        assertThat(costsHeader).startsWith("Product id", "Product", "Center");
+        List<String> p091Total = costsSheet.stream().filter(r -> r.get(0).equals(DEMO + ".P091")
+                && r.get(costsHeader.indexOf("Employee")).equals("Product total")).findFirst().orElseThrow();
+        assertThat(new java.math.BigDecimal(p091Total.get(costsHeader.indexOf("Direct cost")))).isEqualByComparingTo("540491.29");
+        assertThat(new java.math.BigDecimal(p091Total.get(costsHeader.indexOf("Full cost")))).isEqualByComparingTo("6576398.27");
+        assertThat(new String(demo.download("/api/survey/views/functions-and-organization?format=csv", "es"),
+                java.nio.charset.StandardCharsets.UTF_8)).startsWith("\uFEFFId ámbito,Ámbito,Id centro,Centro,Función");
         assertThat(p091Then.path("hours").decimalValue()).isEqualByComparingTo("15");
         assertThat(p091Now.path("hours").decimalValue()).isEqualByComparingTo("20");
         JsonNode corrections = demo.get("/api/costing/products/" + DEMO + ".P091/lineage");
@@ -601,5 +612,17 @@ class PlatformEndToEndTest {
 
     private static Map<String, Object> allocation(String employee, String product, int hours) {
         return Map.of("employeeId", employee, "productId", product, "hours", hours);
+    }
+
+    /** A downloaded file on disk, for the readers that take a path. */
+    private static java.nio.file.Path saved(byte[] bytes) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("ppi-export", ".xlsx");
+            java.nio.file.Files.write(file, bytes);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
