@@ -24,6 +24,11 @@ public final class ErrorResponses {
                     + "su solicitud no llegó a él; vuelva a intentarlo en unos segundos.",
                     "Service %s is not answering right now (stopped or restarting): your request did not reach it; "
                             + "try again in a few seconds."},
+            "service.interrupted", new String[]{"El servicio %s dejó de responder mientras atendía su solicitud "
+                    + "(se detuvo o se reinició): pudo aplicarse o no. Consulte el estado antes de repetirla; repetir "
+                    + "una asignación de horas es seguro.",
+                    "Service %s stopped answering while it handled your request (it stopped or restarted): it may or "
+                            + "may not have been applied. Check before repeating it; repeating an allocation of hours is safe."},
             "request.too-large", new String[]{"La solicitud supera el tamaño máximo de %,d bytes.",
                     "The request is larger than the maximum of %,d bytes."},
             "auth.unauthenticated", new String[]{"Inicie sesión: falta un token de acceso válido, o el enviado no es válido.",

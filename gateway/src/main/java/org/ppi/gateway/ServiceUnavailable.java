@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * A service that cannot be reached (connection refused, no route, unknown host, connect timeout: it is down or
  * restarting) answers 503 {@code service.unavailable} in the platform's error format, naming the service, with
- * {@code Retry-After}: the request never reached it, so retrying is safe. Anything else keeps Spring's handling.
+ * {@code Retry-After}: the request never reached it, so retrying is safe. A service that closes or resets the
+ * connection before answering (killed mid-request) answers 502 {@code service.interrupted}: the request reached it
+ * and may have been applied. Anything else keeps Spring's handling.
  * Ordered before Spring Boot's error handler (-1).
  */
 @Component
@@ -27,11 +29,32 @@ class ServiceUnavailable implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (!unreachable(error) || exchange.getResponse().isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        exchange.getResponse().getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
-        return ErrorResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", service(exchange));
+        if (unreachable(error)) {
+            exchange.getResponse().getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+            return ErrorResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", service(exchange));
+        }
+        if (interrupted(error)) {
+            // Found by the fault suite: a service killed mid-request reset the connection and the caller got a bare 500.
+            return ErrorResponses.write(exchange, HttpStatus.BAD_GATEWAY, "service.interrupted", service(exchange));
+        }
+        return Mono.error(error);
+    }
+
+    /** The service closed or reset the connection before it answered: the request reached it, its fate is unknown. */
+    static boolean interrupted(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof reactor.netty.http.client.PrematureCloseException) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Connection reset") || t.getMessage().contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean unreachable(Throwable error) {

@@ -46,6 +46,8 @@ class GatewayServiceDownTest {
     private static final HttpServer BACKEND = server();
     private static final String ISSUER = "http://localhost:" + IDP.getAddress().getPort();
     private static final int CLOSED_PORT = closedPort();
+    /** A service that reads the request and resets the connection without answering, as one killed mid-request. */
+    private static final java.net.ServerSocket RESETTING = resetting();
 
     static {
         IDP.createContext("/.well-known/openid-configuration", exchange -> reply(exchange, 200, JSON.writeValueAsString(Map.of(
@@ -64,7 +66,8 @@ class GatewayServiceDownTest {
     static void endpoints(DynamicPropertyRegistry registry) {
         registry.add("PPI_ISSUER_URI", () -> ISSUER);
         String backend = "http://localhost:" + BACKEND.getAddress().getPort();
-        for (String service : List.of("SURVEY", "CATALOG", "VALUECHAIN", "BUDGET")) {
+        registry.add("PPI_VALUECHAIN_URL", () -> "http://127.0.0.1:" + RESETTING.getLocalPort());
+        for (String service : List.of("SURVEY", "CATALOG", "BUDGET")) {
             registry.add("PPI_" + service + "_URL", () -> backend);
         }
         registry.add("PPI_COSTING_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
@@ -100,6 +103,38 @@ class GatewayServiceDownTest {
         assertThat(docs.body()).contains("costing-service");
 
         assertThat(call("/api/survey/centers", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceThatDiesMidRequestAnswers502SayingTheRequestMayHaveBeenApplied() throws Exception {
+        HttpResponse<String> answer = call("/api/valuechain/programs", Map.of());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+        JsonNode error = JSON.readTree(answer.body());
+        assertThat(error.get("code").asString()).isEqualTo("service.interrupted");
+        assertThat(error.get("message").asString()).startsWith("El servicio valuechain-service dejó de responder")
+                .contains("pudo aplicarse o no");
+        assertThat(call("/api/survey/centers", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    private static java.net.ServerSocket resetting() {
+        try {
+            java.net.ServerSocket server = new java.net.ServerSocket(0);
+            Thread thread = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[8192]);
+                        socket.setSoLinger(true, 0); // close with RST, as a killed process's kernel does
+                    } catch (IOException e) {
+                        // next connection
+                    }
+                }
+            }, "resetting-service");
+            thread.setDaemon(true);
+            thread.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> call(String path, Map<String, String> headers) throws IOException, InterruptedException {
