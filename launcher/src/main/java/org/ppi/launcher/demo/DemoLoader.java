@@ -430,9 +430,9 @@ public final class DemoLoader {
                             break;
                         } catch (TimeoutException stillRunning) {
                             if (System.nanoTime() > nextReport) {
-                                long seconds = Math.max(1, Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+                                double seconds = Math.max(0.001, (System.nanoTime() - begin) / 1e9);
                                 log.info("{}: {} de {} ({} por segundo)", section, done.get(), items.size(),
-                                        done.get() / seconds);
+                                        String.format(Locale.ROOT, "%.1f", done.get() / seconds));
                                 nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
                             }
                         }
