@@ -45,12 +45,14 @@ class ServiceUnavailable implements WebExceptionHandler {
 
     /** The service closed or reset the connection before it answered: the request reached it, its fate is unknown. */
     static boolean interrupted(Throwable error) {
+        return anyCause(error, t -> t instanceof reactor.netty.http.client.PrematureCloseException
+                || (t instanceof java.io.IOException && t.getMessage() != null
+                && (t.getMessage().contains("Connection reset") || t.getMessage().contains("Broken pipe"))));
+    }
+
+    private static boolean anyCause(Throwable error, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof reactor.netty.http.client.PrematureCloseException) {
-                return true;
-            }
-            if (t instanceof java.io.IOException && t.getMessage() != null
-                    && (t.getMessage().contains("Connection reset") || t.getMessage().contains("Broken pipe"))) {
+            if (test.test(t)) {
                 return true;
             }
         }
@@ -58,13 +60,8 @@ class ServiceUnavailable implements WebExceptionHandler {
     }
 
     static boolean unreachable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
-                    || t instanceof ConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(error, t -> t instanceof ConnectException || t instanceof NoRouteToHostException
+                || t instanceof UnknownHostException || t instanceof ConnectTimeoutException);
     }
 
     /** The route's service, e.g. "costing-service" for routes costing and costing-docs. */

@@ -26,7 +26,7 @@ public final class Ids {
     }
 
     public static String require(String id, String field) {
-        if (id == null || !VALID.matcher(id).matches()) {
+        if (!valid(id)) {
             throw DomainRejection.badRequest("request.invalid-id", field, field);
         }
         return id;

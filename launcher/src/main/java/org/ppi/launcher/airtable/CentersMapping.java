@@ -31,6 +31,16 @@ final class CentersMapping {
         Optional<Center> named(String name) {
             return Optional.ofNullable(byName.get(Headers.normalized(name)));
         }
+
+        /** The center a row names in {@code column}; one the centers table lacks is reported at that cell. */
+        Optional<Center> named(Cell cell, List<String> column, String name) {
+            Optional<Center> center = named(name);
+            if (center.isEmpty()) {
+                cell.error(column, "el centro «" + name + "» no está en la tabla de centros: la fila no se importa",
+                        "the center is not in the centers table: the row is not imported");
+            }
+            return center;
+        }
     }
 
     private CentersMapping() {

@@ -122,10 +122,8 @@ final class CostRowsMapping {
     private static Optional<Product> product(Cell cell, Centers centers, Products products, String name) {
         Optional<String> centerName = cell.text(CENTER, Cell.NAME_LIMIT);
         if (centerName.isPresent()) {
-            Optional<Center> center = centers.named(centerName.get());
+            Optional<Center> center = centers.named(cell, CENTER, centerName.get());
             if (center.isEmpty()) {
-                cell.error(CENTER, "el centro «" + centerName.get() + "» no está en la tabla de centros: la fila no se importa",
-                        "the center is not in the centers table: the row is not imported");
                 return Optional.empty();
             }
             Optional<Product> product = products.in(center.get().id(), name);

@@ -140,13 +140,7 @@ final class EmployeesMapping {
     }
 
     private static Optional<Center> center(Cell cell, Centers centers) {
-        Optional<String> name = cell.required(CENTER, Cell.NAME_LIMIT);
-        Optional<Center> center = name.flatMap(centers::named);
-        if (name.isPresent() && center.isEmpty()) {
-            cell.error(CENTER, "el centro «" + name.get() + "» no está en la tabla de centros: la fila no se importa",
-                    "the center is not in the centers table: the row is not imported");
-        }
-        return center;
+        return cell.required(CENTER, Cell.NAME_LIMIT).flatMap(name -> centers.named(cell, CENTER, name));
     }
 
     /** Employees in order with ids {@code E001}…, one name once per center. */

@@ -70,11 +70,7 @@ final class ProductsMapping {
             Cell cell = new Cell(table, row, report);
             Optional<String> name = cell.required(NAME, Cell.NAME_LIMIT);
             Optional<String> centerName = cell.required(CENTER, Cell.NAME_LIMIT);
-            Optional<Center> center = centerName.flatMap(centers::named);
-            if (centerName.isPresent() && center.isEmpty()) {
-                cell.error(CENTER, "el centro «" + centerName.get() + "» no está en la tabla de centros: el producto no se importa",
-                        "the center is not in the centers table: the product is not imported");
-            }
+            Optional<Center> center = centerName.flatMap(given -> centers.named(cell, CENTER, given));
             Optional<ProductType> type = type(cell);
             Optional<BigDecimal> volume = cell.number(VOLUME);
             if (volume.isPresent() && volume.get().signum() < 0) {
