@@ -30,6 +30,9 @@ public class AxonApiErrorHandler {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ApiError> commandFailed(CommandExecutionException e) {
         Throwable cause = e.getCause();
+        if (org.ppi.platform.web.DatabaseInterruption.causedBy(e)) {
+            return errors.databaseInterrupted(e);
+        }
         if (cause instanceof DomainRejection rejection) {
             return errors.rejected(rejection);
         }
@@ -51,6 +54,9 @@ public class AxonApiErrorHandler {
     /** A creation command whose id is taken: the event store refuses a second stream with that id. */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ApiError> duplicate(RuntimeException e) {
+        if (org.ppi.platform.web.DatabaseInterruption.causedBy(e)) {
+            return errors.databaseInterrupted(e);
+        }
         return errors.body(409, "entity.already-exists", "id", "");
     }
 }

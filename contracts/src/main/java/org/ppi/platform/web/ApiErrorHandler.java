@@ -91,8 +91,18 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseInterruption.causedBy(e)) {
+            return databaseInterrupted(e);
+        }
         log.error("Unexpected failure", e);
         return body(500, "server.error", null);
+    }
+
+    /** The database went away mid-request: 503, retry shortly; what was being written was rolled back or not. */
+    public ResponseEntity<ApiError> databaseInterrupted(Throwable e) {
+        log.warn("Database interrupted while handling a request: {}", e.toString());
+        return ResponseEntity.status(503).header("Retry-After", "2")
+                .body(new ApiError(503, "service.database-interrupted", null, text("service.database-interrupted")));
     }
 
     private String text(String code, Object... args) {
