@@ -74,6 +74,8 @@ public final class InstitutionState {
     private final Map<String, String> interviewCenters = new HashMap<>();
     private final Set<String> validatedInterviews = new HashSet<>();
     private final Map<String, String> validationEvents = new HashMap<>();
+    /** Derived from the facts above; dropped whenever an event changes them. */
+    private FigureSources sources;
 
     /** Only for an institution whose registration has not arrived yet: its figures are empty anyway. */
     private static final int FALLBACK_YEAR = 2000;
@@ -83,6 +85,7 @@ public final class InstitutionState {
     }
 
     public Change apply(EventEnvelope event) {
+        sources = null;
         Change change = new Change();
         Object p = event.payload();
         String id = event.id();
@@ -414,32 +417,36 @@ public final class InstitutionState {
 
     /** A product's full cost rests on its own hours and its suppliers': provisional when any of them is. */
     public boolean provisionalProduct(String productId) {
-        Set<String> upstream = new HashSet<>();
-        collectUpstream(resolve(productId), upstream);
-        return provisional(a -> upstream.contains(resolve(a.productId)));
-    }
-
-    private void collectUpstream(String productId, Set<String> found) {
-        if (!found.add(productId)) {
-            return;
-        }
-        for (Facts.Link link : activeLinks()) {
-            if (productId.equals(resolve(link.consumerId))) {
-                collectUpstream(resolve(link.supplierId), found);
-            }
-        }
+        return sources().provisionalProduct(productId);
     }
 
     public boolean provisionalEmployee(String employeeId) {
-        return provisional(a -> a.employeeId.equals(employeeId));
+        return sources().provisionalEmployee(employeeId);
     }
 
     public boolean provisionalCenter(String centerId) {
-        return provisional(a -> centerId.equals(a.centerId));
+        return sources().provisionalCenter(centerId);
     }
 
     public boolean provisionalInstitution() {
-        return provisional(a -> true);
+        return sources().provisionalInstitution();
+    }
+
+    /** The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full cost) its suppliers'. */
+    public List<String> productLineage(String productId) {
+        return sources().productLineage(productId);
+    }
+
+    public List<String> employeeLineage(String employeeId) {
+        return sources().employeeLineage(employeeId);
+    }
+
+    public List<String> centerLineage(String centerId) {
+        return sources().centerLineage(centerId);
+    }
+
+    public List<String> institutionLineage() {
+        return sources().institutionLineage();
     }
 
     private List<Facts.Link> activeLinks() {
@@ -453,123 +460,13 @@ public final class InstitutionState {
         return result;
     }
 
-    /** The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full cost) its suppliers'. */
-    public List<String> productLineage(String productId) {
-        Set<String> ids = new LinkedHashSet<>(institutionEvents);
-        collectProductLineage(resolve(productId), ids, new HashSet<>());
-        return List.copyOf(ids);
-    }
-
-    private void collectProductLineage(String productId, Set<String> ids, Set<String> visited) {
-        if (!visited.add(productId)) {
-            return;
+    /** The indexes of what each figure rests on, built once after the last event folded. */
+    private FigureSources sources() {
+        if (sources == null) {
+            sources = new FigureSources(institutionEvents, centers, employees, products, allocations, chains, links,
+                    validatedInterviews, validationEvents, method, this::resolve);
         }
-        for (Facts.Product prod : products.values()) {
-            if (prod.id.equals(productId) || productId.equals(resolve(prod.id))) {
-                ids.addAll(prod.events);
-            }
-        }
-        for (Facts.Allocation a : allocations.values()) {
-            if (productId.equals(resolve(a.productId))) {
-                ids.addAll(a.events);
-                addValidation(a, ids);
-                Facts.Employee emp = employees.get(a.employeeId);
-                if (emp != null) {
-                    ids.addAll(emp.events);
-                    emp.staffing.centers().forEach(c -> addPricing(c, ids));
-                }
-            }
-        }
-        for (Facts.Link link : activeLinks()) {
-            if (productId.equals(resolve(link.consumerId))) {
-                ids.addAll(link.events);
-                Facts.Chain chain = chains.get(link.chainId);
-                if (chain != null) {
-                    ids.addAll(chain.events);
-                }
-                collectProductLineage(resolve(link.supplierId), ids, visited);
-            }
-        }
-    }
-
-    /**
-     * Under the classic method an hour's price is the center's payroll over its head count, so all its staff
-     * count; under both, the center's non-labour is shared over its capacity hours.
-     */
-    private void addPricing(String centerId, Set<String> ids) {
-        if (centerId == null) {
-            return;
-        }
-        Facts.Center center = centers.get(centerId);
-        if (center != null) {
-            ids.addAll(center.events);
-        }
-        boolean sharesNonLabour = center != null && center.nonLabour.signum() != 0;
-        if (method == CostingMethod.CLASSIC || sharesNonLabour) {
-            for (Facts.Employee colleague : employees.values()) {
-                if (colleague.staffing.centers().contains(centerId)) {
-                    ids.addAll(colleague.events);
-                }
-            }
-        }
-    }
-
-    /** The validation of the interviews whose values an allocation holds: whether a figure is provisional rests on it. */
-    private void addValidation(Facts.Allocation a, Set<String> ids) {
-        for (Facts.RecordedHours r : a.recorded) {
-            String validation = validationEvents.get(r.interviewId());
-            if (validation != null) {
-                ids.add(validation);
-            }
-        }
-    }
-
-    public List<String> employeeLineage(String employeeId) {
-        Set<String> ids = new LinkedHashSet<>(institutionEvents);
-        Facts.Employee emp = employees.get(employeeId);
-        if (emp != null) {
-            ids.addAll(emp.events);
-            emp.staffing.centers().forEach(c -> addPricing(c, ids));
-        }
-        for (Facts.Allocation a : allocations.values()) {
-            if (a.employeeId.equals(employeeId)) {
-                ids.addAll(a.events);
-                addValidation(a, ids);
-            }
-        }
-        return List.copyOf(ids);
-    }
-
-    public List<String> centerLineage(String centerId) {
-        Set<String> ids = new LinkedHashSet<>(institutionEvents);
-        Facts.Center center = centers.get(centerId);
-        if (center != null) {
-            ids.addAll(center.events);
-        }
-        for (Facts.Employee emp : employees.values()) {
-            if (emp.staffing.centers().contains(centerId)) {
-                ids.addAll(emp.events);
-                for (Facts.Allocation a : allocations.values()) {
-                    if (a.employeeId.equals(emp.id)) {
-                        ids.addAll(a.events);
-                        addValidation(a, ids);
-                    }
-                }
-            }
-        }
-        return List.copyOf(ids);
-    }
-
-    public List<String> institutionLineage() {
-        Set<String> ids = new LinkedHashSet<>(institutionEvents);
-        centers.values().forEach(c -> ids.addAll(c.events));
-        employees.values().forEach(e -> ids.addAll(e.events));
-        products.values().forEach(p -> ids.addAll(p.events));
-        allocations.values().forEach(a -> ids.addAll(a.events));
-        ids.addAll(validationEvents.values());
-        chains.values().forEach(c -> ids.addAll(c.events));
-        links.values().forEach(l -> ids.addAll(l.events));
-        return List.copyOf(ids);
+        return sources;
     }
 
     private Facts.Center center(String id) {

@@ -1,0 +1,84 @@
+package org.ppi.costing.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.ppi.contracts.EventTypes;
+import org.ppi.contracts.catalog.ProductFeatures;
+import org.ppi.contracts.catalog.ProductMergedInto;
+import org.ppi.contracts.catalog.ProductRegistered;
+import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.survey.CenterArea;
+import org.ppi.contracts.survey.CenterRegistered;
+import org.ppi.contracts.survey.CostingMethod;
+import org.ppi.contracts.survey.EmployeeRegistered;
+import org.ppi.contracts.survey.InstitutionRegistered;
+import org.ppi.contracts.survey.InterviewOpened;
+import org.ppi.contracts.survey.InterviewValidated;
+import org.ppi.contracts.survey.TimeAllocated;
+import org.ppi.contracts.valuechain.IntermediateLinked;
+import org.ppi.contracts.valuechain.ValueChainDefined;
+import org.ppi.platform.inbox.EventEnvelope;
+
+/**
+ * A figure's lineage and provisional mark from the indexed facts: a terminal's lineage holds its supplier's and its
+ * merged product's events and nothing of an unrelated product; the indexes follow an event folded after they were
+ * built (a new allocation, a validation).
+ */
+class FigureSourcesTest {
+    private static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
+
+    @Test
+    void aTerminalsLineageFollowsItsSuppliersAndMergesAndTheIndexesFollowLaterEvents() {
+        InstitutionState state = new InstitutionState("i");
+        apply(state, new InstitutionRegistered("i", "u", "Defensoría", "DO", "DOP", 2026, BigDecimal.valueOf(40),
+                CostingMethod.INDIVIDUAL, null), "inst");
+        apply(state, new CenterRegistered("i", "u", "c1", "Atención", null, CenterArea.SUBSTANTIVE, null, null, null, null), "center");
+        for (String e : List.of("ana", "beto", "caro")) {
+            apply(state, new EmployeeRegistered("i", "u", e, "c1", e, null, new BigDecimal("900000"), BigDecimal.valueOf(40), null), "hire-" + e);
+        }
+        product(state, "t", ProductType.TERMINAL);
+        product(state, "a", ProductType.INTERMEDIATE);
+        product(state, "b", ProductType.TERMINAL);
+        product(state, "x", ProductType.TERMINAL);
+        apply(state, new ProductMergedInto("i", "u", "b", "t"), "merge-b");
+        apply(state, new ValueChainDefined("i", "u", "ch", "Cadena", null, "t"), "chain");
+        apply(state, new IntermediateLinked("i", "u", "ch", "a", "t", BigDecimal.ONE), "link-a");
+        apply(state, new InterviewOpened("i", "u", "i1", "c1", null, null, null), "open");
+        apply(state, new TimeAllocated("i", "u", "i1", "c1", "ana", "a", BigDecimal.TEN), "alloc-ana-a");
+        apply(state, new TimeAllocated("i", "u", "i1", "c1", "beto", "b", BigDecimal.TEN), "alloc-beto-b");
+        apply(state, new TimeAllocated("i", "u", "i1", "c1", "caro", "x", BigDecimal.TEN), "alloc-caro-x");
+
+        assertThat(state.productLineage("t")).contains("inst", "product-t", "product-a", "product-b", "merge-b", "chain",
+                "link-a", "alloc-ana-a", "alloc-beto-b", "hire-ana", "hire-beto", "center").doesNotContain("product-x", "alloc-caro-x");
+        assertThat(state.productLineage("b")).as("a merged product answers for the one it was merged into")
+                .isEqualTo(state.productLineage("t"));
+        assertThat(state.productLineage("a")).doesNotContain("product-t", "alloc-beto-b");
+        assertThat(state.employeeLineage("caro")).contains("hire-caro", "alloc-caro-x").doesNotContain("alloc-ana-a");
+        assertThat(state.provisionalProduct("t")).as("the interview is not validated yet").isTrue();
+
+        apply(state, new TimeAllocated("i", "u", "i1", "c1", "caro", "a", BigDecimal.ONE), "alloc-caro-a");
+        assertThat(state.productLineage("t")).as("an event folded after the indexes were built").contains("alloc-caro-a", "hire-caro");
+        apply(state, new InterviewValidated("i", "u", "i1", "c1", LocalDate.of(2026, 3, 1)), "validated");
+        assertThat(state.provisionalProduct("t")).isFalse();
+        assertThat(state.provisionalInstitution()).isFalse();
+        assertThat(state.productLineage("t")).contains("validated");
+        assertThat(Set.copyOf(state.institutionLineage())).containsAll(state.productLineage("t")).contains("product-x");
+    }
+
+    private static void product(InstitutionState state, String id, ProductType type) {
+        apply(state, new ProductRegistered("i", "u", id, "c1", id.toUpperCase(), type, false, BigDecimal.ONE, "u",
+                new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)), "product-" + id);
+    }
+
+    private static void apply(InstitutionState state, Object payload, String id) {
+        state.apply(new EventEnvelope(id, EventTypes.typeOf(payload.getClass()), "t", null, T0, "i", "u", null, null, null,
+                null, payload, new byte[0]));
+    }
+}
