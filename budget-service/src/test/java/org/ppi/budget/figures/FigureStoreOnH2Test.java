@@ -36,8 +36,10 @@ class FigureStoreOnH2Test {
         Flyway.configure().dataSource(db).locations("classpath:db/inbox", "classpath:db/projection", "classpath:db/migration")
                 .load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
-        EventLog log = new EventLog(jdbc, json);
-        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json), new RecalculationLog(jdbc));
+        org.ppi.platform.projection.BatchedWrites writes = new org.ppi.platform.projection.BatchedWrites(
+                new org.springframework.jdbc.core.JdbcTemplate(db));
+        EventLog log = new EventLog(jdbc, json, writes);
+        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json, writes), new RecalculationLog(jdbc, writes));
         BudgetState live = new BudgetState(WorkedExample.INSTITUTION);
         BudgetFigures figures = BudgetFigures.empty();
         Instant at = Instant.parse("2026-03-01T12:00:00Z");

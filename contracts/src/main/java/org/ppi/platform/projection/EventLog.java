@@ -23,19 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final BatchedWrites writes;
 
-    public EventLog(JdbcClient jdbc, JsonMapper json) {
+    public EventLog(JdbcClient jdbc, JsonMapper json, BatchedWrites writes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.writes = writes;
     }
 
     public void append(EventEnvelope e) {
-        jdbc.sql("insert into event_log (event_id, topic, event_type, institution_id, subject, recorded_at, acting_user, "
-                        + "interview_id, causation_id, payload, correlation_id) values (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(e.id(), e.topic(), e.type(), institutionOf(e), e.subject(),
-                        Timestamp.from(e.recordedAt() == null ? Instant.EPOCH : e.recordedAt()), e.actingUser(),
-                        e.interviewId(), e.causationId(), new String(e.data(), StandardCharsets.UTF_8), e.correlationId())
-                .update();
+        writes.update("insert into event_log (event_id, topic, event_type, institution_id, subject, recorded_at, acting_user, "
+                        + "interview_id, causation_id, payload, correlation_id) values (?,?,?,?,?,?,?,?,?,?,?)",
+                e.id(), e.topic(), e.type(), institutionOf(e), e.subject(),
+                Timestamp.from(e.recordedAt() == null ? Instant.EPOCH : e.recordedAt()), e.actingUser(),
+                e.interviewId(), e.causationId(), new String(e.data(), StandardCharsets.UTF_8), e.correlationId());
     }
 
     /** Folds, in recording order, the institution's events recorded up to {@code until} (null: all). */

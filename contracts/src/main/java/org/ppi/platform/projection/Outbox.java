@@ -1,5 +1,8 @@
 package org.ppi.platform.projection;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,10 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final BatchedWrites writes;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json) {
+    public Outbox(JdbcClient jdbc, JsonMapper json, BatchedWrites writes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.writes = writes;
     }
 
     /** @param discriminator what else tells two figures of one aggregate apart (e.g. the fiscal year), or "" */
@@ -36,16 +41,43 @@ public class Outbox {
         String seed = cause.id() + "|" + event.getClass().getSimpleName() + "|" + event.aggregateId()
                 + (discriminator.isEmpty() ? "" : "|" + discriminator);
         String correlation = cause.correlationId() != null ? cause.correlationId() : cause.id();
-        jdbc.sql("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, acting_user, "
-                        + "effective_at, correlation_id, key_sequence) values (?,?,?,?,?,?,?,?,?,?)")
-                .params(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString(), event.institutionId(),
-                        event.aggregateId(), EventTypes.typeOf(event.getClass()), json.writeValueAsString(event), cause.id(),
-                        event.actingUser(), Timestamp.from(effectiveAt), correlation,
-                        nextSequence(event.institutionId(), event.aggregateId()))
-                .update();
+        writes.update("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, acting_user, "
+                        + "effective_at, correlation_id, key_sequence) values (?,?,?,?,?,?,?,?,?,?)",
+                UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString(), event.institutionId(),
+                event.aggregateId(), EventTypes.typeOf(event.getClass()), json.writeValueAsString(event), cause.id(),
+                event.actingUser(), Timestamp.from(effectiveAt), correlation,
+                nextSequence(event.institutionId(), event.aggregateId()));
     }
 
+    /**
+     * In a batch, an institution's last numbers are read once (one query) and counted on in memory; each key's new
+     * last number is saved with the batch's other writes.
+     */
     private long nextSequence(String institutionId, String key) {
+        Map<String, Map<String, Long>> batch = writes.local("outbox.sequences", HashMap::new);
+        if (batch == null) {
+            return nextSequenceNow(institutionId, key);
+        }
+        Map<String, Long> last = batch.computeIfAbsent(institutionId, this::lastSequences);
+        long next = last.getOrDefault(key, 0L) + 1;
+        last.put(key, next);
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("institution_id", institutionId);
+        row.put("event_key", key);
+        writes.save("outbox_key_sequence", row, Map.of("last_sequence", next), false);
+        return next;
+    }
+
+    private Map<String, Long> lastSequences(String institutionId) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.sql("select event_key, last_sequence from outbox_key_sequence where institution_id = ?").param(institutionId)
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getLong(2));
+                });
+        return last;
+    }
+
+    private long nextSequenceNow(String institutionId, String key) {
         int updated = jdbc.sql("update outbox_key_sequence set last_sequence = last_sequence + 1 "
                 + "where institution_id = ? and event_key = ?").params(institutionId, key).update();
         if (updated == 0) {

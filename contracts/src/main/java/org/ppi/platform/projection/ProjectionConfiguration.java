@@ -29,8 +29,13 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public EventLog eventLog(JdbcClient jdbc, JsonMapper json) {
-        return new EventLog(jdbc, json);
+    public EventLog eventLog(JdbcClient jdbc, JsonMapper json, BatchedWrites writes) {
+        return new EventLog(jdbc, json, writes);
+    }
+
+    @Bean
+    public BatchedWrites batchedWrites(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new BatchedWrites(jdbc);
     }
 
     @Bean
@@ -43,8 +48,9 @@ public class ProjectionConfiguration {
                                                        org.ppi.platform.inbox.Inbox inbox, EventLog eventLog,
                                                        ConsumerOffsets offsets, ParkedEvents parked,
                                                        javax.sql.DataSource dataSource, ProjectionMetrics metrics,
+                                                       BatchedWrites writes,
                                                        org.springframework.beans.factory.ObjectProvider<org.ppi.platform.tracing.Traces> traces) {
-        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets, parked, dataSource, metrics,
+        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets, parked, dataSource, writes, metrics,
                 traces.getIfAvailable(() -> org.ppi.platform.tracing.Traces.NONE));
     }
 
@@ -98,13 +104,13 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public RecalculationLog recalculationLog(JdbcClient jdbc) {
-        return new RecalculationLog(jdbc);
+    public RecalculationLog recalculationLog(JdbcClient jdbc, BatchedWrites writes) {
+        return new RecalculationLog(jdbc, writes);
     }
 
     @Bean
-    public Outbox outbox(JdbcClient jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
+    public Outbox outbox(JdbcClient jdbc, JsonMapper json, BatchedWrites writes) {
+        return new Outbox(jdbc, json, writes);
     }
 
     @Bean

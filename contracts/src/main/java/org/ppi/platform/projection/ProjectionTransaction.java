@@ -43,6 +43,7 @@ public class ProjectionTransaction {
     private final ConsumerOffsets offsets;
     private final ParkedEvents parked;
     private final javax.sql.DataSource dataSource;
+    private final BatchedWrites writes;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Consecutive failures of the batch starting at a record (topic-partition@offset). */
@@ -52,13 +53,15 @@ public class ProjectionTransaction {
     private final Traces traces;
 
     public ProjectionTransaction(CloudEventReader reader, TransactionTemplate tx, Inbox inbox, EventLog eventLog,
-                                 ConsumerOffsets offsets, ParkedEvents parked, javax.sql.DataSource dataSource) {
-        this(reader, tx, inbox, eventLog, offsets, parked, dataSource, ProjectionMetrics.none(), Traces.NONE);
+                                 ConsumerOffsets offsets, ParkedEvents parked, javax.sql.DataSource dataSource,
+                                 BatchedWrites writes) {
+        this(reader, tx, inbox, eventLog, offsets, parked, dataSource, writes, ProjectionMetrics.none(), Traces.NONE);
     }
 
     public ProjectionTransaction(CloudEventReader reader, TransactionTemplate tx, Inbox inbox, EventLog eventLog,
                                  ConsumerOffsets offsets, ParkedEvents parked, javax.sql.DataSource dataSource,
-                                 ProjectionMetrics metrics, Traces traces) {
+                                 BatchedWrites writes, ProjectionMetrics metrics, Traces traces) {
+        this.writes = writes;
         this.metrics = metrics;
         this.traces = traces;
         this.reader = reader;
@@ -168,22 +171,30 @@ public class ProjectionTransaction {
         Map<String, List<CloudEventReader.Delivery>> touched = new LinkedHashMap<>();
         List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
-            tx.executeWithoutResult(status -> {
+            tx.executeWithoutResult(status -> writes.batching(() -> {
                 advanceOffsets(deliveries);
+                Set<String> first = inbox.firstDeliveries(deliveries.stream().map(CloudEventReader.Delivery::event).toList(), writes);
                 Map<String, Optional<String>> blockers = new HashMap<>();
                 for (CloudEventReader.Delivery d : deliveries) {
-                    if (parkedBehind(d, blockers)) {
+                    if (parkedBehind(d, blockers, first::remove)) {
+                        continue;
+                    }
+                    if (!first.remove(d.event().id())) {
+                        log.debug("Skipping redelivered event {}", d.event().id());
                         continue;
                     }
                     String institution = traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply",
-                            List.of(), () -> logged(d.event(), fold));
+                            List.of(), () -> firstApplied(d.event(), fold));
                     if (institution != null) {
                         touched.computeIfAbsent(institution, k -> new ArrayList<>()).add(d);
                         applied.add(d);
                     }
                 }
+                // the log and inbox rows go before the settles, which may read the log
+                writes.flush();
                 touched.forEach((institution, events) -> settled(institution, events, fold));
-            });
+                return null;
+            }));
         } catch (RuntimeException e) {
             touched.keySet().forEach(fold::forget);
             throw e;
@@ -220,6 +231,12 @@ public class ProjectionTransaction {
      * than dropped. True when the event was parked (or was a redelivery of a parked one).
      */
     private boolean parkedBehind(CloudEventReader.Delivery d, Map<String, Optional<String>> blockers) {
+        return parkedBehind(d, blockers, id -> inbox.firstDelivery(d.event()));
+    }
+
+    /** @param firstDelivery whether the event is seen for the first time (and, if so, remembered as seen) */
+    private boolean parkedBehind(CloudEventReader.Delivery d, Map<String, Optional<String>> blockers,
+                                 java.util.function.Predicate<String> firstDelivery) {
         EventEnvelope event = d.event();
         String institution = EventLog.institutionOf(event);
         Optional<String> blocker = institution == null ? Optional.empty()
@@ -227,7 +244,7 @@ public class ProjectionTransaction {
         if (blocker.isEmpty() && event.payload() != null) {
             return false;
         }
-        if (inbox.firstDelivery(event)) {
+        if (firstDelivery.test(event.id())) {
             if (blocker.isPresent()) {
                 parked.park(d, institution, "waits behind parked event " + blocker.get(), blocker.get());
             } else {
@@ -352,6 +369,11 @@ public class ProjectionTransaction {
             log.debug("Skipping redelivered event {}", event.id());
             return null;
         }
+        return firstApplied(event, fold);
+    }
+
+    /** Log and fold of an event seen for the first time; the institution folded, or null. */
+    private String firstApplied(EventEnvelope event, Fold fold) {
         String institution = EventLog.institutionOf(event);
         if (event.payload() == null) {
             // only from the log itself (an institution replay): the consumers park unknown types before this

@@ -15,9 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Every change of a projected figure: old value, new value (rounded to cents) and the event that caused it. */
 public class RecalculationLog {
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    public RecalculationLog(JdbcClient jdbc) {
+    public RecalculationLog(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /**
@@ -31,12 +33,10 @@ public class RecalculationLog {
         if (Objects.equals(before, after)) {
             return false;
         }
-        jdbc.sql("insert into recalculation_log (institution_id, fiscal_year, figure_kind, figure_key, measure, old_value, "
-                        + "new_value, causation_event_id, causation_type, acting_user, effective_at) values (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(institutionId, fiscalYear, kind, key, measure, before == null ? null : before.toCents(),
-                        after == null ? null : after.toCents(), cause.id(), cause.type(), cause.actingUser(),
-                        Timestamp.from(effectiveAt))
-                .update();
+        writes.update("insert into recalculation_log (institution_id, fiscal_year, figure_kind, figure_key, measure, old_value, "
+                        + "new_value, causation_event_id, causation_type, acting_user, effective_at) values (?,?,?,?,?,?,?,?,?,?,?)",
+                institutionId, fiscalYear, kind, key, measure, before == null ? null : before.toCents(),
+                after == null ? null : after.toCents(), cause.id(), cause.type(), cause.actingUser(), Timestamp.from(effectiveAt));
         return true;
     }
 

@@ -29,6 +29,7 @@ import org.springframework.kafka.support.SendResult;
  */
 class OutboxPublisherTest {
     private JdbcClient jdbc;
+    private JdbcTemplate template;
     private final RefusingTemplate kafka = new RefusingTemplate();
     private OutboxPublisher publisher;
 
@@ -43,6 +44,7 @@ class OutboxPublisherTest {
             new JdbcTemplate(data).execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
         }
         jdbc = JdbcClient.create(data);
+        template = new JdbcTemplate(data);
         publisher = new OutboxPublisher(jdbc, kafka, "ppi.costing.events", "costing-service");
     }
 
@@ -78,7 +80,7 @@ class OutboxPublisherTest {
 
     @Test
     void everyRecordCarriesTheCausesCorrelationIdAndItsNumberWithinItsInstitutionAndKey() {
-        Outbox outbox = new Outbox(jdbc, tools.jackson.databind.json.JsonMapper.builder().build());
+        Outbox outbox = new Outbox(jdbc, tools.jackson.databind.json.JsonMapper.builder().build(), new BatchedWrites(template));
         outbox.add(budget("A", "PR1"), "2026", cause("c1", "A", "request-1"), java.time.Instant.now());
         outbox.add(budget("A", "PR1"), "2027", cause("c1", "A", "request-1"), java.time.Instant.now());
         outbox.add(budget("B", "PR1"), "2026", cause("c2", "B", "request-2"), java.time.Instant.now());
@@ -98,6 +100,30 @@ class OutboxPublisherTest {
                         + " " + header(r, "ce_causationid") + " " + header(r, "ce_correlationid"))
                 .containsExactly("A/PR1#1 c1 request-1", "A/PR1#2 c1 request-1", "B/PR1#1 c2 request-2",
                         "A/PR2#1 c3 c3", "A/PR2#2 c4 request-4", "A/PR1#3 c5 request-5");
+    }
+
+    @Test
+    void inABatchTheNumbersAreCountedInMemoryAndWrittenOnceWithTheRows() {
+        BatchedWrites writes = new BatchedWrites(template);
+        Outbox outbox = new Outbox(jdbc, tools.jackson.databind.json.JsonMapper.builder().build(), writes);
+        outbox.add(budget("A", "PR1"), "2025", cause("c0", "A", null), java.time.Instant.now());
+        writes.batching(() -> {
+            outbox.add(budget("A", "PR1"), "2026", cause("c1", "A", null), java.time.Instant.now());
+            outbox.add(budget("A", "PR1"), "2027", cause("c1", "A", null), java.time.Instant.now());
+            outbox.add(budget("B", "PR1"), "2026", cause("c2", "B", null), java.time.Instant.now());
+            assertThat(jdbc.sql("select count(*) from outbox").query(Long.class).single()).as("not sent before the flush")
+                    .isEqualTo(1);
+            return null;
+        });
+        writes.batching(() -> {
+            outbox.add(budget("B", "PR1"), "2027", cause("c3", "B", null), java.time.Instant.now());
+            return null;
+        });
+        publisher.publishPending();
+        assertThat(kafka.sent).extracting(r -> header(r, "ce_tenantid") + "/" + header(r, "ce_sequence") + " " + header(r, "ce_causationid"))
+                .containsExactly("A/1 c0", "A/2 c1", "A/3 c1", "B/1 c2", "B/2 c3");
+        assertThat(jdbc.sql("select institution_id || '=' || last_sequence from outbox_key_sequence order by 1")
+                .query(String.class).list()).containsExactly("A=3", "B=2");
     }
 
     private static org.ppi.contracts.budget.ProgramBudgetRecalculated budget(String institution, String program) {

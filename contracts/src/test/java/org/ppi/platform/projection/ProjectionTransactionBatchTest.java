@@ -56,9 +56,10 @@ class ProjectionTransactionBatchTest {
         }
         jdbc = JdbcClient.create(data);
         parked = new ParkedEvents(jdbc, json);
+        BatchedWrites writes = new BatchedWrites(new org.springframework.jdbc.core.JdbcTemplate(data));
         projection = new ProjectionTransaction(new CloudEventReader(json),
                 new TransactionTemplate(new DataSourceTransactionManager(data)), new Inbox(template),
-                new EventLog(jdbc, json), new ConsumerOffsets(jdbc), parked, data);
+                new EventLog(jdbc, json, writes), new ConsumerOffsets(jdbc), parked, data, writes);
     }
 
     @Test

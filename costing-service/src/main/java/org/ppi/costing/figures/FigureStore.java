@@ -22,9 +22,9 @@ import org.ppi.costing.rules.ProductCost;
 import org.ppi.costing.state.Basis;
 import org.ppi.costing.state.InstitutionState;
 import org.ppi.platform.inbox.EventEnvelope;
+import org.ppi.platform.projection.BatchedWrites;
 import org.ppi.platform.projection.Outbox;
 import org.ppi.platform.projection.RecalculationLog;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,13 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class FigureStore {
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Outbox outbox;
     private final RecalculationLog recalculations;
+    private final BatchedWrites writes;
 
-    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox, RecalculationLog recalculations) {
-        this.jdbc = jdbc;
+    public FigureStore(JsonMapper json, Outbox outbox, RecalculationLog recalculations, BatchedWrites writes) {
+        this.writes = writes;
         this.json = json;
         this.outbox = outbox;
         this.recalculations = recalculations;
@@ -195,25 +195,13 @@ public class FigureStore {
         return key;
     }
 
-    /** Update in place (one statement, version + 1); insert at version 1 the first time. */
+    /** Update in place (version + 1); insert at version 1 the first time; batched with the transaction's other writes. */
     private void save(String table, Map<String, Object> key, Map<String, Object> columns) {
-        List<Object> values = new ArrayList<>(columns.values());
-        values.addAll(key.values());
-        String assignments = columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
-        int updated = jdbc.sql("update " + table + " set " + assignments + ", version = version + 1 where " + where(key))
-                .params(values).update();
-        if (updated == 0) {
-            List<Object> inserted = new ArrayList<>(key.values());
-            inserted.addAll(columns.values());
-            jdbc.sql("insert into " + table + " (" + String.join(", ", key.keySet()) + ", "
-                            + String.join(", ", columns.keySet()) + ", version) values ("
-                            + "?, ".repeat(key.size() + columns.size()) + "1)")
-                    .params(inserted).update();
-        }
+        writes.save(table, key, columns, true);
     }
 
     private void remove(String table, Map<String, Object> key) {
-        jdbc.sql("delete from " + table + " where " + where(key)).params(new ArrayList<>(key.values())).update();
+        writes.update("delete from " + table + " where " + where(key), key.values().toArray());
     }
 
     private static String where(Map<String, Object> key) {
