@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ledgers extends org.ppi.platform.projection.Ledgers<BudgetState, BudgetFigures> {
 
-    public Ledgers(BudgetHistory history) {
+    public Ledgers(BudgetHistory history,
+                   @org.springframework.beans.factory.annotation.Value("${ppi.projection.ledgers-in-memory:"
+                           + org.ppi.platform.projection.Ledgers.DEFAULT_CAPACITY + "}") int capacity) {
         super(institutionId -> {
             BudgetState state = history.fold(institutionId, null);
             return new Ledger<>(state, state.isEmpty() ? BudgetFigures.empty() : BudgetFigures.of(state));
-        });
+        }, capacity);
     }
 }

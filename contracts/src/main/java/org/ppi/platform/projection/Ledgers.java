@@ -1,27 +1,76 @@
 package org.ppi.platform.projection;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The live state and figures of each institution, in memory. Derived data only: built by the loader (from the
- * event log) when first needed — after a restart, a replay or a failed transaction — and kept current by the
- * projection, under its {@link ProjectionTransaction}.
+ * event log) when first needed — after a restart, a replay, a failed transaction or an eviction — and kept current
+ * by the projection, under its {@link ProjectionTransaction}.
+ *
+ * <p>Bounded: past {@code capacity} institutions, the least recently used ones with nothing pending are dropped (a
+ * national deployment does not keep every institution's state forever); one used again is loaded again. A ledger
+ * with folded events not settled yet is never dropped, so no batch loses its work.
  *
  * @param <S> the folded state of one institution
  * @param <F> the figures last stored for it
  */
 public class Ledgers<S, F> {
+    /** Institutions kept in memory unless a service says otherwise ({@code ppi.projection.ledgers-in-memory}). */
+    public static final int DEFAULT_CAPACITY = 2000;
+
     private final Map<String, Ledger<S, F>> cache = new ConcurrentHashMap<>();
     private final Function<String, Ledger<S, F>> loader;
+    private final int capacity;
+    private final AtomicLong clock = new AtomicLong();
+    private final AtomicLong evictions = new AtomicLong();
 
     public Ledgers(Function<String, Ledger<S, F>> loader) {
+        this(loader, DEFAULT_CAPACITY);
+    }
+
+    public Ledgers(Function<String, Ledger<S, F>> loader, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        }
         this.loader = loader;
+        this.capacity = capacity;
     }
 
     public Ledger<S, F> get(String institutionId) {
-        return cache.computeIfAbsent(institutionId, loader);
+        Ledger<S, F> ledger = cache.computeIfAbsent(institutionId, loader);
+        ledger.lastUsed = clock.incrementAndGet();
+        if (cache.size() > capacity + Math.max(1, capacity / 10)) {
+            trim(institutionId);
+        }
+        return ledger;
+    }
+
+    /** Drops the least recently used ledgers with nothing pending down to the capacity (never {@code keep}). */
+    private synchronized void trim(String keep) {
+        int excess = cache.size() - capacity;
+        if (excess <= 0) {
+            return;
+        }
+        List<Map.Entry<String, Ledger<S, F>>> idle = new ArrayList<>();
+        for (Map.Entry<String, Ledger<S, F>> entry : cache.entrySet()) {
+            if (!entry.getKey().equals(keep) && entry.getValue().pending == null) {
+                idle.add(entry);
+            }
+        }
+        idle.sort(Comparator.comparingLong(e -> e.getValue().lastUsed));
+        for (int i = 0; i < Math.min(excess, idle.size()); i++) {
+            // only if it is still the same ledger and still idle
+            Map.Entry<String, Ledger<S, F>> entry = idle.get(i);
+            if (entry.getValue().pending == null && cache.remove(entry.getKey(), entry.getValue())) {
+                evictions.incrementAndGet();
+            }
+        }
     }
 
     public void evict(String institutionId) {
@@ -32,12 +81,23 @@ public class Ledgers<S, F> {
         cache.clear();
     }
 
+    /** Institutions held in memory now. */
+    public int size() {
+        return cache.size();
+    }
+
+    /** Ledgers dropped for the capacity since the start. */
+    public long evictions() {
+        return evictions.get();
+    }
+
     /** One institution's state and the figures last stored for it. */
     public static final class Ledger<S, F> {
         private final S state;
         private F figures;
         /** What was folded and not settled yet (the service's own record of it); null when nothing is pending. */
-        private Object pending;
+        private volatile Object pending;
+        private volatile long lastUsed;
 
         public Ledger(S state, F figures) {
             this.state = state;

@@ -10,11 +10,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ledgers extends org.ppi.platform.projection.Ledgers<InstitutionState, CostFigures> {
 
-    public Ledgers(EventLog log, Recalculator recalculator) {
+    public Ledgers(EventLog log, Recalculator recalculator,
+                   @org.springframework.beans.factory.annotation.Value("${ppi.projection.ledgers-in-memory:"
+                           + org.ppi.platform.projection.Ledgers.DEFAULT_CAPACITY + "}") int capacity) {
         super(institutionId -> {
             InstitutionState state = new InstitutionState(institutionId);
             log.replay(institutionId, null, state::apply);
             return new Ledger<>(state, recalculator.full(state.toInput()));
-        });
+        }, capacity);
     }
 }
