@@ -20,7 +20,7 @@ class EventTypesTest {
         assertThat(events).hasSizeGreaterThan(40);
         for (Class<?> event : events) {
             String type = EventTypes.typeOf(event);
-            assertThat(type).matches("org\\.ppi\\.(survey|catalog|valuechain|costing|budget)\\.[A-Z][A-Za-z]+\\.v1");
+            assertThat(type).matches("org\\.ppi\\.(survey|catalog|valuechain|costing|budget|projection)\\.[A-Z][A-Za-z]+\\.v1");
             assertThat(EventTypes.classOf(type)).isEqualTo(event);
             assertThat(EventTypes.nameOf(type)).isEqualTo(event.getSimpleName());
         }
