@@ -99,7 +99,8 @@ public class CloudEventReader {
             try {
                 event = readable(record);
             } catch (RuntimeException e) {
-                unreadable = "unreadable record: " + e.getMessage();
+                // one line: the parser's location comes on a line of its own
+                unreadable = "unreadable record: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
                 event = unreadableEvent(record, partition, offset);
             }
             deliveries.add(new Delivery(event, partition, offset,
