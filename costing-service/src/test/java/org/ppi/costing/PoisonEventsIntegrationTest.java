@@ -207,6 +207,16 @@ class PoisonEventsIntegrationTest {
         ConsumerRecord<String, byte[]> dead = Await.until(poisonId + " on the dead-letter topic", Duration.ofSeconds(30),
                 () -> collector.find(Topics.COSTING_DEADLETTER, poisonId), r -> r != null);
         assertThat(dead.value()).as("the record's own bytes").isEqualTo(body);
+        Map<String, String> sentHeaders = new java.util.TreeMap<>();
+        io.cloudevents.kafka.KafkaMessageFactory.createWriter(topic, key).writeBinary(poison).headers()
+                .forEach(h -> sentHeaders.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        Map<String, String> keptHeaders = new java.util.TreeMap<>();
+        dead.headers().forEach(h -> {
+            if (!h.key().startsWith("ppi_dlt_")) {
+                keptHeaders.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        });
+        assertThat(keptHeaders).as("the record's own headers, as they were").isEqualTo(sentHeaders);
         assertThat(dead.key()).isEqualTo(A);
         assertThat(header(dead, "ce_type")).isEqualTo(type);
         assertThat(header(dead, DeadLetters.REASON)).isEqualTo(reason);
