@@ -1,6 +1,7 @@
 package org.ppi.costing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ppi.platform.testing.TopicCollector.header;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -10,20 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +47,7 @@ import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
+import org.ppi.platform.testing.TopicCollector;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,12 +101,12 @@ class PoisonEventsIntegrationTest {
     private ApiClient api;
     private Instant clock = Instant.parse("2026-03-01T09:00:00Z");
     private final List<String> validIds = new ArrayList<>();
-    private final Collector collector = new Collector();
+    private TopicCollector collector;
 
     @BeforeEach
     void connect() {
         api = new ApiClient(port, json);
-        collector.start(brokers, List.of(Topics.COSTING_DEADLETTER, Topics.COSTING_AUDIT));
+        collector = TopicCollector.start(brokers, List.of(Topics.COSTING_DEADLETTER, Topics.COSTING_AUDIT));
     }
 
     @AfterEach
@@ -205,7 +202,7 @@ class PoisonEventsIntegrationTest {
                 list -> find(list, behind.getId()) != null
                         && poisonId.equals(find(list, behind.getId()).path("blockedBy").asString()));
         ConsumerRecord<String, byte[]> dead = Await.until(poisonId + " on the dead-letter topic", Duration.ofSeconds(30),
-                () -> collector.find(Topics.COSTING_DEADLETTER, poisonId), r -> r != null);
+                () -> collector.find(Topics.COSTING_DEADLETTER, "ce_id", poisonId), r -> r != null);
         assertThat(dead.value()).as("the record's own bytes").isEqualTo(body);
         Map<String, String> sentHeaders = new java.util.TreeMap<>();
         io.cloudevents.kafka.KafkaMessageFactory.createWriter(topic, key).writeBinary(poison).headers()
@@ -226,8 +223,8 @@ class PoisonEventsIntegrationTest {
         assertThat(Long.parseLong(header(dead, DeadLetters.SOURCE_OFFSET))).isNotNegative();
         assertThat(header(dead, DeadLetters.PARKED_AT)).isNotEmpty();
         Await.until(behind.getId() + " on the dead-letter topic", Duration.ofSeconds(30),
-                () -> collector.find(Topics.COSTING_DEADLETTER, behind.getId()) != null);
-        assertThat(header(collector.find(Topics.COSTING_DEADLETTER, behind.getId()), DeadLetters.BLOCKED_BY)).isEqualTo(poisonId);
+                () -> collector.find(Topics.COSTING_DEADLETTER, "ce_id", behind.getId()) != null);
+        assertThat(header(collector.find(Topics.COSTING_DEADLETTER, "ce_id", behind.getId()), DeadLetters.BLOCKED_BY)).isEqualTo(poisonId);
 
         HttpResponse<String> skip = api.request("POST", "/api/costing/admin/parked/" + poisonId + "/skip").user("operadora")
                 .roles("platform-admin").body(Map.of("reason", "prueba de veneno: " + kind)).send();
@@ -241,7 +238,7 @@ class PoisonEventsIntegrationTest {
                 .headers().firstValue("PPI-Stale")).isEmpty();
         validIds.add(behind.getId());
         ConsumerRecord<String, byte[]> skipped = Await.until("the skip of " + poisonId + " audited", Duration.ofSeconds(30),
-                () -> collector.audit(poisonId, "org.ppi.projection.ParkedEventSkipped.v1"), r -> r != null);
+                () -> collector.findByKey(Topics.COSTING_AUDIT, poisonId, "org.ppi.projection.ParkedEventSkipped.v1"), r -> r != null);
         assertThat(header(skipped, "ce_actinguser")).isEqualTo("operadora");
         assertThat(new String(skipped.value(), StandardCharsets.UTF_8)).contains("prueba de veneno: " + kind);
         return new Row(topic, kind, true, reason, true, delayMs, body.length);
@@ -386,66 +383,5 @@ class PoisonEventsIntegrationTest {
 
     private static boolean decimal(JsonNode node, String field, String value) {
         return node.path(field).isNumber() && node.path(field).decimalValue().compareTo(new BigDecimal(value)) == 0;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Reads the dead-letter and audit topics from the start, in the background, for the test to look into. */
-    private static final class Collector implements AutoCloseable {
-        private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
-        private volatile boolean running;
-        private Thread thread;
-
-        void start(String brokers, List<String> topics) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("bootstrap.servers", brokers);
-            props.put("group.id", "poison-it-" + UUID.randomUUID());
-            props.put("enable.auto.commit", false);
-            props.put("auto.offset.reset", "earliest");
-            props.put("max.partition.fetch.bytes", 4 * 1024 * 1024);
-            running = true;
-            thread = new Thread(() -> {
-                try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                        new ByteArrayDeserializer())) {
-                    consumer.subscribe(topics);
-                    while (running) {
-                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                    }
-                }
-            }, "poison-it-collector");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        ConsumerRecord<String, byte[]> find(String topic, String ceId) {
-            return records.stream().filter(r -> r.topic().equals(topic) && ceId.equals(header(r, "ce_id"))).findFirst()
-                    .orElse(null);
-        }
-
-        ConsumerRecord<String, byte[]> audit(String parkedId, String type) {
-            return records.stream().filter(r -> r.topic().equals(Topics.COSTING_AUDIT) && parkedId.equals(r.key())
-                    && type.equals(header(r, "ce_type"))).findFirst().orElse(null);
-        }
-
-        long count(String topic) {
-            return records.stream().filter(r -> r.topic().equals(topic)).count();
-        }
-
-        Map<String, Long> types(String topic) {
-            Map<String, Long> types = new java.util.TreeMap<>();
-            records.stream().filter(r -> r.topic().equals(topic)).forEach(r -> types.merge(header(r, "ce_type"), 1L, Long::sum));
-            return types;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            if (thread != null) {
-                thread.join(5_000);
-            }
-        }
     }
 }
