@@ -162,6 +162,15 @@ class PoisonEventsIntegrationTest {
                 .containsEntry("org.ppi.projection.ParkedEventSkipped.v1", 12L)
                 .containsEntry("org.ppi.projection.ParkedEventRetried.v1", 12L);
         assertThat(jdbc.sql("select count(*) from outbox where published_at is null").query(Long.class).single()).isZero();
+        // the dead-letter topic was created to take the largest record with room for its headers, and keeps it
+        try (org.apache.kafka.clients.admin.AdminClient admin = org.apache.kafka.clients.admin.AdminClient.create(
+                Map.of("bootstrap.servers", brokers))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.COSTING_DEADLETTER);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("max.message.bytes").value()).isEqualTo("2097152");
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+        }
     }
 
     /**

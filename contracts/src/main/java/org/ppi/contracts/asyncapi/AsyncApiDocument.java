@@ -93,7 +93,7 @@ public final class AsyncApiDocument {
                     + "headers), with ppi_dlt_ headers saying why, where from and when; written in the transaction that "
                     + "parked it (at least once: dedupe on ce_id, or on ppi_dlt_source_topic/partition/offset). Kafka key = "
                     + "the institution, so its dead letters keep the order they were parked in: the first is the one that "
-                    + "stopped it. Takes records up to ppi.projection.dead-letter-max-bytes (2 MiB). The operator's list, "
+                    + "stopped it. Takes records up to ppi.projection.dead-letter-max-bytes (2 MiB) and keeps them for good. The operator's list, "
                     + "retry and skip: GET/POST /api/" + topic.projection() + "/admin/parked.");
             c.put("messages", Map.of("DeadLetter", Map.of("$ref", "#/components/messages/" + channel)));
             c.put("bindings", Map.of("kafka", ordered("topic", topic.topic(), "bindingVersion", KAFKA_BINDING)));

@@ -25,7 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * letter, {@link DeadLetters}) is sent as it is, its bytes and headers, through the dead-letter producer, whose
  * request size leaves room for the largest record a topic accepts plus the headers a dead letter adds.
  */
-public class OutboxPublisher {
+public class OutboxPublisher implements org.springframework.beans.factory.DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -123,6 +123,14 @@ public class OutboxPublisher {
             log.info("Purged {} outbox rows published before {}", purged, cutoff);
         }
         return purged;
+    }
+
+    /** The dead letters' producer is this publisher's own (made with a larger request size): closed with it. */
+    @Override
+    public void destroy() {
+        if (deadLetterKafka != kafka) {
+            deadLetterKafka.destroy();
+        }
     }
 
     /** A dead letter: the parked record's own bytes and headers (base64 in the row), keyed by its institution. */

@@ -92,7 +92,8 @@ public class ProjectionConfiguration {
      * The dead-letter topic takes records up to {@code ppi.projection.dead-letter-max-bytes} (default 2 MiB: twice
      * the broker's default, so the largest record an input topic takes still fits with the headers a dead letter
      * adds); created at start-up when missing, like the audit topic (one partition each: they are small and
-     * ordered per institution or per event).
+     * ordered per institution or per event). Both keep their records for good ({@code retention.ms = -1}), whatever
+     * the broker's default: they are the record of what was parked and what became of it.
      */
     @Bean
     public org.springframework.kafka.core.KafkaAdmin.NewTopics projectionSideTopics(DeadLetters deadLetters,
@@ -100,8 +101,10 @@ public class ProjectionConfiguration {
                                                                                    org.springframework.core.env.Environment env) {
         return new org.springframework.kafka.core.KafkaAdmin.NewTopics(
                 org.springframework.kafka.config.TopicBuilder.name(deadLetters.topic()).partitions(1)
-                        .config("max.message.bytes", Integer.toString(deadLetterMaxBytes(env))).build(),
-                org.springframework.kafka.config.TopicBuilder.name(audit.topic()).partitions(1).build());
+                        .config("max.message.bytes", Integer.toString(deadLetterMaxBytes(env)))
+                        .config("retention.ms", "-1").build(),
+                org.springframework.kafka.config.TopicBuilder.name(audit.topic()).partitions(1)
+                        .config("retention.ms", "-1").build());
     }
 
     static int deadLetterMaxBytes(org.springframework.core.env.Environment env) {

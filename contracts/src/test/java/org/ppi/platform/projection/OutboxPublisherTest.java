@@ -146,6 +146,13 @@ class OutboxPublisherTest {
         assertThat(header(skip, "ce_type")).isEqualTo("org.ppi.projection.ParkedEventSkipped.v1");
         assertThat(header(skip, "ce_actinguser")).isEqualTo("operadora");
         assertThat(new String(skip.value(), StandardCharsets.UTF_8)).contains("\"reason\":\"cuerpo ilegible\"");
+        // both audit records are what the committed AsyncAPI document says they are
+        org.ppi.platform.testing.EventContract contract = org.ppi.platform.testing.EventContract.committed();
+        for (ProducerRecord<String, byte[]> audit : List.of(parking, skip)) {
+            Map<String, String> auditHeaders = new java.util.LinkedHashMap<>();
+            audit.headers().forEach(h -> auditHeaders.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(contract.problems(audit.topic(), audit.key(), auditHeaders, audit.value())).isEmpty();
+        }
     }
 
     @Test

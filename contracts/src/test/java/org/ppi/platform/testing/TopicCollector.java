@@ -60,6 +60,11 @@ public final class TopicCollector implements AutoCloseable {
                 && type.equals(header(r, "ce_type"))).findFirst().orElse(null);
     }
 
+    /** Every record of the topic read so far, in the order read. */
+    public List<ConsumerRecord<String, byte[]>> records(String topic) {
+        return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
     public long count(String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).count();
     }
