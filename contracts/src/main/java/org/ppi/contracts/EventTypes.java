@@ -23,13 +23,17 @@ public final class EventTypes {
         return parts.length >= 2 ? parts[parts.length - 2] : type;
     }
 
-    /** Resolves a CloudEvent type back to the contract class, or null when the type is unknown to this version. */
+    /**
+     * Resolves a CloudEvent type back to the contract class, or null when the type is unknown to this version: a
+     * name this version does not have, or a schema version other than its own (a {@code .v2} of a known name is
+     * another shape, published before this consumer was upgraded; read as the v1 record it would be guessed at).
+     */
     public static Class<?> classOf(String type) {
         if (type == null || !type.startsWith(PREFIX)) {
             return null;
         }
         String[] parts = type.substring(PREFIX.length()).split("\\.");
-        if (parts.length != 3) {
+        if (parts.length != 3 || !parts[2].equals("v" + SCHEMA_VERSION)) {
             return null;
         }
         try {

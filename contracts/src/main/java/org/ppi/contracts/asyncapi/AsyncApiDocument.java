@@ -42,8 +42,9 @@ public final class AsyncApiDocument {
         Map<String, Object> eventSchemas = new LinkedHashMap<>();
         Map<String, Object> headers = new LinkedHashMap<>();
         for (PublishedTopic topic : topics) {
-            String channel = topic.packageName().substring(topic.packageName().lastIndexOf('.') + 1);
-            String headersName = "headers." + topic.service();
+            String channel = topic.channel();
+            // one message per event type: the audit types of both projections share their headers' schema
+            String headersName = "headers." + (topic.side() == Side.AUDIT ? "projection-audit" : topic.service());
             headers.put(headersName, EnvelopeHeaders.of(topic));
             Map<String, Object> channelMessages = new LinkedHashMap<>();
             List<Object> operationMessages = new ArrayList<>();
@@ -62,6 +63,11 @@ public final class AsyncApiDocument {
             c.put("description", (topic.side() == Side.WRITE
                     ? "Every event " + topic.service() + " records, relayed from its event store in order per aggregate "
                     + "(at least once: dedupe on ce_id)."
+                    : topic.side() == Side.AUDIT
+                    ? "What happened to the events " + topic.service() + " parked: parked (with the reason), retried or "
+                    + "skipped by an operator (with who and why), from its transactional outbox in order per parked event "
+                    + "(at least once: dedupe on ce_id). No projection consumes it (on " + topic.service()
+                    + "'s events topic budget would park types it does not fold)."
                     : "Every change of a figure " + topic.service() + " settles, from its transactional outbox in order "
                     + "per key (at least once: dedupe on ce_id).") + " Kafka key = ce_subject.");
             c.put("messages", channelMessages);
@@ -72,6 +78,31 @@ public final class AsyncApiDocument {
             operation.put("title", topic.service() + " publishes on " + topic.topic());
             operation.put("channel", Map.of("$ref", "#/channels/" + channel));
             operation.put("messages", operationMessages);
+            operations.put("publish_" + channel, operation);
+        }
+        for (EventCatalog.DeadLetterTopic topic : EventCatalog.deadLetterTopics()) {
+            String channel = topic.channel();
+            String headersName = "headers." + channel;
+            headers.put(headersName, EnvelopeHeaders.deadLetter(topic));
+            messages.put(channel, deadLetter(topic, headersName));
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("address", topic.topic());
+            c.put("title", topic.topic());
+            c.put("description", "Every record " + topic.service() + " parked — one it could not apply, of a type it does "
+                    + "not know, unreadable, or of the same institution waiting behind one — as it was read (value and "
+                    + "headers), with ppi_dlt_ headers saying why, where from and when; written in the transaction that "
+                    + "parked it (at least once: dedupe on ce_id, or on ppi_dlt_source_topic/partition/offset). Kafka key = "
+                    + "the institution, so its dead letters keep the order they were parked in: the first is the one that "
+                    + "stopped it. Takes records up to ppi.projection.dead-letter-max-bytes (2 MiB) and keeps them for good. The operator's list, "
+                    + "retry and skip: GET/POST /api/" + topic.projection() + "/admin/parked.");
+            c.put("messages", Map.of("DeadLetter", Map.of("$ref", "#/components/messages/" + channel)));
+            c.put("bindings", Map.of("kafka", ordered("topic", topic.topic(), "bindingVersion", KAFKA_BINDING)));
+            channels.put(channel, c);
+            Map<String, Object> operation = new LinkedHashMap<>();
+            operation.put("action", "send");
+            operation.put("title", topic.service() + " publishes on " + topic.topic());
+            operation.put("channel", Map.of("$ref", "#/channels/" + channel));
+            operation.put("messages", List.of(Map.of("$ref", "#/channels/" + channel + "/messages/DeadLetter")));
             operations.put("publish_" + channel, operation);
         }
         Map<String, Object> allSchemas = new LinkedHashMap<>(schemas.shared());
@@ -108,8 +139,24 @@ public final class AsyncApiDocument {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("type", "string");
         key.put("minLength", 1);
-        key.put("description", "Equal to ce_subject: the client's id of the " + (topic.side() == Side.WRITE ? "aggregate" : "figure")
+        key.put("description", topic.side() == Side.AUDIT ? "Equal to ce_subject: the parked event's ce_id"
+                : "Equal to ce_subject: the client's id of the " + (topic.side() == Side.WRITE ? "aggregate" : "figure")
                 + " (the same id in two institutions shares a key and so a partition, which keeps each one's order)");
+        m.put("bindings", Map.of("kafka", ordered("key", key, "bindingVersion", KAFKA_BINDING)));
+        return m;
+    }
+
+    private static Map<String, Object> deadLetter(EventCatalog.DeadLetterTopic topic, String headersName) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", "DeadLetter");
+        m.put("title", "A record " + topic.service() + " parked");
+        m.put("contentType", "application/octet-stream");
+        m.put("headers", Map.of("$ref", "#/components/schemas/" + headersName));
+        m.put("payload", ordered("description", "The parked record's value, byte for byte: usually the JSON body of its "
+                + "ce_type, but whatever was read (an unreadable record's bytes too)"));
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("type", "string");
+        key.put("description", "The institution the record stops (ppi_dlt_institution); absent for a record that named none");
         m.put("bindings", Map.of("kafka", ordered("key", key, "bindingVersion", KAFKA_BINDING)));
         return m;
     }

@@ -23,6 +23,9 @@ final class EnvelopeHeaders {
     static Map<String, Object> of(PublishedTopic topic) {
         boolean write = topic.side() == Side.WRITE;
         Map<String, Object> p = new LinkedHashMap<>();
+        if (topic.side() == Side.AUDIT) {
+            return audit();
+        }
         p.put("ce_specversion", constant("1.0", "CloudEvents version"));
         p.put("ce_id", text(write ? "The event id (Axon's event id): unique, the same on every redelivery or retry; consumers dedupe on it"
                 : "The event id, derived from the causing event and the figure (a UUID): a replay republishes the same id; consumers dedupe on it"));
@@ -79,6 +82,77 @@ final class EnvelopeHeaders {
         schema.put("type", "object");
         schema.put("required", required);
         schema.put("properties", p);
+        return schema;
+    }
+
+    /** The audit topics' records: CloudEvents from the projection's outbox, about one parked event each. */
+    private static Map<String, Object> audit() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ce_specversion", constant("1.0", "CloudEvents version"));
+        p.put("ce_id", text("The audit event's id (a UUID derived from the projection, its kind, the parked event and the "
+                + "instant); consumers dedupe on it"));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("type", "string");
+        source.put("enum", EventCatalog.topics().stream().filter(t -> t.side() == Side.AUDIT).map(PublishedTopic::source)
+                .toList());
+        source.put("description", "The projection service that parked the event");
+        p.put("ce_source", source);
+        p.put("ce_type", text("org.ppi.projection.<EventName>.v<version>: names the body's schema (#/components/schemas/<ce_type>)"));
+        p.put("ce_subject", text("The parked event's ce_id; equal to the Kafka key, so what happened to one event reads in order"));
+        p.put("ce_time", time("When it happened: parked, retried or skipped (RFC 3339, UTC)"));
+        p.put("content-type", constant("application/json", "The body's media type (CloudEvents datacontenttype)"));
+        p.put("ce_recordedat", time("Same instant as ce_time, as ISO-8601 text (Instant.toString)"));
+        Map<String, Object> tenant = text("The institution the parked event stops (empty for a record that named none)");
+        tenant.remove("minLength");
+        p.put("ce_tenantid", tenant);
+        p.put("ce_actinguser", text("projection:<projection> for a park, the operator (the token's subject) for a retry or a skip"));
+        p.put("ce_causationid", text("The parked event's ce_id"));
+        p.put("ce_correlationid", text("The parked event's ce_correlationid (its ce_id when it carried none) for a park; its "
+                + "ce_id for a retry or a skip"));
+        Map<String, Object> sequence = text("The record's position among the outbox records of its ce_tenantid + ce_subject "
+                + "(1, 2, 3, … in the order they were written and are published)");
+        sequence.put("pattern", NUMBER);
+        p.put("ce_sequence", sequence);
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("title", "Kafka headers of the projections' audit topics");
+        schema.put("description", "CloudEvents 1.0 in Kafka binary mode, written by the projection's transactional outbox "
+                + "(org.ppi.platform.projection.OutboxPublisher) in the transaction that parked, retried or skipped the "
+                + "event. Headers not starting with ce_ may be added later; consumers ignore those they do not know.");
+        schema.put("type", "object");
+        schema.put("required", new ArrayList<>(p.keySet()));
+        schema.put("properties", p);
+        return schema;
+    }
+
+    /** A dead letter's headers: the parked record's own, as read, and the ppi_dlt_ ones saying why and where from. */
+    static Map<String, Object> deadLetter(EventCatalog.DeadLetterTopic topic) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ppi_dlt_reason", text("Why the projection parked it: the failure (an exception's text), \"unknown event "
+                + "type …\", \"unreadable record: …\" (not its type's JSON, no ce_id, an attribute too long), or "
+                + "\"waits behind parked event <id>\""));
+        p.put("ppi_dlt_projection", constant(topic.projection(), "The projection that parked it"));
+        p.put("ppi_dlt_source_topic", text("The topic it was read from"));
+        Map<String, Object> partition = text("The partition it was read from");
+        partition.put("pattern", NUMBER);
+        p.put("ppi_dlt_source_partition", partition);
+        Map<String, Object> offset = text("Its offset in that partition");
+        offset.put("pattern", NUMBER);
+        p.put("ppi_dlt_source_offset", offset);
+        p.put("ppi_dlt_source_key", text("Its Kafka key there; absent when it had none"));
+        p.put("ppi_dlt_institution", text("The institution it stops (stale until an operator retries or skips it); "
+                + "absent for a record that named none. Equal to the Kafka key"));
+        p.put("ppi_dlt_parked_at", time("When it was parked (ISO-8601, UTC)"));
+        p.put("ppi_dlt_blocked_by", text("For an event that waits behind a parked one: that event's ce_id"));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("title", "Kafka headers of " + topic.topic());
+        schema.put("description", "Every header of the parked record as it was read (its ce_ attributes included, "
+                + "byte for byte), and these ppi_dlt_ ones (UTF-8 text), added by the projection's outbox "
+                + "(org.ppi.platform.projection.DeadLetters) in the transaction that parked it.");
+        schema.put("type", "object");
+        schema.put("required", List.of("ppi_dlt_reason", "ppi_dlt_projection", "ppi_dlt_source_topic",
+                "ppi_dlt_source_partition", "ppi_dlt_source_offset", "ppi_dlt_parked_at"));
+        schema.put("properties", p);
+        schema.put("additionalProperties", true);
         return schema;
     }
 

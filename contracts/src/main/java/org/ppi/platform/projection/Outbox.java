@@ -50,6 +50,34 @@ public class Outbox {
     }
 
     /**
+     * An event bound for another topic of the service than its own (its audit topic, which no projection consumes),
+     * published as a CloudEvent like the figures' events and numbered within its institution and key the same way.
+     */
+    public void addTo(String topic, PpiEvent event, String eventId, String causationId, String correlationId,
+                      Instant effectiveAt) {
+        String institution = event.institutionId() == null ? "" : event.institutionId();
+        writes.update("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, acting_user, "
+                        + "effective_at, correlation_id, key_sequence, topic) values (?,?,?,?,?,?,?,?,?,?,?)",
+                eventId, institution, event.aggregateId(), EventTypes.typeOf(event.getClass()),
+                json.writeValueAsString(event), causationId, event.actingUser(), Timestamp.from(effectiveAt),
+                correlationId, nextSequence(institution, event.aggregateId()), topic);
+    }
+
+    /**
+     * A record published verbatim, its value and headers as given (a dead letter: the record a projection parked,
+     * see {@link DeadLetters}); keyed by its institution ("" for none), so one institution's dead letters keep the
+     * order they were parked in. It takes no {@code ce_sequence}: its headers are the original record's.
+     */
+    public void addRecord(String topic, String institutionId, String eventId, String eventType, byte[] value,
+                          String headersJson, String causationId, String correlationId, Instant effectiveAt) {
+        String institution = institutionId == null ? "" : institutionId;
+        writes.update("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, effective_at, "
+                        + "correlation_id, key_sequence, topic, record_value, record_headers) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                eventId, institution, institution, eventType, "", causationId, Timestamp.from(effectiveAt),
+                correlationId, 0L, topic, value, headersJson);
+    }
+
+    /**
      * In a batch, an institution's last numbers are read once (one query) and counted on in memory; each key's new
      * last number is saved with the batch's other writes.
      */

@@ -21,26 +21,37 @@ import org.springframework.scheduling.annotation.Scheduled;
  * causationid is the event that changed the figure, correlationid that event's correlation id, sequence the row's
  * number within its institution and key ({@link Outbox}), and recordedat that event's recording time. A row
  * is marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
+ * A row that names another topic goes there (the audit topic); a row that carries a record of its own (a dead
+ * letter, {@link DeadLetters}) is sent as it is, its bytes and headers, through the dead-letter producer, whose
+ * request size leaves room for the largest record a topic accepts plus the headers a dead letter adds.
  */
-public class OutboxPublisher {
+public class OutboxPublisher implements org.springframework.beans.factory.DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
     private final URI source;
 
+    private final KafkaTemplate<String, byte[]> deadLetterKafka;
     private final java.time.Duration retention;
+    private final int purgeBatch;
 
     public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, @Value("${ppi.projection.topic}") String topic,
                            @Value("${spring.application.name}") String service) {
-        this(jdbc, kafka, topic, service, java.time.Duration.ofDays(7));
+        this(jdbc, kafka, kafka, topic, service, java.time.Duration.ofDays(7), 1000);
     }
 
-    public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, String topic, String service,
-                           java.time.Duration retention) {
+    /**
+     * @param retention how long a published row is kept ({@code ppi.projection.outbox-retention})
+     * @param purgeBatch how many rows one delete removes at most ({@code ppi.projection.outbox-purge-batch})
+     */
+    public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, KafkaTemplate<String, byte[]> deadLetterKafka,
+                           String topic, String service, java.time.Duration retention, int purgeBatch) {
         this.retention = retention;
+        this.purgeBatch = purgeBatch;
         this.jdbc = jdbc;
         this.kafka = kafka;
+        this.deadLetterKafka = deadLetterKafka;
         this.topic = topic;
         this.source = URI.create("/ppi/" + service);
     }
@@ -54,29 +65,30 @@ public class OutboxPublisher {
     @Scheduled(fixedDelayString = "${ppi.projection.outbox-interval-ms:200}")
     public void publishPending() {
         List<Row> rows = jdbc.sql("select id, event_id, institution_id, event_key, event_type, payload, causation_id, "
-                        + "acting_user, effective_at, correlation_id, key_sequence from outbox where published_at is null "
-                        + "order by id limit 500")
+                        + "acting_user, effective_at, correlation_id, key_sequence, topic, record_value, record_headers "
+                        + "from outbox where published_at is null order by id limit 500")
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
-                        rs.getLong(11)))
+                        rs.getLong(11), rs.getString(12) == null ? topic : rs.getString(12), rs.getBytes(13), rs.getString(14)))
                 .list();
         java.util.Map<String, Sent> lastOfKey = new java.util.HashMap<>();
         java.util.Set<String> blocked = new java.util.HashSet<>();
         List<Long> published = new java.util.ArrayList<>();
         for (Row row : rows) {
-            Sent previous = lastOfKey.get(row.key());
+            String stream = row.topic() + " " + row.key();
+            Sent previous = lastOfKey.get(stream);
             if (previous != null && !acknowledged(previous, published)) {
-                blocked.add(row.key());
+                blocked.add(stream);
             }
-            if (blocked.contains(row.key())) {
+            if (blocked.contains(stream)) {
                 continue;
             }
             try {
-                lastOfKey.put(row.key(), new Sent(row, kafka.send(KafkaMessageFactory.createWriter(topic, row.key())
-                        .writeBinary(cloudEvent(row)))));
+                lastOfKey.put(stream, new Sent(row, row.carriesRecord() ? deadLetterKafka.send(record(row))
+                        : kafka.send(KafkaMessageFactory.createWriter(row.topic(), row.key()).writeBinary(cloudEvent(row)))));
             } catch (RuntimeException e) {
                 log.warn("Event {} not published yet ({}); retrying", row.eventId(), e.getMessage());
-                blocked.add(row.key());
+                blocked.add(stream);
             }
         }
         for (Sent last : lastOfKey.values()) {
@@ -89,7 +101,9 @@ public class OutboxPublisher {
 
     /**
      * Published rows are kept for {@code ppi.projection.outbox-retention} (default 7 days: what an operator
-     * needs to check what was sent) and then deleted; rows not published yet are never deleted.
+     * needs to check what was sent) and then deleted; rows not published yet are never deleted. The rows go in
+     * deletes of at most {@code ppi.projection.outbox-purge-batch} (default 1,000), each its own short
+     * transaction, so a purge after a large replay never holds a long lock on the table the consumers write to.
      */
     @Scheduled(fixedDelayString = "${ppi.projection.outbox-purge-interval-ms:3600000}", initialDelay = 60_000)
     public void purgePublished() {
@@ -97,13 +111,39 @@ public class OutboxPublisher {
     }
 
     int purgePublishedBefore(java.time.Instant cutoff) {
-        int purged = jdbc.sql("delete from outbox where published_at is not null and published_at < ?")
-                .param(java.sql.Timestamp.from(cutoff)).update();
+        java.sql.Timestamp before = java.sql.Timestamp.from(cutoff);
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("delete from outbox where id in (select id from outbox where published_at is not null "
+                    + "and published_at < ? order by id limit ?)").params(before, purgeBatch).update();
+            purged += deleted;
+        } while (deleted == purgeBatch);
         if (purged > 0) {
             log.info("Purged {} outbox rows published before {}", purged, cutoff);
         }
         return purged;
     }
+
+    /** The dead letters' producer is this publisher's own (made with a larger request size): closed with it. */
+    @Override
+    public void destroy() {
+        if (deadLetterKafka != kafka) {
+            deadLetterKafka.destroy();
+        }
+    }
+
+    /** A dead letter: the parked record's own bytes and headers (base64 in the row), keyed by its institution. */
+    private org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(Row row) {
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(row.topic(), null,
+                row.key().isEmpty() ? null : row.key(), row.recordValue());
+        java.util.Map<String, String> headers = HEADERS.readValue(row.recordHeaders(),
+                new tools.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() { });
+        headers.forEach((name, value) -> record.headers().add(name, java.util.Base64.getDecoder().decode(value)));
+        return record;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper HEADERS = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** Waits for one send; true (and its row counted as published) when Kafka acknowledged it. */
     private boolean acknowledged(Sent sent, List<Long> published) {
@@ -151,6 +191,9 @@ public class OutboxPublisher {
 
     private record Row(long id, String eventId, String institutionId, String key, String type, String payload,
                        String causationId, String actingUser, java.time.Instant effectiveAt, String correlationId,
-                       long sequence) {
+                       long sequence, String topic, byte[] recordValue, String recordHeaders) {
+        boolean carriesRecord() {
+            return recordHeaders != null;
+        }
     }
 }

@@ -73,8 +73,48 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public ParkedEvents parkedEvents(JdbcClient jdbc, JsonMapper json) {
-        return new ParkedEvents(jdbc, json);
+    public ParkedEvents parkedEvents(JdbcClient jdbc, JsonMapper json, DeadLetters deadLetters, ParkingAudit audit,
+                                     TransactionTemplate tx) {
+        return new ParkedEvents(jdbc, json, deadLetters, audit, tx);
+    }
+
+    /** {@code ppi.<projection>.deadletter} unless {@code ppi.projection.dead-letter-topic} names another. */
+    @Bean
+    public DeadLetters deadLetters(Outbox outbox, JsonMapper json, org.springframework.core.env.Environment env) {
+        String projection = env.getRequiredProperty("ppi.projection.name");
+        return new DeadLetters(outbox, json, projection, env.getProperty("ppi.projection.dead-letter-topic",
+                org.ppi.contracts.Topics.deadLetter(projection)));
+    }
+
+    /** {@code ppi.<projection>.audit} unless {@code ppi.projection.audit-topic} names another. */
+    @Bean
+    public ParkingAudit parkingAudit(Outbox outbox, org.springframework.core.env.Environment env) {
+        String projection = env.getRequiredProperty("ppi.projection.name");
+        return new ParkingAudit(outbox, projection, env.getProperty("ppi.projection.audit-topic",
+                org.ppi.contracts.Topics.audit(projection)));
+    }
+
+    /**
+     * The dead-letter topic takes records up to {@code ppi.projection.dead-letter-max-bytes} (default 2 MiB: twice
+     * the broker's default, so the largest record an input topic takes still fits with the headers a dead letter
+     * adds); created at start-up when missing, like the audit topic (one partition each: they are small and
+     * ordered per institution or per event). Both keep their records for good ({@code retention.ms = -1}), whatever
+     * the broker's default: they are the record of what was parked and what became of it.
+     */
+    @Bean
+    public org.springframework.kafka.core.KafkaAdmin.NewTopics projectionSideTopics(DeadLetters deadLetters,
+                                                                                   ParkingAudit audit,
+                                                                                   org.springframework.core.env.Environment env) {
+        return new org.springframework.kafka.core.KafkaAdmin.NewTopics(
+                org.springframework.kafka.config.TopicBuilder.name(deadLetters.topic()).partitions(1)
+                        .config("max.message.bytes", Integer.toString(deadLetterMaxBytes(env)))
+                        .config("retention.ms", "-1").build(),
+                org.springframework.kafka.config.TopicBuilder.name(audit.topic()).partitions(1)
+                        .config("retention.ms", "-1").build());
+    }
+
+    static int deadLetterMaxBytes(org.springframework.core.env.Environment env) {
+        return env.getProperty("ppi.projection.dead-letter-max-bytes", Integer.class, 2 * 1024 * 1024);
     }
 
     @Bean
@@ -117,9 +157,14 @@ public class ProjectionConfiguration {
     @ConditionalOnProperty("ppi.projection.topic")
     public OutboxPublisher outboxPublisher(JdbcClient jdbc, org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka,
                                            org.springframework.core.env.Environment env) {
-        return new OutboxPublisher(jdbc, kafka, env.getRequiredProperty("ppi.projection.topic"),
+        // the dead letters' producer: the shared settings, with room for a record as large as the dead-letter topic takes
+        org.springframework.kafka.core.KafkaTemplate<String, byte[]> deadLetterKafka = new org.springframework.kafka.core.KafkaTemplate<>(
+                kafka.getProducerFactory(), java.util.Map.of(
+                        org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG, deadLetterMaxBytes(env)));
+        return new OutboxPublisher(jdbc, kafka, deadLetterKafka, env.getRequiredProperty("ppi.projection.topic"),
                 env.getRequiredProperty("spring.application.name"),
-                env.getProperty("ppi.projection.outbox-retention", java.time.Duration.class, java.time.Duration.ofDays(7)));
+                env.getProperty("ppi.projection.outbox-retention", java.time.Duration.class, java.time.Duration.ofDays(7)),
+                env.getProperty("ppi.projection.outbox-purge-batch", Integer.class, 1000));
     }
 
     @Bean

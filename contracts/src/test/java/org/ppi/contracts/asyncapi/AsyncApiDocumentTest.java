@@ -63,13 +63,23 @@ class AsyncApiDocumentTest {
         // found independently of the catalog's scan: every PpiEvent record under org/ppi/contracts
         List<Class<?>> records = eventRecordsOnDisk();
         assertThat(records).hasSizeGreaterThanOrEqualTo(50); // the README's topic table: 20 + 7 + 17 + 4 + 2
+        int audit = 0;
         for (Class<?> record : records) {
             String service = record.getPackageName().substring(record.getPackageName().lastIndexOf('.') + 1);
-            assertThat(byTopic.get("ppi." + service + ".events")).as(record.getName()).contains(EventTypes.typeOf(record));
+            if (service.equals("projection")) {
+                // what happened to a parked event: on each projection's audit topic, never on its events topic
+                assertThat(byTopic.get("ppi.costing.audit")).as(record.getName()).contains(EventTypes.typeOf(record));
+                assertThat(byTopic.get("ppi.budget.audit")).as(record.getName()).contains(EventTypes.typeOf(record));
+                assertThat(byTopic.get("ppi.costing.events")).doesNotContain(EventTypes.typeOf(record));
+                audit++;
+            } else {
+                assertThat(byTopic.get("ppi." + service + ".events")).as(record.getName()).contains(EventTypes.typeOf(record));
+            }
             assertThat(contract.document().at("/components/schemas/" + EventTypes.typeOf(record).replace("/", "~1"))
                     .path("properties").size()).isEqualTo(record.getRecordComponents().length);
         }
-        assertThat(byTopic.values().stream().mapToInt(Set::size).sum()).isEqualTo(records.size());
+        assertThat(audit).isEqualTo(3);
+        assertThat(byTopic.values().stream().mapToInt(Set::size).sum()).isEqualTo(records.size() + audit);
         assertThat(byTopic.get("ppi.survey.events")).hasSize(20).contains("org.ppi.survey.TimeAllocated.v1");
         assertThat(byTopic.get("ppi.costing.events")).containsExactlyInAnyOrder("org.ppi.costing.CenterCostRecalculated.v1",
                 "org.ppi.costing.EmployeeCostRecalculated.v1", "org.ppi.costing.InstitutionCostRecalculated.v1",
@@ -89,6 +99,23 @@ class AsyncApiDocumentTest {
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(50);
+    }
+
+    /** The dead-letter topics are documented: the ppi_dlt_ headers the projections add, any other header kept. */
+    @Test
+    void eachProjectionsDeadLetterTopicIsDocumentedWithItsHeaders() {
+        for (String projection : List.of("costing", "budget")) {
+            tools.jackson.databind.JsonNode channel = contract.document().at("/channels/" + projection + "_deadletter");
+            assertThat(channel.path("address").asString()).isEqualTo("ppi." + projection + ".deadletter");
+            tools.jackson.databind.JsonNode headers = contract.document()
+                    .at("/components/schemas/headers." + projection + "_deadletter");
+            assertThat(headers.path("properties").propertyNames()).contains("ppi_dlt_reason", "ppi_dlt_source_topic",
+                    "ppi_dlt_source_partition", "ppi_dlt_source_offset", "ppi_dlt_institution", "ppi_dlt_parked_at");
+            assertThat(headers.path("additionalProperties").asBoolean()).isTrue();
+        }
+        assertThat(contract.documentedTypes("ppi.costing.audit")).containsExactlyInAnyOrder(
+                "org.ppi.projection.ProjectionEventParked.v1", "org.ppi.projection.ParkedEventRetried.v1",
+                "org.ppi.projection.ParkedEventSkipped.v1");
     }
 
     @Test

@@ -40,12 +40,13 @@ class OutboxPublisherTest {
         new JdbcTemplate(new DriverManagerDataSource(c.url(), c.user(), c.password())).execute("create schema " + schema);
         DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
         for (String script : List.of("db/projection/V1_2__projection.sql", "db/projection/V1_4__projection_parked.sql",
-                "db/projection/V1_5__outbox_envelope.sql")) {
+                "db/projection/V1_5__outbox_envelope.sql", "db/projection/V1_6__outbox_other_topics.sql")) {
             new JdbcTemplate(data).execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
         }
         jdbc = JdbcClient.create(data);
         template = new JdbcTemplate(data);
-        publisher = new OutboxPublisher(jdbc, kafka, "ppi.costing.events", "costing-service");
+        publisher = new OutboxPublisher(jdbc, kafka, kafka, "ppi.costing.events", "costing-service",
+                java.time.Duration.ofDays(7), 2);
     }
 
     @Test
@@ -76,6 +77,84 @@ class OutboxPublisherTest {
         assertThat(publisher.purgePublishedBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(7)))).isEqualTo(1);
         assertThat(jdbc.sql("select event_id from outbox order by event_id").query(String.class).list())
                 .containsExactly("old-pending", "recent-published");
+    }
+
+    @Test
+    void thePurgeDeletesInBoundedBatchesUntilNoOldPublishedRowIsLeft() {
+        for (int i = 1; i <= 5; i++) {
+            row("old-" + i, "P" + i);
+        }
+        row("old-pending", "P9");
+        row("recent", "P8");
+        jdbc.sql("update outbox set published_at = now() - interval '10 days' where event_id like 'old-_'").update();
+        jdbc.sql("update outbox set effective_at = now() - interval '30 days' where event_id = 'old-pending'").update();
+        jdbc.sql("update outbox set published_at = now() - interval '6 days' where event_id = 'recent'").update();
+        // batches of 2: 2 + 2 + 1, the last one short, and then no further delete
+        assertThat(publisher.purgePublishedBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(7)))).isEqualTo(5);
+        assertThat(jdbc.sql("select event_id from outbox order by event_id").query(String.class).list())
+                .containsExactly("old-pending", "recent");
+        assertThat(publisher.purgePublishedBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(7)))).isZero();
+    }
+
+    /**
+     * A parked record reaches the dead-letter topic as it was read (bytes, headers) with why and where from, keyed by
+     * its institution; parking and an operator's skip reach the audit topic as events; nothing goes to the figures'
+     * topic. All of it written by the parking's own statements, so it shares their transaction.
+     */
+    @Test
+    void aParkedRecordGoesToTheDeadLetterTopicVerbatimAndItsParkingAndSkipToTheAuditTopic() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Outbox outbox = new Outbox(jdbc, json, new BatchedWrites(template));
+        ParkedEvents parked = new ParkedEvents(jdbc, json, new DeadLetters(outbox, json, "costing", "ppi.costing.deadletter"),
+                new ParkingAudit(outbox, "costing", "ppi.costing.audit"), null);
+        byte[] body = "{\"institutionId\": \"A\", \"hours\": ".getBytes(StandardCharsets.UTF_8);
+        org.ppi.platform.inbox.EventEnvelope event = new org.ppi.platform.inbox.EventEnvelope("poison-1",
+                "org.ppi.survey.TimeAllocated.v1", "ppi.survey.events", "i-1", java.time.Instant.now(), "A", "ana", null,
+                "request-1", null, null, null, body);
+        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        headers.put("ce_id", "poison-1".getBytes(StandardCharsets.UTF_8));
+        headers.put("ce_type", "org.ppi.survey.TimeAllocated.v1".getBytes(StandardCharsets.UTF_8));
+        headers.put("x-custom", new byte[] {0, 1, 2, (byte) 0xff});
+        parked.park(new org.ppi.platform.inbox.CloudEventReader.Delivery(event, 2, 41, null, null, "i-1", headers,
+                "unreadable record: Unexpected end-of-input"), "A", "unknown event type org.ppi.survey.TimeAllocated.v1", null);
+        publisher.publishPending();
+
+        ProducerRecord<String, byte[]> dead = kafka.sent.stream().filter(r -> r.topic().equals("ppi.costing.deadletter"))
+                .findFirst().orElseThrow();
+        assertThat(dead.key()).isEqualTo("A");
+        assertThat(dead.value()).isEqualTo(body);
+        assertThat(dead.headers().lastHeader("x-custom").value()).isEqualTo(new byte[] {0, 1, 2, (byte) 0xff});
+        assertThat(header(dead, "ce_id")).isEqualTo("poison-1");
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("unreadable record: Unexpected end-of-input");
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC) + "/" + header(dead, DeadLetters.SOURCE_PARTITION) + "@"
+                + header(dead, DeadLetters.SOURCE_OFFSET) + " " + header(dead, DeadLetters.SOURCE_KEY))
+                .isEqualTo("ppi.survey.events/2@41 i-1");
+        assertThat(header(dead, DeadLetters.INSTITUTION)).isEqualTo("A");
+        assertThat(java.time.Instant.parse(header(dead, DeadLetters.PARKED_AT))).isBeforeOrEqualTo(java.time.Instant.now());
+        assertThat(dead.headers().lastHeader(DeadLetters.BLOCKED_BY)).isNull();
+        ProducerRecord<String, byte[]> parking = kafka.sent.stream().filter(r -> r.topic().equals("ppi.costing.audit"))
+                .findFirst().orElseThrow();
+        assertThat(header(parking, "ce_type")).isEqualTo("org.ppi.projection.ProjectionEventParked.v1");
+        assertThat(parking.key()).isEqualTo("poison-1");
+        assertThat(new String(parking.value(), StandardCharsets.UTF_8)).contains("\"reason\":\"unreadable record")
+                .contains("\"partition\":2").contains("\"offset\":41");
+        assertThat(kafka.sent).noneMatch(r -> r.topic().equals("ppi.costing.events"));
+
+        long id = parked.find("poison-1").orElseThrow().id();
+        parked.resolve(id, ParkedEvents.SKIPPED, "operadora", "cuerpo ilegible");
+        publisher.publishPending();
+        ProducerRecord<String, byte[]> skip = kafka.sent.get(kafka.sent.size() - 1);
+        assertThat(skip.topic()).isEqualTo("ppi.costing.audit");
+        assertThat(header(skip, "ce_type")).isEqualTo("org.ppi.projection.ParkedEventSkipped.v1");
+        assertThat(header(skip, "ce_actinguser")).isEqualTo("operadora");
+        assertThat(new String(skip.value(), StandardCharsets.UTF_8)).contains("\"reason\":\"cuerpo ilegible\"");
+        // both audit records are what the committed AsyncAPI document says they are
+        org.ppi.platform.testing.EventContract contract = org.ppi.platform.testing.EventContract.committed();
+        for (ProducerRecord<String, byte[]> audit : List.of(parking, skip)) {
+            Map<String, String> auditHeaders = new java.util.LinkedHashMap<>();
+            audit.headers().forEach(h -> auditHeaders.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(contract.problems(audit.topic(), audit.key(), auditHeaders, audit.value())).isEmpty();
+        }
     }
 
     @Test

@@ -185,6 +185,52 @@ class ProjectionTransactionBatchTest {
         assertThat(offsets()).containsEntry(TOPIC + "-0", 2L);
     }
 
+    /**
+     * A record that is no readable event — a body that is not its type's JSON, no ce_id, an id longer than the stores
+     * keep — is parked with the reader's reason (never stalls the partition: the reader used to throw for the whole
+     * batch), stops its institution only, and the batch's other events apply.
+     */
+    @Test
+    void aRecordThatIsNoReadableEventIsParkedWithTheReadersReasonWhileTheRestApplies() {
+        String type = EventTypes.typeOf(CenterRegistered.class);
+        List<byte[]> bodies = new ArrayList<>();
+        List<Map<String, Object>> headers = new ArrayList<>();
+        record(bodies, headers, "{\"institutionId\": \"m\", \"centerId\": ", Map.of("ce_id", "bad-json", "ce_type", type,
+                "ce_tenantid", "m"));
+        record(bodies, headers, "{}", Map.of("ce_type", type, "ce_tenantid", "n"));
+        record(bodies, headers, "{}", Map.of("ce_id", "x".repeat(65), "ce_type", type, "ce_tenantid", "o"));
+        CenterRegistered good = new CenterRegistered("d", "u", "c1", "Centro", null, CenterArea.SUPPORT, null, null, null, null);
+        record(bodies, headers, new String(json.writeValueAsBytes(good), StandardCharsets.UTF_8),
+                Map.of("ce_id", "good-1", "ce_type", type, "ce_tenantid", "d", "ce_subject", "c1"));
+        org.springframework.messaging.Message<List<byte[]>> batch = org.springframework.messaging.support.MessageBuilder
+                .withPayload(bodies)
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.RECEIVED_TOPIC, TOPIC)
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.RECEIVED_PARTITION, List.of(0, 0, 0, 0))
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.OFFSET, List.of(7L, 8L, 9L, 10L))
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.RECEIVED_KEY, List.of("k7", "k8", "k9", "c1"))
+                .build();
+
+        projection.acceptBatch(batch, fold);
+
+        assertThat(fold.folded).containsExactly("good-1");
+        assertThat(parked.list(false)).extracting(p -> p.eventId() + " " + p.institutionId())
+                .containsExactly("bad-json m", "unreadable-" + TOPIC + "-0-8 n", "unreadable-" + TOPIC + "-0-9 o");
+        assertThat(parked.list(false)).allSatisfy(p -> assertThat(p.reason()).startsWith("unreadable record: "));
+        assertThat(parked.list(false).get(1).reason()).contains("missing ce_id");
+        assertThat(parked.list(false).get(2).reason()).contains("ce_id has 65 characters");
+        assertThat(offsets()).containsEntry(TOPIC + "-0", 11L);
+        assertThat(parked.stale("d")).isFalse();
+        assertThat(parked.stale("m")).isTrue();
+    }
+
+    private static void record(List<byte[]> bodies, List<Map<String, Object>> headers, String body, Map<String, String> ce) {
+        bodies.add(body.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> h = new java.util.HashMap<>();
+        ce.forEach((name, value) -> h.put(name, value.getBytes(StandardCharsets.UTF_8)));
+        headers.add(h);
+    }
+
     private List<String> logged() {
         return jdbc.sql("select event_id from event_log order by position").query(String.class).list();
     }
