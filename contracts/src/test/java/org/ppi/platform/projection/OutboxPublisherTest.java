@@ -182,6 +182,19 @@ class OutboxPublisherTest {
     }
 
     @Test
+    void theSameCauseAndFigureWithAnotherValueIsAnotherIdAndTheSameValueTheSameId() {
+        Outbox outbox = new Outbox(jdbc, tools.jackson.databind.json.JsonMapper.builder().build(), new BatchedWrites(template));
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T10:00:00Z");
+        for (String amount : List.of("1", "2", "1")) {
+            outbox.add(new org.ppi.contracts.budget.ProgramBudgetRecalculated("A", "analista", "PR1", 2026,
+                    new org.ppi.contracts.costing.Amount(new java.math.BigDecimal(amount), amount), at, "c", List.of()),
+                    "2026", cause("c1", "A", null), at);
+        }
+        // a replay batched otherwise may name the same cause for another value: a consumer must not take it for a redelivery
+        assertThat(jdbc.sql("select count(distinct event_id) from outbox").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void inABatchTheNumbersAreCountedInMemoryAndWrittenOnceWithTheRows() {
         BatchedWrites writes = new BatchedWrites(template);
         Outbox outbox = new Outbox(jdbc, tools.jackson.databind.json.JsonMapper.builder().build(), writes);
