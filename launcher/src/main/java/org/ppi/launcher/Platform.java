@@ -112,8 +112,15 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("Falta " + jar + ": compile primero con mvn package");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xss512k", "-Xmx384m", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString()));
+                "-Xss512k", "-Xmx384m", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true"));
+        // e.g. PPI_SERVICE_JVM_OPTIONS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr" to profile every service
+        String extra = System.getenv("PPI_SERVICE_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            for (String option : extra.trim().split("\\s+")) {
+                command.add(option.replace("{service}", service.module()));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
@@ -183,6 +190,24 @@ public final class Platform implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.error("No se pudo reiniciar {}: {}", service.module(), e.toString());
         }
+    }
+
+    /** The resident memory of a running service in KiB (Linux {@code /proc}), or -1 when it is not running or unknown. */
+    public long residentKib(ServiceSpec service) {
+        Process process = processes.get(service);
+        if (process == null || !process.isAlive()) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.debug("No RSS for {}: {}", service.module(), e.toString());
+        }
+        return -1;
     }
 
     /** Stops one service at once (SIGKILL), as a crash would. */

@@ -33,13 +33,17 @@ final class E2ePlatform implements AutoCloseable {
     static final String AIRTABLE = "e2e-airtable";
     /** The institution the fault suite drives while services, the broker and the database fail. */
     static final String FAULTS = "e2e-faults";
+    /** The institution whose history, loaded through the gateway, the bench copies into a synthetic deployment. */
+    static final String BENCH = "e2e-bench";
 
     final Platform platform;
+    final Database.PostgreSQL database;
     final URI issuer;
     final long startSeconds;
 
-    private E2ePlatform(Platform platform, long startSeconds) {
+    private E2ePlatform(Platform platform, Database.PostgreSQL database, long startSeconds) {
         this.platform = platform;
+        this.database = database;
         this.issuer = platform.issuer();
         this.startSeconds = startSeconds;
     }
@@ -66,13 +70,13 @@ final class E2ePlatform implements AutoCloseable {
             String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
             Instant begin = Instant.now();
             E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01"),
-                    AIRTABLE, List.of(AIRTABLE + ".C01"), FAULTS, List.of("f-c1")));
-            Platform platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), new Database.PostgreSQL(
-                    db.url(), db.user(), db.password(), prefix), freePort(), null, 10000,
+                    AIRTABLE, List.of(AIRTABLE + ".C01"), FAULTS, List.of("f-c1"), BENCH, List.of(BENCH + ".C01")));
+            Database.PostgreSQL database = new Database.PostgreSQL(db.url(), db.user(), db.password(), prefix);
+            Platform platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), database, freePort(), null, 10000,
                     IdentitySetup.embedded(users.identityEnvironment()));
             long seconds = Duration.between(begin, Instant.now()).toSeconds();
             log.info("Platform up in {} s (schemas {}_*)", seconds, prefix);
-            return new E2ePlatform(platform, seconds);
+            return new E2ePlatform(platform, database, seconds);
         } catch (Exception e) {
             throw new IllegalStateException("The end-to-end platform did not start", e);
         }
