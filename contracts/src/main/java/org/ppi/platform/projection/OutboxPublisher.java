@@ -21,6 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * causationid is the event that changed the figure, correlationid that event's correlation id, sequence the row's
  * number within its institution and key ({@link Outbox}), and recordedat that event's recording time. A row
  * is marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
+ * The Kafka key is the institution, as on the write side's topics: a consumer of this topic and of others (budget
+ * reads costing's figures beside the value chains) finds one institution's records of every topic on the same
+ * partition number; {@code ce_subject} names the figure.
  */
 public class OutboxPublisher {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
@@ -46,7 +49,7 @@ public class OutboxPublisher {
     }
 
     /**
-     * Publishes up to 500 pending rows. Rows of different keys are sent side by side; rows of one key one after
+     * Publishes up to 500 pending rows. Rows of different figures (keys) are sent side by side; rows of one figure one after
      * the other (each waits for the previous one's acknowledgement), so a figure's events keep their order. A row
      * that fails blocks only the later rows of its key in this round: every other key goes on, and the failed
      * row is retried in the next round.
@@ -72,7 +75,7 @@ public class OutboxPublisher {
                 continue;
             }
             try {
-                lastOfKey.put(row.key(), new Sent(row, kafka.send(KafkaMessageFactory.createWriter(topic, row.key())
+                lastOfKey.put(row.key(), new Sent(row, kafka.send(KafkaMessageFactory.createWriter(topic, row.institutionId())
                         .writeBinary(cloudEvent(row)))));
             } catch (RuntimeException e) {
                 log.warn("Event {} not published yet ({}); retrying", row.eventId(), e.getMessage());

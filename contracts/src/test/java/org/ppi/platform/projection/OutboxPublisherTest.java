@@ -94,7 +94,9 @@ class OutboxPublisherTest {
         outbox.add(budget("A", "PR1"), "2026", cause("c5", "A", "request-5"), java.time.Instant.now());
         publisher.publishPending();
 
-        assertThat(kafka.sent).extracting(r -> header(r, "ce_tenantid") + "/" + r.key() + "#" + header(r, "ce_sequence")
+        // keyed by institution (co-partitioned with the write side's topics), the figure in ce_subject
+        assertThat(kafka.sent).allSatisfy(r -> assertThat(r.key()).isEqualTo(header(r, "ce_tenantid")));
+        assertThat(kafka.sent).extracting(r -> header(r, "ce_tenantid") + "/" + header(r, "ce_subject") + "#" + header(r, "ce_sequence")
                         + " " + header(r, "ce_causationid") + " " + header(r, "ce_correlationid"))
                 .containsExactly("A/PR1#1 c1 request-1", "A/PR1#2 c1 request-1", "B/PR1#1 c2 request-2",
                         "A/PR2#1 c3 c3", "A/PR2#2 c4 request-4", "A/PR1#3 c5 request-5");
@@ -126,7 +128,7 @@ class OutboxPublisherTest {
         return jdbc.sql("select event_id from outbox where published_at is not null order by event_id").query(String.class).list();
     }
 
-    /** A broker that acknowledges every record but those of the refused keys. */
+    /** A broker that acknowledges every record but those of the refused figures (ce_subject). */
     private static final class RefusingTemplate extends KafkaTemplate<String, byte[]> {
         final Set<String> refused = new java.util.HashSet<>();
         final List<String> sentIds = new ArrayList<>();
@@ -138,8 +140,9 @@ class OutboxPublisherTest {
 
         @Override
         public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-            if (refused.contains(record.key())) {
-                return CompletableFuture.failedFuture(new IllegalStateException("refused " + record.key()));
+            String figure = new String(record.headers().lastHeader("ce_subject").value(), StandardCharsets.UTF_8);
+            if (refused.contains(figure)) {
+                return CompletableFuture.failedFuture(new IllegalStateException("refused " + figure));
             }
             String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
             sentIds.add(id);
