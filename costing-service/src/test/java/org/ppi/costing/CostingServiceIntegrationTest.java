@@ -535,7 +535,7 @@ class CostingServiceIntegrationTest {
         String tenant = "metrics-it";
         String survey = "topic=\"" + Topics.SURVEY + "\"";
         double appliedBefore = metric(scrape(), "ppi_projection_events_applied_total", survey).orElse(0.0);
-        bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STOPPED);
+        bindings.changeState("inputs-in-0", BindingsLifecycleController.State.STOPPED);
         try {
             // recorded by one traced command: each record carries its trace (CloudEvents distributed tracing extension)
             sendTraced(new InstitutionRegistered(tenant, "admin", "Instituto Métrico", "DO", "IM", 2026,
@@ -547,7 +547,7 @@ class CostingServiceIntegrationTest {
             Await.until("the survey topic's lag counts the 3 waiting records", Duration.ofSeconds(30), this::scrape,
                     text -> metric(text, "ppi_projection_lag_records", survey).orElse(0.0) >= 3);
         } finally {
-            bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STARTED);
+            bindings.changeState("inputs-in-0", BindingsLifecycleController.State.STARTED);
         }
         String after = Await.until("the 3 records applied", Duration.ofSeconds(60), this::scrape,
                 text -> metric(text, "ppi_projection_lag_records", survey).orElse(-1.0) == 0

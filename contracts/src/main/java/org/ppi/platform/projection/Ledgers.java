@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 /**
  * The live state and figures of each institution, in memory. Derived data only: built by the loader (from the
- * event log) when first needed — after a restart, a replay or a failed transaction — and kept current by the
- * projection, under its {@link ProjectionTransaction}.
+ * event log) when first needed — after a restart, a replay, a failed transaction, a change of partition owners, or
+ * when another instance advanced the institution — and kept current by the projection, under its
+ * {@link ProjectionTransaction}.
  *
  * @param <S> the folded state of one institution
  * @param <F> the figures last stored for it
@@ -34,8 +35,11 @@ public class Ledgers<S, F> {
 
     /** One institution's state and the figures last stored for it. */
     public static final class Ledger<S, F> {
+        /** The version of a ledger just loaded from the database, before a transaction stamps it. */
+        public static final long UNSTAMPED = -1;
         private final S state;
         private F figures;
+        private long version = UNSTAMPED;
         /** What was folded and not settled yet (the service's own record of it); null when nothing is pending. */
         private Object pending;
 
@@ -54,6 +58,18 @@ public class Ledgers<S, F> {
 
         public void figures(F figures) {
             this.figures = figures;
+        }
+
+        /**
+         * The institution's version ({@link InstitutionVersions}) this state is at: the one the transaction folding it
+         * will commit, or {@link #UNSTAMPED} when it was just loaded.
+         */
+        public long version() {
+            return version;
+        }
+
+        public void version(long version) {
+            this.version = version;
         }
 
         @SuppressWarnings("unchecked")

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The replayable-projection kit, switched on by {@code ppi.projection.name}: offsets kept with the read models,
- * the event log, partitions started at the recorded offsets, the transaction that applies one event, the
+ * the event log, partitions started at the recorded offsets (in-memory ledgers forgotten whenever partitions change
+ * hands, so several instances can split the institutions), the transaction that applies one event, the
  * outbox and its publisher (to {@code ppi.projection.topic}), the replay admin endpoint and the institution
  * replay (the service declares a {@link ReplayPlan}).
  */
@@ -36,6 +37,14 @@ public class ProjectionConfiguration {
     @Bean
     public RecordedOffsets recordedOffsets(ConsumerOffsets offsets) {
         return new RecordedOffsets(offsets);
+    }
+
+    /** The binder's rebalance listener (one per service): ledgers forgotten, partitions started at the recorded offsets. */
+    @Bean
+    public PartitionHandover partitionHandover(RecordedOffsets offsets,
+                                               org.springframework.beans.factory.ObjectProvider<ReplayPlan> plan,
+                                               @org.springframework.beans.factory.annotation.Value("${ppi.projection.name}") String projection) {
+        return new PartitionHandover(offsets, plan, projection);
     }
 
     @Bean
@@ -105,6 +114,18 @@ public class ProjectionConfiguration {
     @Bean
     public Outbox outbox(JdbcClient jdbc, JsonMapper json) {
         return new Outbox(jdbc, json);
+    }
+
+    /**
+     * The projection's own topic, created at start with the platform's partition count (see the relay's topic):
+     * keyed by institution too, so budget finds costing's figures on the partition numbers of its other inputs.
+     */
+    @Bean
+    @ConditionalOnProperty("ppi.projection.topic")
+    public org.apache.kafka.clients.admin.NewTopic projectionTopic(
+            @org.springframework.beans.factory.annotation.Value("${ppi.projection.topic}") String topic,
+            @org.springframework.beans.factory.annotation.Value("${ppi.kafka.partitions:3}") int partitions) {
+        return org.springframework.kafka.config.TopicBuilder.name(topic).partitions(partitions).build();
     }
 
     @Bean
