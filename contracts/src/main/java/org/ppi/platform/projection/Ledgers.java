@@ -25,6 +25,11 @@ public class Ledgers<S, F> {
         return cache.computeIfAbsent(institutionId, loader);
     }
 
+    /** The institutions whose ledgers are in memory now (on an instance among several: some of those it owns). */
+    public java.util.Set<String> institutions() {
+        return java.util.Set.copyOf(cache.keySet());
+    }
+
     public void evict(String institutionId) {
         cache.remove(institutionId);
     }

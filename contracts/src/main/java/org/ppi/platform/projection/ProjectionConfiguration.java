@@ -1,5 +1,7 @@
 package org.ppi.platform.projection;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -140,8 +142,12 @@ public class ProjectionConfiguration {
     @Bean
     @ConditionalOnBean(ReplayPlan.class)
     public ReplayService replayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc,
-                                       TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
-        return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json);
+                                       TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json,
+                                       org.springframework.core.env.Environment env) {
+        List<String> groups = plan.bindings().stream()
+                .map(binding -> env.getProperty("spring.cloud.stream.bindings." + binding + ".group"))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json, groups);
     }
 
     @Bean
