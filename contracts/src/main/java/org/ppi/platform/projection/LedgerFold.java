@@ -50,6 +50,11 @@ public abstract class LedgerFold<S, F> implements ProjectionTransaction.Fold {
         }
     }
 
+    /** The institutions whose ledgers are in memory now. */
+    public java.util.Set<String> institutions() {
+        return ledgers.institutions();
+    }
+
     @Override
     public final void forget(String institutionId) {
         ledgers.evict(institutionId);
