@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,6 +45,7 @@ import org.ppi.platform.testing.Await;
 import org.ppi.platform.testing.CloudEventPublisher;
 import org.ppi.platform.testing.TestDatabase;
 import org.ppi.platform.testing.TestTokens;
+import org.ppi.platform.testing.TopicReader;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,8 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Two instances of costing-service in one consumer group, on a real (in-process KRaft) broker with three partitions
  * per topic and one real PostgreSQL schema: the instances split the partitions — the same partition numbers of every
  * input topic on each, so each owns its institutions whole — and each institution's figures come out to the cent
- * whichever instance applied them and whichever instance is asked; no event is applied twice. Then one instance
- * stops: the other takes its partitions over, and an allocation in a moved institution reaches its figures.
+ * whichever instance applied them and whichever instance is asked; no event is applied twice, no figure event
+ * published twice. An institution that goes to the other instance and back is not settled from a stale ledger. Then
+ * one instance stops: the other takes its partitions over, and an allocation in a moved institution reaches its
+ * figures; alone, it may replay, to the same figures.
  */
 class TwoInstancesIntegrationTest {
     private static final int PARTITIONS = 3;
@@ -212,6 +216,18 @@ class TwoInstancesIntegrationTest {
         for (String institution : all) {
             live.put(institution, figures(viaFirst, institution));
         }
+
+        // The figure events both instances' outboxes published: each once, keyed by institution (one publisher's
+        // round at a time), so budget finds them on the partition numbers of its other inputs.
+        Await.until("every outbox row published", Duration.ofSeconds(30),
+                () -> jdbc.sql("select count(*) from outbox where published_at is null").query(Long.class).single(),
+                pending -> pending == 0);
+        long outbox = jdbc.sql("select count(*) from outbox").query(Long.class).single();
+        List<ConsumerRecord<String, byte[]>> figureEvents = TopicReader.readAtLeast(broker.getBrokersAsString(),
+                Topics.COSTING, (int) outbox, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertThat(figureEvents).as("each figure event once").hasSize((int) outbox);
+        assertThat(figureEvents.stream().map(r -> TopicReader.header(r, "ce_id")).distinct()).hasSize((int) outbox);
+        assertThat(figureEvents).allSatisfy(r -> assertThat(r.key()).isEqualTo(TopicReader.header(r, "ce_tenantid")));
 
         // Alone now: the replay runs, and rebuilds the same figures from offset 0.
         long replay = System.nanoTime();

@@ -33,6 +33,10 @@ public class OutboxPublisher {
     private final URI source;
 
     private final java.time.Duration retention;
+    /** Where set, a round runs in its own transaction holding the topic's advisory lock (PostgreSQL); null: no lock. */
+    private final org.springframework.transaction.support.TransactionTemplate oneAtATime;
+    /** Namespace of the advisory lock (its other half is the topic's hash). */
+    static final int ROUND_LOCK = 7411;
 
     public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, @Value("${ppi.projection.topic}") String topic,
                            @Value("${spring.application.name}") String service) {
@@ -41,6 +45,18 @@ public class OutboxPublisher {
 
     public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, String topic, String service,
                            java.time.Duration retention) {
+        this(jdbc, kafka, topic, service, retention, null);
+    }
+
+    /**
+     * @param oneAtATime where several instances share the outbox (PostgreSQL): each round takes the topic's advisory
+     *                   lock in a transaction of its own, and an instance that does not get it skips the round, so two
+     *                   instances never send the same rows side by side (duplicates on the topic); null: no lock
+     */
+    public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, String topic, String service,
+                           java.time.Duration retention,
+                           org.springframework.transaction.support.TransactionTemplate oneAtATime) {
+        this.oneAtATime = oneAtATime;
         this.retention = retention;
         this.jdbc = jdbc;
         this.kafka = kafka;
@@ -56,6 +72,20 @@ public class OutboxPublisher {
      */
     @Scheduled(fixedDelayString = "${ppi.projection.outbox-interval-ms:200}")
     public void publishPending() {
+        if (oneAtATime == null) {
+            publishRound();
+            return;
+        }
+        oneAtATime.executeWithoutResult(status -> {
+            Boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(?, hashtext(?))").params(ROUND_LOCK, topic)
+                    .query(Boolean.class).single();
+            if (Boolean.TRUE.equals(mine)) {
+                publishRound();
+            }
+        });
+    }
+
+    private void publishRound() {
         List<Row> rows = jdbc.sql("select id, event_id, institution_id, event_key, event_type, payload, causation_id, "
                         + "acting_user, effective_at, correlation_id, key_sequence from outbox where published_at is null "
                         + "order by id limit 500")

@@ -133,10 +133,21 @@ public class ProjectionConfiguration {
     @Bean
     @ConditionalOnProperty("ppi.projection.topic")
     public OutboxPublisher outboxPublisher(JdbcClient jdbc, org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka,
-                                           org.springframework.core.env.Environment env) {
+                                           org.springframework.core.env.Environment env, javax.sql.DataSource dataSource,
+                                           TransactionTemplate tx) {
         return new OutboxPublisher(jdbc, kafka, env.getRequiredProperty("ppi.projection.topic"),
                 env.getRequiredProperty("spring.application.name"),
-                env.getProperty("ppi.projection.outbox-retention", java.time.Duration.class, java.time.Duration.ofDays(7)));
+                env.getProperty("ppi.projection.outbox-retention", java.time.Duration.class, java.time.Duration.ofDays(7)),
+                postgres(dataSource) ? tx : null);
+    }
+
+    /** Only PostgreSQL has the advisory locks; the local H2 platform runs one instance of each service. */
+    private static boolean postgres(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the database's product name", e);
+        }
     }
 
     @Bean

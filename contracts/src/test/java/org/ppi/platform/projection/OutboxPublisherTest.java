@@ -29,6 +29,7 @@ import org.springframework.kafka.support.SendResult;
  */
 class OutboxPublisherTest {
     private JdbcClient jdbc;
+    private DriverManagerDataSource data;
     private final RefusingTemplate kafka = new RefusingTemplate();
     private OutboxPublisher publisher;
 
@@ -37,7 +38,7 @@ class OutboxPublisherTest {
         TestDatabase.Connection c = TestDatabase.connection();
         String schema = "t_outbox_" + UUID.randomUUID().toString().substring(0, 8);
         new JdbcTemplate(new DriverManagerDataSource(c.url(), c.user(), c.password())).execute("create schema " + schema);
-        DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
+        data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
         for (String script : List.of("db/projection/V1_2__projection.sql", "db/projection/V1_4__projection_parked.sql",
                 "db/projection/V1_5__outbox_envelope.sql")) {
             new JdbcTemplate(data).execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
@@ -61,6 +62,27 @@ class OutboxPublisherTest {
         publisher.publishPending();
         assertThat(kafka.sentIds).containsExactly("e2", "e4", "e1", "e3");
         assertThat(published()).containsExactly("e1", "e2", "e3", "e4");
+    }
+
+    /** Two instances share one outbox: while one holds the round's lock the other's round sends nothing. */
+    @Test
+    void aRoundWaitsWhileAnotherInstanceHoldsTheTopicsLock() throws Exception {
+        OutboxPublisher second = new OutboxPublisher(jdbc, kafka, "ppi.costing.events", "costing-service",
+                java.time.Duration.ofDays(7), new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(data)));
+        row("e1", "P1");
+        try (java.sql.Connection other = data.getConnection();
+             java.sql.PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+            lock.setInt(1, OutboxPublisher.ROUND_LOCK);
+            lock.setString(2, "ppi.costing.events");
+            lock.executeQuery().close();
+            second.publishPending();
+            assertThat(kafka.sentIds).as("the other instance's round holds the lock").isEmpty();
+            assertThat(published()).isEmpty();
+        }
+        second.publishPending();
+        assertThat(kafka.sentIds).containsExactly("e1");
+        assertThat(published()).containsExactly("e1");
     }
 
     @Test
