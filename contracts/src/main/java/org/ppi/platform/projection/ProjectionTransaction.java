@@ -201,7 +201,8 @@ public class ProjectionTransaction {
                 touched.forEach((institution, events) -> settled(institution, events, fold));
             });
         } catch (RuntimeException e) {
-            // every institution of the batch: one whose first event failed half-way is not among the touched ones
+            // every institution of the batch: one whose first event failed half-way is not among the touched ones, and
+            // a ledger stamped with a version that was rolled back must not stay (see LedgerFold#prepare)
             institutionsOf(deliveries).forEach(fold::forget);
             throw e;
         }
@@ -263,7 +264,6 @@ public class ProjectionTransaction {
      * later events wait behind it. Every other institution's events apply; the offsets advance past all of them.
      */
     private void inQuarantine(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Set<String> touched = new LinkedHashSet<>();
         List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
@@ -280,7 +280,6 @@ public class ProjectionTransaction {
                     try {
                         if (traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply", List.of(),
                                 () -> logged(d.event(), fold, claimed)) != null) {
-                            touched.add(institution);
                             settled(institution, List.of(d), fold);
                             applied.add(d);
                         }
@@ -300,7 +299,8 @@ public class ProjectionTransaction {
                 }
             });
         } catch (RuntimeException e) {
-            touched.forEach(fold::forget);
+            // every institution of the batch: a ledger stamped with a version that was rolled back must not stay
+            institutionsOf(deliveries).forEach(fold::forget);
             throw e;
         }
         metrics.applied(applied, java.time.Instant.now());
