@@ -119,7 +119,7 @@ class BudgetServiceIntegrationTest {
 
         long logged = get("/api/budget/recalculations?size=1").path("totalItems").asLong();
         long outbox = jdbc.sql("select count(*) from outbox").query(Long.class).single();
-        RecordMetadata redelivered = CloudEventPublisher.send(kafka, Topics.COSTING, "P1", p1Cost);
+        RecordMetadata redelivered = CloudEventPublisher.send(kafka, Topics.COSTING, TENANT, p1Cost);
         awaitOffset(redelivered);
         assertThat(get("/api/budget/recalculations?size=1").path("totalItems").asLong())
                 .as("the redelivered event changed nothing").isEqualTo(logged);

@@ -202,7 +202,7 @@ class CatalogServiceIntegrationTest {
         assertThat(apiDocs.body()).contains("/api/catalog/products/{id}/merge", "/api/catalog/views/product-summary",
                 "X-Institution-Id", "\"name\":\"sort\"").doesNotContain("\"name\":\"actor\"");
 
-        // The topic: one CloudEvent per event, keyed by product, with tenant and acting user.
+        // The topic: one CloudEvent per event, keyed by institution, the product in ce_subject, with tenant and acting user.
         // A short extra poll (1 s): more records than expected would mean a rejected command leaked an event.
         List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(), Topics.CATALOG,
                 11, Duration.ofSeconds(30), Duration.ofSeconds(1));
@@ -299,7 +299,8 @@ class CatalogServiceIntegrationTest {
         // On the topic both keep the client's code; the tenant header tells them apart.
         List<ConsumerRecord<String, byte[]>> events = TopicReader.readAtLeast(broker.getBrokersAsString(), Topics.CATALOG,
                 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
-        assertThat(events).filteredOn(r -> "P001".equals(r.key()))
+        assertThat(events).allSatisfy(r -> assertThat(r.key()).isEqualTo(header(r, "ce_tenantid")));
+        assertThat(events).filteredOn(r -> "P001".equals(header(r, "ce_subject")))
                 .extracting(r -> header(r, "ce_tenantid") + " " + header(r, "ce_subject") + " " + header(r, "ce_type"))
                 .containsExactlyInAnyOrder(first + " P001 org.ppi.catalog.ProductRegistered.v1",
                         second + " P001 org.ppi.catalog.ProductRegistered.v1",
@@ -377,8 +378,8 @@ class CatalogServiceIntegrationTest {
     private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records, Class<?> type,
                                                        String key) {
         return records.stream()
-                .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(type)) && key.equals(r.key()))
-                .findFirst().orElseThrow(() -> new AssertionError("No " + type.getSimpleName() + " keyed " + key));
+                .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(type)) && key.equals(header(r, "ce_subject")))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + type.getSimpleName() + " of " + key));
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String language, String tenant)

@@ -100,7 +100,7 @@ class RelayParkingIntegrationTest {
         assertThat(send(api, TENANT, big).statusCode()).isEqualTo(201);
         assertThat(send(api, OTHER, product("rp-after", "rp-c2", "después")).statusCode()).isEqualTo(201);
         var after = TopicReader.first(broker.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(30),
-                "the product registered after the parked one", r -> "rp-after".equals(r.key()));
+                "the product registered after the parked one", r -> "rp-after".equals(header(r, "ce_subject")));
         assertThat(header(after, "ce_tenantid")).isEqualTo(OTHER);
 
         HttpResponse<String> auditor = api.request("GET", "/api/catalog/admin/relay/parked").tenant(OTHER).user("aud")
@@ -143,7 +143,8 @@ class RelayParkingIntegrationTest {
         assertThat(json.readTree(retried.body()).get("publishedAt").isNull()).isFalse();
         var published = TopicReader.first(broker.getBrokersAsString(), Topics.CATALOG, Duration.ofSeconds(30),
                 "the retried event", r -> eventId.equals(header(r, "ce_id")));
-        assertThat(published.key()).isEqualTo("rp-big");
+        assertThat(header(published, "ce_subject")).isEqualTo("rp-big");
+        assertThat(published.key()).isEqualTo(TENANT);
         assertThat(health().at("/components/relay/status").asString()).isEqualTo("UP");
         assertThat(json.readTree(admin(api, "GET", "/api/catalog/admin/lag").body()).get("parked").asLong()).isZero();
         assertThat(json.readTree(admin(api, "GET", "/api/catalog/admin/relay/parked?all=true").body())

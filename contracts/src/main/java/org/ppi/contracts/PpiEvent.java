@@ -5,10 +5,11 @@ package org.ppi.contracts;
  * so that no consumer ever has to guess either.
  */
 public interface PpiEvent {
+    /** The institution: also the Kafka key, so one institution's events (hence each aggregate's) stay in order. */
     String institutionId();
 
     String actingUser();
 
-    /** The id of the aggregate that emitted the event: the Kafka key, so one aggregate's events stay in order. */
+    /** The id of the aggregate that emitted the event ({@code ce_subject}, unique with the institution). */
     String aggregateId();
 }

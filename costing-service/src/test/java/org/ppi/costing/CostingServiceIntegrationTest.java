@@ -124,10 +124,10 @@ class CostingServiceIntegrationTest {
         long logged = get("/api/costing/recalculations?size=1").path("totalItems").asLong();
         // Which figures the first allocation changed depends on whether its employee and product (other partitions
         // and topics) had arrived; what matters is that its redelivery changes nothing more. The change below has
-        // the same key, so it is applied after the redelivery.
+        // the same key (the institution), so it is applied after the redelivery.
         String byFirstAllocation = "/api/costing/recalculations?size=1000&causationEventId=" + firstAllocation.getId();
         String loggedForFirst = get(byFirstAllocation).path("items").toString();
-        CloudEventPublisher.send(kafka, Topics.SURVEY, "dp-i1", firstAllocation);
+        CloudEventPublisher.send(kafka, Topics.SURVEY, TENANT, firstAllocation);
         CloudEvent change = send(Topics.SURVEY, new TimeAllocated(TENANT, "entrevistador", "dp-i1", "dp-c1", "dp-e0",
                 "dp-p1", BigDecimal.valueOf(2)));
         JsonNode changed = await("/api/costing/products/dp-p1", p -> p.path("causationEventId").asString().equals(change.getId()));
@@ -437,7 +437,7 @@ class CostingServiceIntegrationTest {
                 .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData("{\"institutionId\":\"park-a-it\"}".getBytes())
                 .withExtension(org.ppi.contracts.CloudEventExtensions.TENANT, a)
                 .withExtension(org.ppi.contracts.CloudEventExtensions.RECORDED, clock.toString()).build();
-        CloudEventPublisher.send(kafka, Topics.SURVEY, "same-e1", future);
+        CloudEventPublisher.send(kafka, Topics.SURVEY, a, future);
         CloudEvent aBehind = send(Topics.SURVEY, new TimeAllocated(a, "entrevistador", "same-i1", "same-c1", "same-e1",
                 "same-p1", BigDecimal.valueOf(20)));
         CloudEvent bChange = send(Topics.SURVEY, new TimeAllocated(b, "entrevistador", "same-i1", "same-c1", "same-e1",
@@ -535,7 +535,7 @@ class CostingServiceIntegrationTest {
         String tenant = "metrics-it";
         String survey = "topic=\"" + Topics.SURVEY + "\"";
         double appliedBefore = metric(scrape(), "ppi_projection_events_applied_total", survey).orElse(0.0);
-        bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STOPPED);
+        bindings.changeState("inputs-in-0", BindingsLifecycleController.State.STOPPED);
         try {
             // recorded by one traced command: each record carries its trace (CloudEvents distributed tracing extension)
             sendTraced(new InstitutionRegistered(tenant, "admin", "Instituto Métrico", "DO", "IM", 2026,
@@ -547,7 +547,7 @@ class CostingServiceIntegrationTest {
             Await.until("the survey topic's lag counts the 3 waiting records", Duration.ofSeconds(30), this::scrape,
                     text -> metric(text, "ppi_projection_lag_records", survey).orElse(0.0) >= 3);
         } finally {
-            bindings.changeState("surveyEvents-in-0", BindingsLifecycleController.State.STARTED);
+            bindings.changeState("inputs-in-0", BindingsLifecycleController.State.STARTED);
         }
         String after = Await.until("the 3 records applied", Duration.ofSeconds(60), this::scrape,
                 text -> metric(text, "ppi_projection_lag_records", survey).orElse(-1.0) == 0
@@ -567,7 +567,7 @@ class CostingServiceIntegrationTest {
 
     private void sendTraced(PpiEvent event) throws Exception {
         clock = clock.plusSeconds(1);
-        CloudEventPublisher.send(kafka, Topics.SURVEY, event.aggregateId(), io.cloudevents.core.builder.CloudEventBuilder.v1()
+        CloudEventPublisher.send(kafka, Topics.SURVEY, event.institutionId(), io.cloudevents.core.builder.CloudEventBuilder.v1()
                 .withId(java.util.UUID.randomUUID().toString()).withType(org.ppi.contracts.EventTypes.typeOf(event.getClass()))
                 .withSource(CloudEventPublisher.SOURCE).withSubject(event.aggregateId())
                 .withTime(clock.atOffset(java.time.ZoneOffset.UTC)).withData(json.writeValueAsBytes(event))

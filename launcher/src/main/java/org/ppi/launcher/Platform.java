@@ -26,6 +26,12 @@ public final class Platform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /**
+     * Partitions of every platform topic: the broker's default and the services' {@code ppi.kafka.partitions}, one
+     * number for all, so one institution's records of every topic share a partition number (the projections'
+     * unit of order and of parallelism).
+     */
+    static final int TOPIC_PARTITIONS = 3;
 
     private final Path root;
     private final Path logs;
@@ -82,7 +88,7 @@ public final class Platform implements AutoCloseable {
         KafkaBroker broker = null;
         String bootstrap = externalKafka;
         if (externalKafka == null) {
-            broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort, 3);
+            broker = KafkaBroker.start(work.resolve("kafka"), kafkaPort, TOPIC_PARTITIONS);
             bootstrap = broker.bootstrapServers();
             log.info("Kafka (KRaft) listo en {} en {} ms", bootstrap, Duration.between(begin, Instant.now()).toMillis());
         }
@@ -127,6 +133,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("PORT", String.valueOf(port(service)));
         env.put("PPI_KAFKA", bootstrapServers);
+        env.put("PPI_KAFKA_PARTITIONS", String.valueOf(TOPIC_PARTITIONS));
         for (ServiceSpec backend : ServiceSpec.BACKENDS) {
             env.put("PPI_" + backend.databaseName().toUpperCase(java.util.Locale.ROOT) + "_URL", "http://localhost:" + port(backend));
         }
@@ -312,7 +319,7 @@ public final class Platform implements AutoCloseable {
     /** Starts the in-process broker again on the same port and data, as after an outage. */
     public void startBroker() throws IOException {
         if (broker == null) {
-            broker = KafkaBroker.start(brokerDir, brokerPort, 3);
+            broker = KafkaBroker.start(brokerDir, brokerPort, TOPIC_PARTITIONS);
         }
     }
 

@@ -101,7 +101,9 @@ class SurveyServiceIntegrationTest {
         ConsumerRecord<String, byte[]> allocated = events.stream()
                 .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(org.ppi.contracts.survey.TimeAllocated.class)))
                 .findFirst().orElseThrow();
-        assertThat(allocated.key()).isEqualTo("it-i1");
+        // keyed by institution (the projections' unit of order), the aggregate in ce_subject
+        assertThat(allocated.key()).isEqualTo(TENANT);
+        assertThat(header(allocated, "ce_subject")).isEqualTo("it-i1");
         assertThat(header(allocated, "ce_tenantid")).isEqualTo(TENANT);
         assertThat(header(allocated, "ce_actinguser")).isEqualTo("ana.planner");
         assertThat(header(allocated, "ce_interviewid")).isEqualTo("it-i1");

@@ -323,7 +323,8 @@ class ValueChainServiceIntegrationTest {
                 .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(IntermediateLinked.class)))
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"weight\":3"))
                 .findFirst().orElseThrow();
-        assertThat(linked.key()).isEqualTo("ch1");
+        assertThat(linked.key()).isEqualTo(TENANT);
+        assertThat(header(linked, "ce_subject")).isEqualTo("ch1");
         assertThat(header(linked, "ce_type")).isEqualTo("org.ppi.valuechain.IntermediateLinked.v1");
         assertThat(header(linked, "ce_tenantid")).isEqualTo(TENANT);
         assertThat(header(linked, "ce_actinguser")).isEqualTo(USER);
@@ -334,7 +335,8 @@ class ValueChainServiceIntegrationTest {
         ConsumerRecord<String, byte[]> assigned = events.stream()
                 .filter(r -> header(r, "ce_type").equals(EventTypes.typeOf(ChainAssignedToProgram.class)))
                 .findFirst().orElseThrow();
-        assertThat(assigned.key()).isEqualTo("pr1");
+        assertThat(assigned.key()).isEqualTo(TENANT);
+        assertThat(header(assigned, "ce_subject")).isEqualTo("pr1");
         assertThat(header(assigned, "ce_tenantid")).isEqualTo(TENANT);
     }
 

@@ -10,30 +10,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The inputs of the budget (costing, value chain, and the survey's institution settings), and what a replay (of every institution or of one) rebuilds. */
+/**
+ * The inputs of the budget (costing, value chain, and the survey's institution settings — the projection skips every
+ * other survey event) through one binding ({@value #BINDING}, one consumer subscribed to the three topics, see
+ * application.yml), and what a replay (of every institution or of one) rebuilds.
+ */
 @Configuration
 class TopicBindings {
+    static final String BINDING = "inputs-in-0";
 
     @Bean
-    Consumer<Message<List<byte[]>>> costingEvents(ProjectionTransaction tx, BudgetProjection projection) {
-        return batch -> tx.acceptBatch(batch, projection);
-    }
-
-    @Bean
-    Consumer<Message<List<byte[]>>> valuechainEvents(ProjectionTransaction tx, BudgetProjection projection) {
-        return batch -> tx.acceptBatch(batch, projection);
-    }
-
-    /** Only the institution's settings matter here (its fiscal year); the projection skips every other survey event. */
-    @Bean
-    Consumer<Message<List<byte[]>>> surveyEvents(ProjectionTransaction tx, BudgetProjection projection) {
+    Consumer<Message<List<byte[]>>> inputs(ProjectionTransaction tx, BudgetProjection projection) {
         return batch -> tx.acceptBatch(batch, projection);
     }
 
     @Bean
     ReplayPlan budgetReplay(Ledgers ledgers, ProjectionTransaction tx, BudgetProjection projection) {
-        return new ReplayPlan(List.of("costingEvents-in-0", "valuechainEvents-in-0", "surveyEvents-in-0"),
-                List.of(Topics.COSTING, Topics.VALUECHAIN, Topics.SURVEY),
+        return new ReplayPlan(List.of(BINDING), List.of(Topics.COSTING, Topics.VALUECHAIN, Topics.SURVEY),
                 List.of("program_budget", "budget_summary"),
                 ledgers::clear, tx, projection);
     }

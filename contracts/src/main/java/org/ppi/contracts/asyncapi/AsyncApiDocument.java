@@ -61,7 +61,7 @@ public final class AsyncApiDocument {
             c.put("address", topic.topic());
             c.put("title", topic.topic());
             c.put("description", (topic.side() == Side.WRITE
-                    ? "Every event " + topic.service() + " records, relayed from its event store in order per aggregate "
+                    ? "Every event " + topic.service() + " records, relayed from its event store in order per institution "
                     + "(at least once: dedupe on ce_id)."
                     : topic.side() == Side.AUDIT
                     ? "What happened to the events " + topic.service() + " parked: parked (with the reason), retried or "
@@ -69,7 +69,9 @@ public final class AsyncApiDocument {
                     + "(at least once: dedupe on ce_id). No projection consumes it (on " + topic.service()
                     + "'s events topic budget would park types it does not fold)."
                     : "Every change of a figure " + topic.service() + " settles, from its transactional outbox in order "
-                    + "per key (at least once: dedupe on ce_id).") + " Kafka key = ce_subject.");
+                    + "per figure (at least once: dedupe on ce_id).") + " Kafka key = ce_tenantid (the institution): every "
+                    + "platform topic has the same partition count, so one institution's records of every topic share "
+                    + "a partition number.");
             c.put("messages", channelMessages);
             c.put("bindings", Map.of("kafka", ordered("topic", topic.topic(), "bindingVersion", KAFKA_BINDING)));
             channels.put(channel, c);
@@ -140,8 +142,9 @@ public final class AsyncApiDocument {
         key.put("type", "string");
         key.put("minLength", 1);
         key.put("description", topic.side() == Side.AUDIT ? "Equal to ce_subject: the parked event's ce_id"
-                : "Equal to ce_subject: the client's id of the " + (topic.side() == Side.WRITE ? "aggregate" : "figure")
-                + " (the same id in two institutions shares a key and so a partition, which keeps each one's order)");
+                : "Equal to ce_tenantid: the institution, the unit of order and of parallelism (its records "
+                + "keep their order, hence each " + (topic.side() == Side.WRITE ? "aggregate's" : "figure's")
+                + "; ce_subject names the " + (topic.side() == Side.WRITE ? "aggregate" : "figure") + ")");
         m.put("bindings", Map.of("kafka", ordered("key", key, "bindingVersion", KAFKA_BINDING)));
         return m;
     }
@@ -168,7 +171,7 @@ public final class AsyncApiDocument {
         info.put("description", "The topics of the PPI platform (Perfil de Producción Institucional), for downstream "
                 + "analytics. Each record is a CloudEvent 1.0 in Kafka binary mode: the attributes as ce_ headers (see "
                 + "components/schemas/headers.<service>), the JSON body as the value (components/schemas/<ce_type>), the "
-                + "Kafka key equal to ce_subject. A breaking change of an event gets a new .v2 type; a published type is "
+                + "Kafka key equal to ce_tenantid (the institution; ce_subject names the aggregate or figure). A breaking change of an event gets a new .v2 type; a published type is "
                 + "never edited. Generated from the contract records (org.ppi.contracts.asyncapi.AsyncApiDocument).");
         return info;
     }

@@ -32,7 +32,7 @@ final class EnvelopeHeaders {
         p.put("ce_source", constant(topic.source(), "The publishing service"));
         p.put("ce_type", text("org.ppi.<service>.<EventName>.v<version>: names the body's schema (#/components/schemas/<ce_type>)"));
         p.put("ce_subject", text("The client's id of the aggregate (write side) or of the figure (projections), unique with "
-                + "ce_tenantid; equal to the Kafka key"));
+                + "ce_tenantid (the Kafka key is ce_tenantid, the institution)"));
         p.put("ce_time", time(write ? "When the event was recorded in the event store (RFC 3339, UTC)"
                 : "The recording time of the causing event: the instant the figure is valid from (RFC 3339, UTC)"));
         p.put("content-type", constant("application/json", "The body's media type (CloudEvents datacontenttype)"));

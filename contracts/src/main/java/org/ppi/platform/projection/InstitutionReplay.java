@@ -83,6 +83,8 @@ public class InstitutionReplay {
     }
 
     private int rebuild(String institutionId) {
+        // first the institution's row lock, so no instance applies an event of it between the read and the delete
+        new InstitutionVersions(jdbc).advance(institutionId);
         List<EventEnvelope> events = eventLog.inAppliedOrder(institutionId);
         for (String table : plan.tables()) {
             jdbc.sql("delete from " + table + " where institution_id = ?").param(institutionId).update();

@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * The live state and figures of each institution, in memory. Derived data only: built by the loader (from the
- * event log) when first needed — after a restart, a replay, a failed transaction or an eviction — and kept current
- * by the projection, under its {@link ProjectionTransaction}.
+ * event log) when first needed — after a restart, a replay, a failed transaction, a change of partition owners,
+ * an eviction, or when another instance advanced the institution — and kept current by the projection, under its
+ * {@link ProjectionTransaction}.
  *
  * <p>Bounded: past {@code capacity} institutions, the least recently used ones with nothing pending are dropped (a
  * national deployment does not keep every institution's state forever); one used again is loaded again. A ledger
@@ -73,6 +74,11 @@ public class Ledgers<S, F> {
         }
     }
 
+    /** The institutions whose ledgers are in memory now (on an instance among several: some of those it owns). */
+    public java.util.Set<String> institutions() {
+        return java.util.Set.copyOf(cache.keySet());
+    }
+
     public void evict(String institutionId) {
         cache.remove(institutionId);
     }
@@ -93,8 +99,11 @@ public class Ledgers<S, F> {
 
     /** One institution's state and the figures last stored for it. */
     public static final class Ledger<S, F> {
+        /** The version of a ledger just loaded from the database, before a transaction stamps it. */
+        public static final long UNSTAMPED = -1;
         private final S state;
         private F figures;
+        private long version = UNSTAMPED;
         /** What was folded and not settled yet (the service's own record of it); null when nothing is pending. */
         private volatile Object pending;
         private volatile long lastUsed;
@@ -114,6 +123,18 @@ public class Ledgers<S, F> {
 
         public void figures(F figures) {
             this.figures = figures;
+        }
+
+        /**
+         * The institution's version ({@link InstitutionVersions}) this state is at: the one the transaction folding it
+         * will commit, or {@link #UNSTAMPED} when it was just loaded.
+         */
+        public long version() {
+            return version;
+        }
+
+        public void version(long version) {
+            this.version = version;
         }
 
         @SuppressWarnings("unchecked")

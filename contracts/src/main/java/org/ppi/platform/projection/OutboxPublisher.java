@@ -21,9 +21,13 @@ import org.springframework.scheduling.annotation.Scheduled;
  * causationid is the event that changed the figure, correlationid that event's correlation id, sequence the row's
  * number within its institution and key ({@link Outbox}), and recordedat that event's recording time. A row
  * is marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
- * A row that names another topic goes there (the audit topic); a row that carries a record of its own (a dead
- * letter, {@link DeadLetters}) is sent as it is, its bytes and headers, through the dead-letter producer, whose
- * request size leaves room for the largest record a topic accepts plus the headers a dead letter adds.
+ * The Kafka key is the institution, as on the write side's topics: a consumer of this topic and of others (budget
+ * reads costing's figures beside the value chains) finds one institution's records of every topic on the same
+ * partition number; {@code ce_subject} names the figure.
+ * A row that names another topic goes there (the audit topic, keyed by the parked event it tells of); a row that
+ * carries a record of its own (a dead letter, {@link DeadLetters}) is sent as it is, its bytes and headers, through
+ * the dead-letter producer, whose request size leaves room for the largest record a topic accepts plus the headers
+ * a dead letter adds.
  */
 public class OutboxPublisher implements org.springframework.beans.factory.DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
@@ -35,18 +39,32 @@ public class OutboxPublisher implements org.springframework.beans.factory.Dispos
     private final KafkaTemplate<String, byte[]> deadLetterKafka;
     private final java.time.Duration retention;
     private final int purgeBatch;
+    /** Where set, a round runs in its own transaction holding the topic's advisory lock (PostgreSQL); null: no lock. */
+    private final org.springframework.transaction.support.TransactionTemplate oneAtATime;
+    /** Namespace of the advisory lock (its other half is the topic's hash). */
+    static final int ROUND_LOCK = 7411;
 
     public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, @Value("${ppi.projection.topic}") String topic,
                            @Value("${spring.application.name}") String service) {
         this(jdbc, kafka, kafka, topic, service, java.time.Duration.ofDays(7), 1000);
     }
 
+    public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, KafkaTemplate<String, byte[]> deadLetterKafka,
+                           String topic, String service, java.time.Duration retention, int purgeBatch) {
+        this(jdbc, kafka, deadLetterKafka, topic, service, retention, purgeBatch, null);
+    }
+
     /**
      * @param retention how long a published row is kept ({@code ppi.projection.outbox-retention})
      * @param purgeBatch how many rows one delete removes at most ({@code ppi.projection.outbox-purge-batch})
+     * @param oneAtATime where several instances share the outbox (PostgreSQL): each round takes the topic's advisory
+     *                   lock in a transaction of its own, and an instance that does not get it skips the round, so two
+     *                   instances never send the same rows side by side (duplicates on the topic); null: no lock
      */
     public OutboxPublisher(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, KafkaTemplate<String, byte[]> deadLetterKafka,
-                           String topic, String service, java.time.Duration retention, int purgeBatch) {
+                           String topic, String service, java.time.Duration retention, int purgeBatch,
+                           org.springframework.transaction.support.TransactionTemplate oneAtATime) {
+        this.oneAtATime = oneAtATime;
         this.retention = retention;
         this.purgeBatch = purgeBatch;
         this.jdbc = jdbc;
@@ -57,13 +75,27 @@ public class OutboxPublisher implements org.springframework.beans.factory.Dispos
     }
 
     /**
-     * Publishes up to 500 pending rows. Rows of different keys are sent side by side; rows of one key one after
+     * Publishes up to 500 pending rows. Rows of different figures (keys) are sent side by side; rows of one figure one after
      * the other (each waits for the previous one's acknowledgement), so a figure's events keep their order. A row
      * that fails blocks only the later rows of its key in this round: every other key goes on, and the failed
      * row is retried in the next round.
      */
     @Scheduled(fixedDelayString = "${ppi.projection.outbox-interval-ms:200}")
     public void publishPending() {
+        if (oneAtATime == null) {
+            publishRound();
+            return;
+        }
+        oneAtATime.executeWithoutResult(status -> {
+            Boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(?, hashtext(?))").params(ROUND_LOCK, topic)
+                    .query(Boolean.class).single();
+            if (Boolean.TRUE.equals(mine)) {
+                publishRound();
+            }
+        });
+    }
+
+    private void publishRound() {
         List<Row> rows = jdbc.sql("select id, event_id, institution_id, event_key, event_type, payload, causation_id, "
                         + "acting_user, effective_at, correlation_id, key_sequence, topic, record_value, record_headers "
                         + "from outbox where published_at is null order by id limit 500")
@@ -84,8 +116,10 @@ public class OutboxPublisher implements org.springframework.beans.factory.Dispos
                 continue;
             }
             try {
+                // the projection's own events by institution; the audit topic's by the parked event they tell of
+                String key = row.topic().equals(topic) ? row.institutionId() : row.key();
                 lastOfKey.put(stream, new Sent(row, row.carriesRecord() ? deadLetterKafka.send(record(row))
-                        : kafka.send(KafkaMessageFactory.createWriter(row.topic(), row.key()).writeBinary(cloudEvent(row)))));
+                        : kafka.send(KafkaMessageFactory.createWriter(row.topic(), key).writeBinary(cloudEvent(row)))));
             } catch (RuntimeException e) {
                 log.warn("Event {} not published yet ({}); retrying", row.eventId(), e.getMessage());
                 blocked.add(stream);

@@ -1,5 +1,7 @@
 package org.ppi.platform.projection;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The replayable-projection kit, switched on by {@code ppi.projection.name}: offsets kept with the read models,
- * the event log, partitions started at the recorded offsets, the transaction that applies one event, the
+ * the event log, partitions started at the recorded offsets (in-memory ledgers forgotten whenever partitions change
+ * hands, so several instances can split the institutions), the transaction that applies one event, the
  * outbox and its publisher (to {@code ppi.projection.topic}), the replay admin endpoint and the institution
  * replay (the service declares a {@link ReplayPlan}).
  */
@@ -41,6 +44,14 @@ public class ProjectionConfiguration {
     @Bean
     public RecordedOffsets recordedOffsets(ConsumerOffsets offsets) {
         return new RecordedOffsets(offsets);
+    }
+
+    /** The binder's rebalance listener (one per service): ledgers forgotten, partitions started at the recorded offsets. */
+    @Bean
+    public PartitionHandover partitionHandover(RecordedOffsets offsets,
+                                               org.springframework.beans.factory.ObjectProvider<ReplayPlan> plan,
+                                               @org.springframework.beans.factory.annotation.Value("${ppi.projection.name}") String projection) {
+        return new PartitionHandover(offsets, plan, projection);
     }
 
     @Bean
@@ -153,10 +164,23 @@ public class ProjectionConfiguration {
         return new Outbox(jdbc, json, writes);
     }
 
+    /**
+     * The projection's own topic, created at start with the platform's partition count (see the relay's topic):
+     * keyed by institution too, so budget finds costing's figures on the partition numbers of its other inputs.
+     */
+    @Bean
+    @ConditionalOnProperty("ppi.projection.topic")
+    public org.apache.kafka.clients.admin.NewTopic projectionTopic(
+            @org.springframework.beans.factory.annotation.Value("${ppi.projection.topic}") String topic,
+            @org.springframework.beans.factory.annotation.Value("${ppi.kafka.partitions:3}") int partitions) {
+        return org.springframework.kafka.config.TopicBuilder.name(topic).partitions(partitions).build();
+    }
+
     @Bean
     @ConditionalOnProperty("ppi.projection.topic")
     public OutboxPublisher outboxPublisher(JdbcClient jdbc, org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka,
-                                           org.springframework.core.env.Environment env) {
+                                           org.springframework.core.env.Environment env, javax.sql.DataSource dataSource,
+                                           TransactionTemplate tx) {
         // the dead letters' producer: the shared settings, with room for a record as large as the dead-letter topic takes
         org.springframework.kafka.core.KafkaTemplate<String, byte[]> deadLetterKafka = new org.springframework.kafka.core.KafkaTemplate<>(
                 kafka.getProducerFactory(), java.util.Map.of(
@@ -164,14 +188,27 @@ public class ProjectionConfiguration {
         return new OutboxPublisher(jdbc, kafka, deadLetterKafka, env.getRequiredProperty("ppi.projection.topic"),
                 env.getRequiredProperty("spring.application.name"),
                 env.getProperty("ppi.projection.outbox-retention", java.time.Duration.class, java.time.Duration.ofDays(7)),
-                env.getProperty("ppi.projection.outbox-purge-batch", Integer.class, 1000));
+                env.getProperty("ppi.projection.outbox-purge-batch", Integer.class, 1000), postgres(dataSource) ? tx : null);
+    }
+
+    /** Only PostgreSQL has the advisory locks; the local H2 platform runs one instance of each service. */
+    private static boolean postgres(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the database's product name", e);
+        }
     }
 
     @Bean
     @ConditionalOnBean(ReplayPlan.class)
     public ReplayService replayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc,
-                                       TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
-        return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json);
+                                       TransactionTemplate tx, ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json,
+                                       org.springframework.core.env.Environment env) {
+        List<String> groups = plan.bindings().stream()
+                .map(binding -> env.getProperty("spring.cloud.stream.bindings." + binding + ".group"))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        return new ReplayService(plan, bindings, jdbc, tx, offsets, admin, json, groups);
     }
 
     @Bean

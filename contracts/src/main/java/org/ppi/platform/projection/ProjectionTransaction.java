@@ -31,7 +31,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * institution once per batch instead of once per event. One writer per institution: a batch holds the locks of
  * the institutions it carries (taken in id order, so two consumers never wait for each other crosswise), so an
  * institution's state is never folded concurrently while the service's topic consumers work on different
- * institutions side by side. A replay runs in the exclusive section, when no batch is being applied.
+ * institutions side by side. Across the instances of a projection the database keeps it so: each transaction that
+ * folds an institution advances its version row ({@link InstitutionVersions}) and holds that row's lock until it
+ * ends, and an instance whose in-memory state is at an older version reloads it. A replay runs in the exclusive
+ * section, when no batch is being applied.
  */
 public class ProjectionTransaction {
     private static final Logger log = LoggerFactory.getLogger(ProjectionTransaction.class);
@@ -44,6 +47,7 @@ public class ProjectionTransaction {
     private final ParkedEvents parked;
     private final javax.sql.DataSource dataSource;
     private final BatchedWrites writes;
+    private final InstitutionVersions versions;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Consecutive failures of the batch starting at a record (topic-partition@offset). */
@@ -71,6 +75,7 @@ public class ProjectionTransaction {
         this.offsets = offsets;
         this.parked = parked;
         this.dataSource = dataSource;
+        this.versions = new InstitutionVersions(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource));
     }
 
     /** A batch that failed this many times in a row is applied event by event, parking what cannot be applied. */
@@ -78,8 +83,13 @@ public class ProjectionTransaction {
 
     /** The service's part: fold first-delivered events of an institution and settle its figures, inside the transaction. */
     public interface Fold {
-        /** Called before the event is logged, so a state loaded from the log does not contain it yet. */
-        void prepare(String institutionId);
+        /**
+         * Called before the event is logged, so a state loaded from the log does not contain it yet. {@code version}:
+         * the institution's version this transaction will commit ({@link InstitutionVersions}, advanced once per
+         * transaction, whose row lock it holds); a state kept at neither it nor the one before was advanced by
+         * another writer of the database and must be reloaded.
+         */
+        void prepare(String institutionId, long version);
 
         /** Folds one event into the institution's state; what it changes is remembered until {@link #settle}. */
         void fold(String institutionId, EventEnvelope event);
@@ -101,13 +111,7 @@ public class ProjectionTransaction {
     }
 
     public void applyAll(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Set<String> institutions = new TreeSet<>();
-        for (CloudEventReader.Delivery d : deliveries) {
-            String institution = EventLog.institutionOf(d.event());
-            if (institution != null) {
-                institutions.add(institution);
-            }
-        }
+        Set<String> institutions = institutionsOf(deliveries);
         String head = deliveries.isEmpty() ? "" : headOf(deliveries.get(0));
         try {
             underLocksOf(institutions, () -> inBatchTransaction(deliveries, fold));
@@ -122,6 +126,17 @@ public class ProjectionTransaction {
                     head, attempts, failure.toString());
             underLocksOf(institutions, () -> inQuarantine(deliveries, fold));
         }
+    }
+
+    private static Set<String> institutionsOf(List<CloudEventReader.Delivery> deliveries) {
+        Set<String> institutions = new TreeSet<>();
+        for (CloudEventReader.Delivery d : deliveries) {
+            String institution = EventLog.institutionOf(d.event());
+            if (institution != null) {
+                institutions.add(institution);
+            }
+        }
+        return institutions;
     }
 
     private static String headOf(CloudEventReader.Delivery d) {
@@ -175,6 +190,7 @@ public class ProjectionTransaction {
                 advanceOffsets(deliveries);
                 Set<String> first = inbox.firstDeliveries(deliveries.stream().map(CloudEventReader.Delivery::event).toList(), writes);
                 Map<String, Optional<String>> blockers = new HashMap<>();
+                Map<String, Long> claimed = new HashMap<>();
                 for (CloudEventReader.Delivery d : deliveries) {
                     if (parkedBehind(d, blockers, first::remove)) {
                         continue;
@@ -184,7 +200,7 @@ public class ProjectionTransaction {
                         continue;
                     }
                     String institution = traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply",
-                            List.of(), () -> firstApplied(d.event(), fold));
+                            List.of(), () -> firstApplied(d.event(), fold, claimed));
                     if (institution != null) {
                         touched.computeIfAbsent(institution, k -> new ArrayList<>()).add(d);
                         applied.add(d);
@@ -196,7 +212,9 @@ public class ProjectionTransaction {
                 return null;
             }));
         } catch (RuntimeException e) {
-            touched.keySet().forEach(fold::forget);
+            // every institution of the batch: one whose first event failed half-way is not among the touched ones, and
+            // a ledger stamped with a version that was rolled back must not stay (see LedgerFold#prepare)
+            institutionsOf(deliveries).forEach(fold::forget);
             throw e;
         }
         metrics.applied(applied, java.time.Instant.now());
@@ -263,12 +281,12 @@ public class ProjectionTransaction {
      * later events wait behind it. Every other institution's events apply; the offsets advance past all of them.
      */
     private void inQuarantine(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Set<String> touched = new LinkedHashSet<>();
         List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
                 advanceOffsets(deliveries);
                 Map<String, Optional<String>> blockers = new HashMap<>();
+                Map<String, Long> claimed = new HashMap<>();
                 java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
                 for (CloudEventReader.Delivery d : deliveries) {
                     if (parkedBehind(d, blockers)) {
@@ -278,14 +296,17 @@ public class ProjectionTransaction {
                     java.sql.Savepoint savepoint = savepoint(connection);
                     try {
                         if (traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply", List.of(),
-                                () -> logged(d.event(), fold)) != null) {
-                            touched.add(institution);
+                                () -> logged(d.event(), fold, claimed)) != null) {
                             settled(institution, List.of(d), fold);
                             applied.add(d);
                         }
                         release(connection, savepoint);
                     } catch (RuntimeException failure) {
+                        if (failure instanceof org.springframework.dao.TransientDataAccessException) {
+                            throw failure; // a lock timeout or deadlock is no fault of the event: the batch is retried
+                        }
                         rollback(connection, savepoint);
+                        claimed.remove(institution);
                         fold.forget(institution);
                         inbox.firstDelivery(d.event());
                         parked.park(d, institution, failure.toString(), null);
@@ -295,7 +316,8 @@ public class ProjectionTransaction {
                 }
             });
         } catch (RuntimeException e) {
-            touched.forEach(fold::forget);
+            // every institution of the batch: a ledger stamped with a version that was rolled back must not stay
+            institutionsOf(deliveries).forEach(fold::forget);
             throw e;
         }
         metrics.applied(applied, java.time.Instant.now());
@@ -335,7 +357,7 @@ public class ProjectionTransaction {
         underLocksOf(Set.of(institutionId), () -> {
             try {
                 tx.executeWithoutResult(status -> {
-                    fold.prepare(institutionId);
+                    fold.prepare(institutionId, versions.advance(institutionId));
                     for (ParkedEvents.Opened open : parked.openEvents(institutionId)) {
                         EventEnvelope event = open.event();
                         if (event.payload() == null) {
@@ -363,17 +385,20 @@ public class ProjectionTransaction {
                 () -> parked.resolve(event.id(), ParkedEvents.SKIPPED, user, reason));
     }
 
-    /** Inbox, log and fold of one event inside the caller's transaction; the institution folded, or null. */
-    private String logged(EventEnvelope event, Fold fold) {
+    /**
+     * Inbox, log and fold of one event inside the caller's transaction; the institution folded, or null. The first
+     * event of an institution in the transaction advances its version (and takes its row lock): {@code claimed}.
+     */
+    private String logged(EventEnvelope event, Fold fold, Map<String, Long> claimed) {
         if (!inbox.firstDelivery(event)) {
             log.debug("Skipping redelivered event {}", event.id());
             return null;
         }
-        return firstApplied(event, fold);
+        return firstApplied(event, fold, claimed);
     }
 
     /** Log and fold of an event seen for the first time; the institution folded, or null. */
-    private String firstApplied(EventEnvelope event, Fold fold) {
+    private String firstApplied(EventEnvelope event, Fold fold, Map<String, Long> claimed) {
         String institution = EventLog.institutionOf(event);
         if (event.payload() == null) {
             // only from the log itself (an institution replay): the consumers park unknown types before this
@@ -385,7 +410,7 @@ public class ProjectionTransaction {
             eventLog.append(event);
             return null;
         }
-        fold.prepare(institution);
+        fold.prepare(institution, claimed.computeIfAbsent(institution, versions::advance));
         eventLog.append(event);
         fold.fold(institution, event);
         return institution;
@@ -399,8 +424,9 @@ public class ProjectionTransaction {
      */
     public void reapplyAll(List<EventEnvelope> events, Fold fold) {
         Set<String> touched = new LinkedHashSet<>();
+        Map<String, Long> claimed = new HashMap<>();
         for (EventEnvelope event : events) {
-            String institution = logged(event, fold);
+            String institution = logged(event, fold, claimed);
             if (institution != null) {
                 touched.add(institution);
             }

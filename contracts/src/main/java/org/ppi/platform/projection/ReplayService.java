@@ -36,9 +36,17 @@ public class ReplayService {
     private final ConsumerOffsets offsets;
     private final KafkaAdmin admin;
     private final JsonMapper json;
+    private final List<String> groups;
 
     public ReplayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc, TransactionTemplate tx,
                          ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json) {
+        this(plan, bindings, jdbc, tx, offsets, admin, json, List.of());
+    }
+
+    /** @param groups the consumer groups of the plan's bindings, asked for other members before a replay */
+    public ReplayService(ReplayPlan plan, BindingsLifecycleController bindings, JdbcClient jdbc, TransactionTemplate tx,
+                         ConsumerOffsets offsets, KafkaAdmin admin, JsonMapper json, List<String> groups) {
+        this.groups = List.copyOf(groups);
         this.plan = plan;
         this.bindings = bindings;
         this.jdbc = jdbc;
@@ -58,6 +66,7 @@ public class ReplayService {
             bindings.changeState(binding, BindingsLifecycleController.State.STOPPED);
         }
         try {
+            refuseBesideOtherInstances();
             plan.transaction().exclusively(() -> {
                 tx.executeWithoutResult(s -> {
                     for (String table : SHARED_TABLES) {
@@ -84,6 +93,28 @@ public class ReplayService {
             }
         }
         return status().orElseThrow();
+    }
+
+    /**
+     * A replay empties the read models under this instance's stopped consumers; another instance of the projection
+     * would go on applying from its own position into the emptied tables and the rebuilt figures would miss what it
+     * had read. So with this instance's consumers stopped, any member left in the group refuses the replay (409
+     * {@code replay.other-instances}): scale the projection to one instance, replay, scale back.
+     */
+    private void refuseBesideOtherInstances() {
+        if (groups.isEmpty()) {
+            return;
+        }
+        List<String> others;
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            others = client.describeConsumerGroups(groups).all().get(10, java.util.concurrent.TimeUnit.SECONDS).values()
+                    .stream().flatMap(g -> g.members().stream()).map(m -> m.clientId() + "@" + m.host()).sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the members of the consumer groups " + groups, e);
+        }
+        if (!others.isEmpty()) {
+            throw DomainRejection.conflict("replay.other-instances", null, others.size(), String.join(", ", others));
+        }
     }
 
     /** The last replay: running (with progress) or finished (with duration and events per second). */

@@ -111,7 +111,7 @@ public class KafkaRelay {
                 .withId(message.getIdentifier())
                 .withType(EventTypes.typeOf(payload.getClass()))
                 .withSource(source)
-                .withSubject(keyOf(payload, message))
+                .withSubject(subjectOf(payload, message))
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8))
@@ -133,12 +133,24 @@ public class KafkaRelay {
     }
 
     /**
-     * The Kafka key and {@code ce_subject}: the client's id of the aggregate, as the event names it. With
-     * {@code ce_tenantid} it names the aggregate; the same id in two institutions shares a partition, which keeps
-     * each aggregate's order. The event store's identifier ({@link org.ppi.platform.tenancy.ScopedId}) stays
-     * inside the service.
+     * The Kafka key: the institution ({@code ce_tenantid}). Every topic is partitioned by institution (the same
+     * partition count everywhere), so partition i of every topic holds the same institutions and a projection
+     * instance that owns it sees all of an institution's events, in order; an aggregate's order holds because the
+     * key is coarser than the aggregate. An event that names no institution keeps its aggregate as key.
      */
-    private static String keyOf(Object payload, EventMessage<?> message) {
+    static String keyOf(Object payload, EventMessage<?> message) {
+        if (payload instanceof PpiEvent ppi && ppi.institutionId() != null) {
+            return ppi.institutionId();
+        }
+        return subjectOf(payload, message);
+    }
+
+    /**
+     * {@code ce_subject}: the client's id of the aggregate, as the event names it; with {@code ce_tenantid} it names
+     * the aggregate. The event store's identifier ({@link org.ppi.platform.tenancy.ScopedId}) stays inside the
+     * service.
+     */
+    private static String subjectOf(Object payload, EventMessage<?> message) {
         if (payload instanceof PpiEvent ppi) {
             return ppi.aggregateId();
         }

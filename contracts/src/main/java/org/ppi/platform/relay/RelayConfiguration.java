@@ -30,6 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.context.annotation.Import(AxonApiErrorHandler.class)
 public class RelayConfiguration {
 
+    /**
+     * The service's topic, created at start with the platform's partition count ({@code ppi.kafka.partitions}) rather
+     * than whatever the broker's default is when the first record arrives: the relay keys by institution, and the
+     * projections need partition i of every topic to hold the same institutions.
+     */
+    @Bean
+    public org.apache.kafka.clients.admin.NewTopic relayTopic(@Value("${ppi.relay.topic}") String topic,
+                                                              @Value("${ppi.kafka.partitions:3}") int partitions) {
+        return org.springframework.kafka.config.TopicBuilder.name(topic).partitions(partitions).build();
+    }
+
     /** Fails the start on an event store written before ids were scoped per institution. */
     @Bean
     public SmartInitializingSingleton scopedStoreCheck(JdbcClient jdbc) {

@@ -150,40 +150,40 @@ class AsyncApiDocumentTest {
 
         Map<String, String> noCorrelation = new LinkedHashMap<>(headers);
         noCorrelation.remove("ce_correlationid");
-        assertThat(contract.problems(survey.topic(), event.aggregateId(), noCorrelation, body)).anyMatch(p -> p.contains("ce_correlationid"));
+        assertThat(contract.problems(survey.topic(), event.institutionId(), noCorrelation, body)).anyMatch(p -> p.contains("ce_correlationid"));
         Map<String, String> undocumented = new LinkedHashMap<>(headers);
         undocumented.put("ce_somethingnew", "x");
-        assertThat(contract.problems(survey.topic(), event.aggregateId(), undocumented, body)).containsExactly("header ce_somethingnew is not documented");
+        assertThat(contract.problems(survey.topic(), event.institutionId(), undocumented, body)).containsExactly("header ce_somethingnew is not documented");
         Map<String, String> badSequence = new LinkedHashMap<>(headers);
         badSequence.put("ce_sequence", "-1");
-        assertThat(contract.problems(survey.topic(), event.aggregateId(), badSequence, body)).anyMatch(p -> p.contains("ce_sequence"));
+        assertThat(contract.problems(survey.topic(), event.institutionId(), badSequence, body)).anyMatch(p -> p.contains("ce_sequence"));
         Map<String, String> otherSource = new LinkedHashMap<>(headers);
         otherSource.put("ce_source", "/ppi/catalog-service");
-        assertThat(contract.problems(survey.topic(), event.aggregateId(), otherSource, body)).anyMatch(p -> p.contains("ce_source"));
+        assertThat(contract.problems(survey.topic(), event.institutionId(), otherSource, body)).anyMatch(p -> p.contains("ce_source"));
         assertThat(contract.problems(survey.topic(), "another-key", headers, body)).anyMatch(p -> p.startsWith("key another-key differs"));
         Map<String, String> unknownType = new LinkedHashMap<>(headers);
         unknownType.put("ce_type", "org.ppi.survey.TimeAllocated.v2");
-        assertThat(contract.problems(survey.topic(), event.aggregateId(), unknownType, body))
+        assertThat(contract.problems(survey.topic(), event.institutionId(), unknownType, body))
                 .containsExactly("type org.ppi.survey.TimeAllocated.v2 is not documented on ppi.survey.events");
         // a survey type on the costing topic is not one of its messages
-        assertThat(contract.problems("ppi.costing.events", event.aggregateId(), headers, body)).hasSize(1);
+        assertThat(contract.problems("ppi.costing.events", event.institutionId(), headers, body)).hasSize(1);
         // the projections' headers: ce_actinguser may be absent, ce_interviewid is not theirs
         PublishedTopic budget = topic("ppi.budget.events");
         PpiEvent figure = (PpiEvent) sample(org.ppi.contracts.budget.ProgramBudgetRecalculated.class, false);
         Map<String, String> figureHeaders = headers(budget, figure);
         figureHeaders.remove("ce_actinguser");
-        assertThat(contract.problems(budget.topic(), figure.aggregateId(), figureHeaders, JSON.writeValueAsBytes(figure))).isEmpty();
+        assertThat(contract.problems(budget.topic(), figure.institutionId(), figureHeaders, JSON.writeValueAsBytes(figure))).isEmpty();
         figureHeaders.put("ce_interviewid", "i-1");
-        assertThat(contract.problems(budget.topic(), figure.aggregateId(), figureHeaders, JSON.writeValueAsBytes(figure)))
+        assertThat(contract.problems(budget.topic(), figure.institutionId(), figureHeaders, JSON.writeValueAsBytes(figure)))
                 .containsExactly("header ce_interviewid is not documented");
     }
 
     private List<String> problems(PublishedTopic topic, PpiEvent event, Map<String, String> headers) {
-        return contract.problems(topic.topic(), event.aggregateId(), headers, JSON.writeValueAsBytes(event));
+        return contract.problems(topic.topic(), event.institutionId(), headers, JSON.writeValueAsBytes(event));
     }
 
     private List<String> problems(PublishedTopic topic, ObjectNode body, Map<String, String> headers) {
-        return contract.problems(topic.topic(), headers.get("ce_subject"), headers, JSON.writeValueAsBytes(body));
+        return contract.problems(topic.topic(), headers.get("ce_tenantid"), headers, JSON.writeValueAsBytes(body));
     }
 
     private static ObjectNode without(ObjectNode body, String field) {

@@ -30,6 +30,7 @@ import org.springframework.kafka.support.SendResult;
 class OutboxPublisherTest {
     private JdbcClient jdbc;
     private JdbcTemplate template;
+    private DriverManagerDataSource data;
     private final RefusingTemplate kafka = new RefusingTemplate();
     private OutboxPublisher publisher;
 
@@ -38,7 +39,7 @@ class OutboxPublisherTest {
         TestDatabase.Connection c = TestDatabase.connection();
         String schema = "t_outbox_" + UUID.randomUUID().toString().substring(0, 8);
         new JdbcTemplate(new DriverManagerDataSource(c.url(), c.user(), c.password())).execute("create schema " + schema);
-        DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
+        data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
         for (String script : List.of("db/projection/V1_2__projection.sql", "db/projection/V1_4__projection_parked.sql",
                 "db/projection/V1_5__outbox_envelope.sql", "db/projection/V1_6__outbox_other_topics.sql")) {
             new JdbcTemplate(data).execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
@@ -64,6 +65,27 @@ class OutboxPublisherTest {
         publisher.publishPending();
         assertThat(kafka.sentIds).containsExactly("e2", "e4", "e1", "e3");
         assertThat(published()).containsExactly("e1", "e2", "e3", "e4");
+    }
+
+    /** Two instances share one outbox: while one holds the round's lock the other's round sends nothing. */
+    @Test
+    void aRoundWaitsWhileAnotherInstanceHoldsTheTopicsLock() throws Exception {
+        OutboxPublisher second = new OutboxPublisher(jdbc, kafka, kafka, "ppi.costing.events", "costing-service",
+                java.time.Duration.ofDays(7), 1000, new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(data)));
+        row("e1", "P1");
+        try (java.sql.Connection other = data.getConnection();
+             java.sql.PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+            lock.setInt(1, OutboxPublisher.ROUND_LOCK);
+            lock.setString(2, "ppi.costing.events");
+            lock.executeQuery().close();
+            second.publishPending();
+            assertThat(kafka.sentIds).as("the other instance's round holds the lock").isEmpty();
+            assertThat(published()).isEmpty();
+        }
+        second.publishPending();
+        assertThat(kafka.sentIds).containsExactly("e1");
+        assertThat(published()).containsExactly("e1");
     }
 
     @Test
@@ -175,7 +197,9 @@ class OutboxPublisherTest {
         outbox.add(budget("A", "PR1"), "2026", cause("c5", "A", "request-5"), java.time.Instant.now());
         publisher.publishPending();
 
-        assertThat(kafka.sent).extracting(r -> header(r, "ce_tenantid") + "/" + r.key() + "#" + header(r, "ce_sequence")
+        // keyed by institution (co-partitioned with the write side's topics), the figure in ce_subject
+        assertThat(kafka.sent).allSatisfy(r -> assertThat(r.key()).isEqualTo(header(r, "ce_tenantid")));
+        assertThat(kafka.sent).extracting(r -> header(r, "ce_tenantid") + "/" + header(r, "ce_subject") + "#" + header(r, "ce_sequence")
                         + " " + header(r, "ce_causationid") + " " + header(r, "ce_correlationid"))
                 .containsExactly("A/PR1#1 c1 request-1", "A/PR1#2 c1 request-1", "B/PR1#1 c2 request-2",
                         "A/PR2#1 c3 c3", "A/PR2#2 c4 request-4", "A/PR1#3 c5 request-5");
@@ -244,7 +268,7 @@ class OutboxPublisherTest {
         return jdbc.sql("select event_id from outbox where published_at is not null order by event_id").query(String.class).list();
     }
 
-    /** A broker that acknowledges every record but those of the refused keys. */
+    /** A broker that acknowledges every record but those of the refused figures (ce_subject). */
     private static final class RefusingTemplate extends KafkaTemplate<String, byte[]> {
         final Set<String> refused = new java.util.HashSet<>();
         final List<String> sentIds = new ArrayList<>();
@@ -256,8 +280,11 @@ class OutboxPublisherTest {
 
         @Override
         public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
-            if (refused.contains(record.key())) {
-                return CompletableFuture.failedFuture(new IllegalStateException("refused " + record.key()));
+            // refused by the figure it names (the key is the institution); a dead letter carries its own headers
+            org.apache.kafka.common.header.Header subject = record.headers().lastHeader("ce_subject");
+            String figure = subject == null ? "" : new String(subject.value(), StandardCharsets.UTF_8);
+            if (refused.contains(figure)) {
+                return CompletableFuture.failedFuture(new IllegalStateException("refused " + figure));
             }
             String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
             sentIds.add(id);

@@ -51,7 +51,8 @@ class ProjectionTransactionBatchTest {
         DriverManagerDataSource data = new DriverManagerDataSource(TestDatabase.withSchema(c.url(), schema), c.user(), c.password());
         JdbcTemplate template = new JdbcTemplate(data);
         for (String script : List.of("db/inbox/V1_1__inbox.sql", "db/projection/V1_2__projection.sql",
-                "db/projection/V1_4__projection_parked.sql", "db/projection/V1_5__outbox_envelope.sql")) {
+                "db/projection/V1_4__projection_parked.sql", "db/projection/V1_5__outbox_envelope.sql",
+                "db/projection/V1_6__outbox_other_topics.sql", "db/projection/V1_7__institution_version.sql")) {
             template.execute(new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8));
         }
         jdbc = JdbcClient.create(data);
@@ -262,7 +263,7 @@ class ProjectionTransactionBatchTest {
         String failOnFold;
 
         @Override
-        public void prepare(String institutionId) {
+        public void prepare(String institutionId, long version) {
         }
 
         @Override

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts a contract event on a topic the way an upstream service would: a binary-mode CloudEvent (ce_* headers,
- * JSON body) keyed and subjected by the event's aggregate, typed by {@link EventTypes#typeOf}, and carrying the
+ * JSON body) keyed by the event's institution and subjected by its aggregate, typed by {@link EventTypes#typeOf}, and carrying the
  * tenant, acting user and recording time extensions. Each send waits for the broker's acknowledgement.
  */
 public final class CloudEventPublisher {
@@ -47,7 +47,7 @@ public final class CloudEventPublisher {
             builder.withExtension(CloudEventExtensions.ACTOR, event.actingUser());
         }
         CloudEvent cloudEvent = builder.build();
-        send(kafka, topic, event.aggregateId(), cloudEvent);
+        send(kafka, topic, event.institutionId(), cloudEvent);
         return cloudEvent;
     }
 

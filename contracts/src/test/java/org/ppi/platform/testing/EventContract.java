@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks one Kafka record against the AsyncAPI document of the topics: its type is a message of its topic's channel,
  * its headers and its key conform to that message's, every ce_ header it carries is documented, its key equals
- * ce_subject, and its JSON body conforms to the type's schema. Schemas are read from the document itself (JSON
+ * ce_tenantid (the institution), and its JSON body conforms to the type's schema. Schemas are read from the document itself (JSON
  * Schema draft-07, as AsyncAPI's default format), with its {@code $ref}s resolved inside it.
  */
 public final class EventContract {
@@ -88,8 +88,10 @@ public final class EventContract {
             }
         }
         problems.addAll(errors("key", message + "/bindings/kafka/key", key == null ? JSON.nullNode() : JSON.getNodeFactory().stringNode(key)));
-        if (key != null && !key.equals(headers.get("ce_subject"))) {
-            problems.add("key " + key + " differs from ce_subject " + headers.get("ce_subject"));
+        // the audit topics are keyed by the parked event they tell of (ce_subject); every other topic by institution
+        String keyHeader = topic.endsWith(".audit") ? "ce_subject" : "ce_tenantid";
+        if (key != null && !key.equals(headers.get(keyHeader))) {
+            problems.add("key " + key + " differs from " + keyHeader + " " + headers.get(keyHeader));
         }
         JsonNode payload;
         try {
