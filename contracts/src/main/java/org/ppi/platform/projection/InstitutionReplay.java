@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Unlike {@link ReplayService} (every institution, from offset 0 of the topics, asynchronous, the platform
  * administrator's) this one is synchronous and belongs to the institution itself (its auditor). The consumers
- * wait while it runs; the outbox republishes the institution's figure events with the same ids, which consumers
- * that dedupe on ids ignore.
+ * wait while it runs; the outbox publishes the institution's figures again as new events (see {@link Outbox} on
+ * ids), so consumers end on the same figures.
  */
 public class InstitutionReplay {
     private static final Logger log = LoggerFactory.getLogger(InstitutionReplay.class);

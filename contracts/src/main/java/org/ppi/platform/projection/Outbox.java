@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A projection's own events are written here in the transaction that changed its figures, and published
  * afterwards ({@link OutboxPublisher}): a figure never changes without its event, nor is an event sent for a
- * rolled-back figure. Ids derive from the causing event, the figure and the event's content, so a replay that
- * recomputes the same figure from the same cause republishes the same id (consumers that dedupe on ids see
- * nothing new) while a different value is always a new id. The content is part of it because a polled batch names
- * its last event as the cause: a replay batched otherwise (other topics' events interleaved differently) can name
- * the same cause for another value, and a consumer deduping that as a redelivery would keep a stale figure — what
- * the projection bench found in budget after a costing replay.
+ * rolled-back figure. Each row's id derives from its institution, its figure and its number within them (below):
+ * a row published twice by the publisher (at least once) keeps its id, so a consumer's dedupe drops the copy, and
+ * no two rows ever share one. Not from the causing event: a replay re-issues a figure's history (batched otherwise,
+ * the same figure can come from the same cause with another value, or the same value come back after others), and
+ * a consumer that took a re-issued row for a redelivery would keep a stale figure — what the projection bench found
+ * in budget after a costing replay.
  *
  * <p>Each row also takes the causing event's correlation id (its own id when it carried none, as Axon does for a
  * first message) and the next number of its institution and key ({@code outbox_key_sequence}): 1, 2, 3, … in the
@@ -43,15 +43,15 @@ public class Outbox {
     /** @param discriminator what else tells two figures of one aggregate apart (e.g. the fiscal year), or "" */
     public void add(PpiEvent event, String discriminator, EventEnvelope cause, Instant effectiveAt) {
         String payload = json.writeValueAsString(event);
-        String seed = cause.id() + "|" + event.getClass().getSimpleName() + "|" + event.aggregateId()
-                + (discriminator.isEmpty() ? "" : "|" + discriminator) + "|" + payload;
+        long sequence = nextSequence(event.institutionId(), event.aggregateId());
+        String seed = event.institutionId() + "|" + event.aggregateId() + "|" + sequence + "|"
+                + event.getClass().getSimpleName() + (discriminator.isEmpty() ? "" : "|" + discriminator);
         String correlation = cause.correlationId() != null ? cause.correlationId() : cause.id();
         writes.update("insert into outbox (event_id, institution_id, event_key, event_type, payload, causation_id, acting_user, "
                         + "effective_at, correlation_id, key_sequence) values (?,?,?,?,?,?,?,?,?,?)",
                 UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString(), event.institutionId(),
                 event.aggregateId(), EventTypes.typeOf(event.getClass()), payload, cause.id(),
-                event.actingUser(), Timestamp.from(effectiveAt), correlation,
-                nextSequence(event.institutionId(), event.aggregateId()));
+                event.actingUser(), Timestamp.from(effectiveAt), correlation, sequence);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Sends pending outbox rows to the service's topic ({@code ppi.projection.topic}) in order, as CloudEvents whose
  * causationid is the event that changed the figure, correlationid that event's correlation id, sequence the row's
  * number within its institution and key ({@link Outbox}), and recordedat that event's recording time. A row
- * is marked only after Kafka acknowledged it (at-least-once; the deterministic ids make duplicates harmless).
+ * is marked only after Kafka acknowledged it (at-least-once; a row keeps its id, so a consumer's dedupe makes a duplicate harmless).
  * The Kafka key is the institution, as on the write side's topics: a consumer of this topic and of others (budget
  * reads costing's figures beside the value chains) finds one institution's records of every topic on the same
  * partition number; {@code ce_subject} names the figure.

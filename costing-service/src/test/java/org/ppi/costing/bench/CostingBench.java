@@ -37,8 +37,10 @@ public final class CostingBench {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        // scale k: k × 30 centers (17: 510 centers, 1,479 employees, 4,386 products — a Poder Judicial)
+        int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         for (CostingMethod method : CostingMethod.values()) {
-            List<EventEnvelope> events = institution(method, new Random(42));
+            List<EventEnvelope> events = institution(method, new Random(42), scale);
             Recalculator recalculator = new Recalculator();
             long incremental = Long.MAX_VALUE;
             long full = Long.MAX_VALUE;
@@ -48,18 +50,25 @@ public final class CostingBench {
                 long t0 = System.nanoTime();
                 InstitutionState state = new InstitutionState(INSTITUTION);
                 CostFigures figures = null;
-                for (EventEnvelope event : events) {
-                    figures = recalculator.recalculate(state, state.apply(event), figures).figures();
+                if (scale == 1) {
+                    for (EventEnvelope event : events) {
+                        figures = recalculator.recalculate(state, state.apply(event), figures).figures();
+                    }
+                } else { // a large institution: folded, then its figures computed once
+                    events.forEach(state::apply);
+                    figures = recalculator.full(state.toInput());
                 }
                 incremental = Math.min(incremental, System.nanoTime() - t0);
 
                 long t1 = System.nanoTime();
-                InstitutionState naive = new InstitutionState(INSTITUTION);
-                for (EventEnvelope event : events) {
-                    naive.apply(event);
-                    recalculator.full(naive.toInput());
+                if (scale == 1) { // quadratic: only at the seed's scale
+                    InstitutionState naive = new InstitutionState(INSTITUTION);
+                    for (EventEnvelope event : events) {
+                        naive.apply(event);
+                        recalculator.full(naive.toInput());
+                    }
+                    full = Math.min(full, System.nanoTime() - t1);
                 }
-                full = Math.min(full, System.nanoTime() - t1);
 
                 EventEnvelope change = envelope(new TimeAllocated(INSTITUTION, "u", "I-C00", "C00", "E000", "P000",
                         BigDecimal.valueOf(3 + round)), "change-" + round, Instant.parse("2027-01-01T00:00:00Z").plusSeconds(round));
@@ -70,14 +79,20 @@ public final class CostingBench {
                 recalculator.full(state.toInput());
                 oneChangeFull = Math.min(oneChangeFull, System.nanoTime() - t3);
             }
-            System.out.printf("%-10s events=%d  fold+incremental: %.1f ms (%.0f events/s)  fold+full-per-event: %.1f ms  ratio %.1fx%n",
-                    method, events.size(), incremental / 1e6, events.size() / (incremental / 1e9), full / 1e6, (double) full / incremental);
+            System.out.printf("%-10s scale=%d events=%d  %s: %.1f ms (%.0f events/s)%s%n",
+                    method, scale, events.size(), scale == 1 ? "fold+incremental" : "fold, then one full computation",
+                    incremental / 1e6, events.size() / (incremental / 1e9), scale > 1 ? ""
+                            : String.format("  fold+full-per-event: %.1f ms  ratio %.1fx", full / 1e6, (double) full / incremental));
             System.out.printf("%-10s one allocation change: incremental %.3f ms, full %.3f ms, ratio %.1fx%n",
                     method, oneChangeIncremental / 1e6, oneChangeFull / 1e6, (double) oneChangeFull / oneChangeIncremental);
         }
     }
 
     static List<EventEnvelope> institution(CostingMethod method, Random random) {
+        return institution(method, random, 1);
+    }
+
+    static List<EventEnvelope> institution(CostingMethod method, Random random, int scale) {
         List<EventEnvelope> events = new ArrayList<>();
         Instant clock = Instant.parse("2026-01-01T00:00:00Z");
         List<Object> payloads = new ArrayList<>();
@@ -86,15 +101,15 @@ public final class CostingBench {
         int product = 0;
         List<String> intermediates = new ArrayList<>();
         List<String> terminals = new ArrayList<>();
-        for (int c = 0; c < 30; c++) {
+        for (int c = 0; c < 30 * scale; c++) {
             String center = String.format("C%02d", c);
             payloads.add(new CenterRegistered(INSTITUTION, "u", center, center, null,
                     c % 3 == 0 ? CenterArea.SUPPORT : CenterArea.SUBSTANTIVE, null, null, null, null));
             if (c % 2 == 0) {
                 payloads.add(new CenterNonLabourCostRecorded(INSTITUTION, "u", center, BigDecimal.valueOf(100_000 + random.nextInt(400_000)), null));
             }
-            int staff = c < 27 ? 3 : 2;
-            int products = c < 18 ? 9 : 8;
+            int staff = c % 30 < 27 ? 3 : 2;
+            int products = c % 30 < 18 ? 9 : 8;
             List<String> centerEmployees = new ArrayList<>();
             List<String> centerProducts = new ArrayList<>();
             for (int e = 0; e < staff; e++) {
@@ -123,7 +138,7 @@ public final class CostingBench {
                 }
             }
         }
-        for (int chain = 0; chain < 5; chain++) {
+        for (int chain = 0; chain < 5 * scale; chain++) {
             String terminal = terminals.get(chain * 7);
             payloads.add(new ValueChainDefined(INSTITUTION, "u", "VC" + chain, "VC" + chain, null, terminal));
             for (int link = 0; link < 9; link++) {

@@ -28,9 +28,8 @@ final class FigureFingerprints {
             "center_cost", List.of("center_id", "allocated_cost::text || unused_cost::text || over_allocated::text ||| " + DETAIL + " ||| lineage"),
             "institution_cost", List.of("institution_id", "total_cost::text || reconciled::text ||| " + DETAIL));
     /*
-     * A budget row's lineage names the costing figure events it was computed from; their ids derive from the event
-     * that closed costing's batch, so a costing replay (other batches) issues the same figures under other ids and
-     * the budget lineage follows them. What the budget figures rest on underneath — the costing rows' lineage of
+     * A budget row's lineage names the costing figure events it was computed from; a costing replay issues the same
+     * figures as new events (new ids, see Outbox) and the budget lineage follows them. What the budget figures rest on underneath — the costing rows' lineage of
      * survey, catalog and value-chain events — is compared above; here the amounts and the detail.
      */
     private static final Map<String, List<String>> BUDGET = Map.of(
@@ -100,6 +99,24 @@ final class FigureFingerprints {
             }
         }
         return text.toString();
+    }
+
+    /** Figure events costing and budget wrote and have not published yet (what budget still has to read). */
+    long unpublished() {
+        long rows = 0;
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement s = c.createStatement()) {
+            for (ServiceSpec service : List.of(ServiceSpec.BACKENDS.get(3), ServiceSpec.BACKENDS.get(4))) {
+                try (ResultSet rs = s.executeQuery("select count(*) from " + database.schemaOf(service)
+                        + ".outbox where published_at is null")) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the unpublished outbox rows", e);
+        }
+        return rows;
     }
 
     /** Rows of the costing figure tables (products, employees, centers, institutions). */
