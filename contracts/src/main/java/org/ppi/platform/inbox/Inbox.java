@@ -11,10 +11,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * event (at-least-once relay, consumer restart, rebalance) changes nothing.
  */
 public class Inbox {
-    private final JdbcTemplate jdbc;
+    protected final JdbcTemplate jdbc;
 
     public Inbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Of {@code ids} (at most 1,000), the ones seen before. */
+    protected java.util.Collection<String> seen(java.util.List<String> ids) {
+        return jdbc.queryForList("select event_id from inbox_event where event_id in (" + placeholders(ids.size()) + ")",
+                String.class, ids.toArray());
+    }
+
+    protected static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
     }
 
     /**
@@ -27,8 +37,7 @@ public class Inbox {
         java.util.List<String> ids = events.stream().map(EventEnvelope::id).distinct().toList();
         for (int from = 0; from < ids.size(); from += 1000) {
             java.util.List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            known.addAll(jdbc.queryForList("select event_id from inbox_event where event_id in ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+            known.addAll(seen(chunk));
         }
         java.util.Set<String> first = new java.util.LinkedHashSet<>();
         Timestamp now = Timestamp.from(Instant.now());
@@ -43,6 +52,9 @@ public class Inbox {
 
     /** True the first time an event id is seen; call inside the transaction that applies the event. */
     public boolean firstDelivery(EventEnvelope event) {
+        if (!seen(java.util.List.of(event.id())).isEmpty()) {
+            return false;
+        }
         try {
             return jdbc.update("insert into inbox_event (event_id, topic, event_type, processed_at) "
                             + "select ?, ?, ?, ? where not exists (select 1 from inbox_event where event_id = ?)",

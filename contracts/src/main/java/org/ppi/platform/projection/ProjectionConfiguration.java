@@ -37,6 +37,12 @@ public class ProjectionConfiguration {
     }
 
     @Bean
+    public InboxPurge inboxPurge(JdbcClient jdbc, org.springframework.core.env.Environment env) {
+        return new InboxPurge(jdbc, env.getProperty("ppi.projection.inbox-retention", java.time.Duration.class,
+                java.time.Duration.ofDays(7)), env.getProperty("ppi.projection.inbox-purge-batch", Integer.class, 1000));
+    }
+
+    @Bean
     public BatchedWrites batchedWrites(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         return new BatchedWrites(jdbc);
     }
@@ -56,12 +62,13 @@ public class ProjectionConfiguration {
 
     @Bean
     public ProjectionTransaction projectionTransaction(org.ppi.platform.inbox.CloudEventReader reader, TransactionTemplate tx,
-                                                       org.ppi.platform.inbox.Inbox inbox, EventLog eventLog,
+                                                       org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, EventLog eventLog,
                                                        ConsumerOffsets offsets, ParkedEvents parked,
                                                        javax.sql.DataSource dataSource, ProjectionMetrics metrics,
                                                        BatchedWrites writes,
                                                        org.springframework.beans.factory.ObjectProvider<org.ppi.platform.tracing.Traces> traces) {
-        return new ProjectionTransaction(reader, tx, inbox, eventLog, offsets, parked, dataSource, writes, metrics,
+        return new ProjectionTransaction(reader, tx, new ProjectionInbox(jdbcTemplate), eventLog, offsets, parked, dataSource,
+                writes, metrics,
                 traces.getIfAvailable(() -> org.ppi.platform.tracing.Traces.NONE));
     }
 
