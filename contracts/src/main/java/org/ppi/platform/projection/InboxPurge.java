@@ -33,14 +33,8 @@ public class InboxPurge {
     }
 
     int purgeBefore(Instant cutoff) {
-        Timestamp before = Timestamp.from(cutoff);
-        int purged = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("delete from inbox_event where event_id in (select event_id from inbox_event "
-                    + "where processed_at < ? order by processed_at limit ?)").params(before, batch).update();
-            purged += deleted;
-        } while (deleted == batch);
+        int purged = BoundedDelete.repeat(jdbc, "delete from inbox_event where event_id in (select event_id from inbox_event "
+                + "where processed_at < ? order by processed_at limit ?)", Timestamp.from(cutoff), batch);
         if (purged > 0) {
             log.info("Purged {} inbox rows processed before {}", purged, cutoff);
         }

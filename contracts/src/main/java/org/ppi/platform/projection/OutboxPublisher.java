@@ -145,14 +145,8 @@ public class OutboxPublisher implements org.springframework.beans.factory.Dispos
     }
 
     int purgePublishedBefore(java.time.Instant cutoff) {
-        java.sql.Timestamp before = java.sql.Timestamp.from(cutoff);
-        int purged = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("delete from outbox where id in (select id from outbox where published_at is not null "
-                    + "and published_at < ? order by id limit ?)").params(before, purgeBatch).update();
-            purged += deleted;
-        } while (deleted == purgeBatch);
+        int purged = BoundedDelete.repeat(jdbc, "delete from outbox where id in (select id from outbox where published_at "
+                + "is not null and published_at < ? order by id limit ?)", java.sql.Timestamp.from(cutoff), purgeBatch);
         if (purged > 0) {
             log.info("Purged {} outbox rows published before {}", purged, cutoff);
         }
