@@ -553,7 +553,9 @@ class PlatformEndToEndTest {
         measured.put("recordsCheckedAgainstAsyncApi", records.size());
         log.info("Types seen on the topics: {}", seen);
         assertThat(problems).as("records that do not conform (of %d)", records.size()).isEmpty();
-        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(documented.keySet());
+        assertThat(documented.keySet()).containsAll(seen.keySet());
+        // the audit topics hold records only once a projection parked an event (OutboxPublisherTest checks those)
+        assertThat(seen.keySet()).containsAll(documented.keySet().stream().filter(t -> !t.endsWith(".audit")).toList());
         assertThat(seen.get("ppi.costing.events")).contains("org.ppi.costing.ProductCostRecalculated.v1",
                 "org.ppi.costing.InstitutionCostRecalculated.v1");
         assertThat(seen.get("ppi.budget.events")).contains("org.ppi.budget.ProgramBudgetRecalculated.v1");

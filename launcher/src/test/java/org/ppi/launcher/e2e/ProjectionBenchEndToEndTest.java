@@ -2,6 +2,7 @@ package org.ppi.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,13 +44,18 @@ class ProjectionBenchEndToEndTest {
     private static final List<String> INPUTS = List.of("ppi.survey.events", "ppi.catalog.events", "ppi.valuechain.events");
 
     /** How many institutions of how many times the template's size (the template: 30 centers, 87 employees, 258 products). */
-    record Size(String name, Map<Integer, Integer> institutionsByCopies) {
+    /**
+     * @param commandsPerSecond allocation commands through the gateway, each timed until the cost query shows it
+     * @param readsPerSecond cost and budget queries through the gateway (live, then {@code asOf} past dates)
+     */
+    record Size(String name, Map<Integer, Integer> institutionsByCopies, int commandsPerSecond, int readsPerSecond,
+                Duration loadFor) {
         static Size of(String name) {
             return switch (name) {
                 // a Poder Judicial (1,479 employees, 4,386 products), 40 medium and 256 small institutions
-                case "national" -> new Size(name, Map.of(17, 4, 3, 40, 1, 256));
-                case "default" -> new Size(name, Map.of(6, 1, 2, 3, 1, 12));
-                default -> new Size("small", Map.of(2, 1, 1, 2));
+                case "national" -> new Size(name, Map.of(17, 4, 3, 40, 1, 256), 20, 150, Duration.ofSeconds(30));
+                case "default" -> new Size(name, Map.of(6, 1, 2, 3, 1, 12), 20, 150, Duration.ofSeconds(30));
+                default -> new Size("small", Map.of(2, 1, 1, 2), 5, 20, Duration.ofSeconds(6));
             };
         }
 
@@ -75,10 +81,12 @@ class ProjectionBenchEndToEndTest {
         table.put("size", size.name() + " (" + size.institutions() + " institutions)");
 
         Instant begin = Instant.now();
+        Instant templateLoaded = begin;
         LoadReport report = new DemoLoader(platform.gateway(), java.net.http.HttpClient.newHttpClient()).load(
                 DemoInstitution.bundled().prefixed(E2ePlatform.BENCH), E2eUsers.admin(e2e.issuer),
                 E2eUsers.of(e2e.issuer, E2ePlatform.BENCH, "institution-admin"));
         table.put("template through the gateway: commands, s", report.commands() + ", " + seconds(begin));
+        templateLoaded = Instant.now();
         awaitCaughtUp(Duration.ofMinutes(3));
 
         List<ConsumerRecord<String, byte[]>> template = TopicReader.records(platform.bootstrapServers(), INPUTS).stream()
@@ -122,6 +130,16 @@ class ProjectionBenchEndToEndTest {
                 + budget.path("millis").asLong() / 1000.0 + ", " + Math.round(budget.path("eventsPerSecond").asDouble()));
         awaitCaughtUp(Duration.ofMinutes(30));
 
+        Map<String, String> replayedCosting = fingerprints.costing();
+        Map<String, String> replayedBudget = fingerprints.budget();
+        Map<String, String> replayedBudgetRows = fingerprints.budgetRows();
+
+        GatewayLoad.Result commands = commandsToFigures(size);
+        table.put("allocation command → cost query shows it (through the gateway)", commands.describe());
+        GatewayLoad.Result reads = reads(size, templateLoaded, false);
+        table.put("cost and budget queries (live figures)", reads.describe());
+        GatewayLoad.Result asOf = reads(size, templateLoaded, true);
+        table.put("the same queries asOf one of 10 past dates", asOf.describe());
         for (ServiceSpec service : ServiceSpec.BACKENDS) {
             table.put("RSS " + service.module() + " (MiB)", platform.residentKib(service) / 1024);
         }
@@ -129,11 +147,92 @@ class ProjectionBenchEndToEndTest {
         table.forEach((k, v) -> text.append(String.format("  %-55s %s%n", k, v)));
         log.info("Projection bench ({}):{}", size.name(), text);
 
-        assertThat(fingerprints.costing()).as("costing figures after the replay are the live ones, institution by institution")
+        assertThat(replayedCosting).as("costing figures after the replay are the live ones, institution by institution")
                 .isEqualTo(liveCosting);
-        Map<String, String> replayedBudget = fingerprints.budget();
         assertThat(replayedBudget).as("budget figures after the replay are the live ones, institution by institution:%s",
-                FigureFingerprints.differences(liveBudgetRows, fingerprints.budgetRows(), 6)).isEqualTo(liveBudget);
+                FigureFingerprints.differences(liveBudgetRows, replayedBudgetRows, 6)).isEqualTo(liveBudget);
+        assertThat(commands.failed()).as("every command reached its figure").isZero();
+        assertThat(reads.failed()).as("every query answered 200").isZero();
+        assertThat(asOf.failed()).as("every asOf query answered 200").isZero();
+    }
+
+    private static final String LOAD_CENTER = E2ePlatform.BENCH + ".LC";
+    private static final String LOAD_INTERVIEW = E2ePlatform.BENCH + ".LI";
+    private static final int LOAD_EMPLOYEES = 20;
+    private static final int LOAD_PRODUCTS = 10;
+
+    /**
+     * Allocation commands at the size's rate for its time, on a center of the template institution of 20 people and
+     * 10 products with an open interview: each timed from its due moment until the product's cost query shows the new
+     * hours (polled every 20 ms) — the command → relay → Kafka → costing → PostgreSQL → query path.
+     */
+    private GatewayLoad.Result commandsToFigures(Size size) throws Exception {
+        GatewayClient writer = e2e.as(E2ePlatform.BENCH, "institution-admin");
+        writer.command("POST", "/api/survey/centers", Map.of("id", LOAD_CENTER, "name", "Centro de carga", "area", "SUBSTANTIVE"));
+        for (int e = 0; e < LOAD_EMPLOYEES; e++) {
+            writer.command("POST", "/api/survey/employees", Map.of("id", LOAD_CENTER + ".E" + e, "centerId", LOAD_CENTER,
+                    "name", "Persona " + e, "annualCost", 1_000_000 + 1_000 * e, "contractedHours", 40));
+        }
+        for (int p = 0; p < LOAD_PRODUCTS; p++) {
+            writer.command("POST", "/api/catalog/products", Map.of("id", LOAD_CENTER + ".P" + p, "centerId", LOAD_CENTER,
+                    "name", "Producto " + p, "type", "TERMINAL", "core", false, "volume", 10, "volumeUnit", "unidades",
+                    "users", List.of("CITIZENS")));
+        }
+        writer.command("POST", "/api/survey/interviews", Map.of("id", LOAD_INTERVIEW, "centerId", LOAD_CENTER, "interviewer", "Banco"));
+        // the first allocation waits for the catalog's products to reach the survey
+        writer.command("PUT", "/api/survey/interviews/" + LOAD_INTERVIEW + "/allocations",
+                Map.of("employeeId", LOAD_CENTER + ".E0", "productId", LOAD_CENTER + ".P0", "hours", 1));
+        int pairs = LOAD_EMPLOYEES * LOAD_PRODUCTS;
+        ThreadLocal<GatewayClient> clients = ThreadLocal.withInitial(() -> e2e.as(E2ePlatform.BENCH, "institution-admin"));
+        return GatewayLoad.paced(size.commandsPerSecond(), size.loadFor(), 8, i -> {
+            int pair = i % pairs;
+            String employee = LOAD_CENTER + ".E" + pair / LOAD_PRODUCTS;
+            String product = LOAD_CENTER + ".P" + pair % LOAD_PRODUCTS;
+            // each pair's next value differs from its last (the first pair starts at 1 already)
+            BigDecimal hours = BigDecimal.valueOf(2 + (i / pairs) % 6);
+            GatewayClient client = clients.get();
+            if (client.put("/api/survey/interviews/" + LOAD_INTERVIEW + "/allocations",
+                    Map.of("employeeId", employee, "productId", product, "hours", hours)).status() != 200) {
+                return false;
+            }
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)) {
+                GatewayClient.Answer answer = client.send("GET", "/api/costing/products/" + product, null);
+                if (answer.status() == 200) {
+                    for (JsonNode row : answer.body().path("rows")) {
+                        if (row.path("employeeId").asString().equals(employee) && row.path("hours").decimalValue().compareTo(hours) == 0) {
+                            return true;
+                        }
+                    }
+                }
+                GatewayClient.pause(20);
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Queries at the size's rate spread over four of the institution's users (each has its own rate budget at the door):
+     * a product's cost, the institution's cost, the budget summary; live, or each as of one of 10 past instants.
+     */
+    private GatewayLoad.Result reads(Size size, Instant since, boolean past) throws Exception {
+        java.util.Random random = new java.util.Random(20261202);
+        List<String> dates = new ArrayList<>();
+        long span = Math.max(1, Duration.between(since, Instant.now()).toMillis());
+        for (int d = 0; d < 10; d++) {
+            dates.add(since.plusMillis((long) (random.nextDouble() * span)).toString());
+        }
+        List<String> paths = List.of("/api/costing/products/" + E2ePlatform.BENCH + ".P091", "/api/costing/institution",
+                "/api/budget/summary");
+        // the roles that read the whole institution (a center manager sees its centers, a surveyor its interviews)
+        List<String> roles = List.of("institution-admin", "authority", "auditor", "analyst");
+        ThreadLocal<Map<String, GatewayClient>> clients = ThreadLocal.withInitial(java.util.HashMap::new);
+        return GatewayLoad.paced(size.readsPerSecond(), size.loadFor(), 8, i -> {
+            String role = roles.get(i % roles.size());
+            GatewayClient client = clients.get().computeIfAbsent(role, r -> e2e.as(E2ePlatform.BENCH, r));
+            String path = paths.get(i % paths.size()) + (past ? "?asOf=" + dates.get(i % dates.size()) : "");
+            return client.send("GET", path, null).status() == 200;
+        });
     }
 
     /** Writes every synthetic institution's records, keyed by institution, as the relay would; returns how many. */
