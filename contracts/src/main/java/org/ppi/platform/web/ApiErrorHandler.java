@@ -98,7 +98,7 @@ public class ApiErrorHandler {
         return body(500, "server.error", null);
     }
 
-    /** The database went away mid-request: 503, retry shortly; what was being written was rolled back or not. */
+    /** The database went away mid-request: 503, retry shortly; what was being written is all there or not at all. */
     public ResponseEntity<ApiError> databaseInterrupted(Throwable e) {
         log.warn("Database interrupted while handling a request: {}", e.toString());
         return ResponseEntity.status(503).header("Retry-After", "2")

@@ -19,6 +19,9 @@ class DatabaseInterruptionTest {
         assertThat(DatabaseInterruption.causedBy(axon)).isTrue();
         assertThat(DatabaseInterruption.causedBy(new SQLException("connection refused", "08001"))).isTrue();
         assertThat(DatabaseInterruption.causedBy(new CannotCreateTransactionException("no connection"))).isTrue();
+        // a commit on the pool's proxy of a connection the restart broke (the second case the fault suite met)
+        assertThat(DatabaseInterruption.causedBy(new RuntimeException("Unable to commit against JDBC Connection",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
