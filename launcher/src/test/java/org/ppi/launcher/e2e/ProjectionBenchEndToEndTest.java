@@ -49,13 +49,13 @@ class ProjectionBenchEndToEndTest {
      * @param readsPerSecond cost and budget queries through the gateway (live, then {@code asOf} past dates)
      */
     record Size(String name, Map<Integer, Integer> institutionsByCopies, int commandsPerSecond, int readsPerSecond,
-                Duration loadFor) {
+                int asOfReadsPerSecond, Duration loadFor) {
         static Size of(String name) {
             return switch (name) {
                 // a Poder Judicial (1,479 employees, 4,386 products), 40 medium and 256 small institutions
-                case "national" -> new Size(name, Map.of(17, 4, 3, 40, 1, 256), 20, 150, Duration.ofSeconds(30));
-                case "default" -> new Size(name, Map.of(6, 1, 2, 3, 1, 12), 20, 150, Duration.ofSeconds(30));
-                default -> new Size("small", Map.of(2, 1, 1, 2), 5, 20, Duration.ofSeconds(6));
+                case "national" -> new Size(name, Map.of(17, 4, 3, 40, 1, 256), 20, 100, 20, Duration.ofSeconds(30));
+                case "default" -> new Size(name, Map.of(6, 1, 2, 3, 1, 12), 20, 100, 20, Duration.ofSeconds(30));
+                default -> new Size("small", Map.of(2, 1, 1, 2), 5, 20, 10, Duration.ofSeconds(6));
             };
         }
 
@@ -184,7 +184,7 @@ class ProjectionBenchEndToEndTest {
                 Map.of("employeeId", LOAD_CENTER + ".E0", "productId", LOAD_CENTER + ".P0", "hours", 1));
         int pairs = LOAD_EMPLOYEES * LOAD_PRODUCTS;
         ThreadLocal<GatewayClient> clients = ThreadLocal.withInitial(() -> e2e.as(E2ePlatform.BENCH, "institution-admin"));
-        return GatewayLoad.paced(size.commandsPerSecond(), size.loadFor(), 8, i -> {
+        return GatewayLoad.paced(size.commandsPerSecond(), size.loadFor(), 32, i -> {
             int pair = i % pairs;
             String employee = LOAD_CENTER + ".E" + pair / LOAD_PRODUCTS;
             String product = LOAD_CENTER + ".P" + pair % LOAD_PRODUCTS;
@@ -227,7 +227,7 @@ class ProjectionBenchEndToEndTest {
         // the roles that read the whole institution (a center manager sees its centers, a surveyor its interviews)
         List<String> roles = List.of("institution-admin", "authority", "auditor", "analyst");
         ThreadLocal<Map<String, GatewayClient>> clients = ThreadLocal.withInitial(java.util.HashMap::new);
-        return GatewayLoad.paced(size.readsPerSecond(), size.loadFor(), 8, i -> {
+        return GatewayLoad.paced(past ? size.asOfReadsPerSecond() : size.readsPerSecond(), size.loadFor(), 32, i -> {
             String role = roles.get(i % roles.size());
             GatewayClient client = clients.get().computeIfAbsent(role, r -> e2e.as(E2ePlatform.BENCH, r));
             String path = paths.get(i % paths.size()) + (past ? "?asOf=" + dates.get(i % dates.size()) : "");
