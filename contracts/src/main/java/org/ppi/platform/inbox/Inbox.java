@@ -17,10 +17,15 @@ public class Inbox {
         this.jdbc = jdbc;
     }
 
-    /** Of {@code ids} (at most 1,000), the ones seen before. */
-    protected java.util.Collection<String> seen(java.util.List<String> ids) {
+    /** Of {@code ids} (at most 1,000), the ones the inbox holds. */
+    private java.util.Collection<String> seen(java.util.List<String> ids) {
         return jdbc.queryForList("select event_id from inbox_event where event_id in (" + placeholders(ids.size()) + ")",
                 String.class, ids.toArray());
+    }
+
+    /** Of {@code ids} (at most 1,000), the ones known as seen other than by the inbox (none here; see subclasses). */
+    protected java.util.Collection<String> seenElsewhere(java.util.List<String> ids) {
+        return java.util.List.of();
     }
 
     protected static String placeholders(int count) {
@@ -38,6 +43,7 @@ public class Inbox {
         for (int from = 0; from < ids.size(); from += 1000) {
             java.util.List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             known.addAll(seen(chunk));
+            known.addAll(seenElsewhere(chunk));
         }
         java.util.Set<String> first = new java.util.LinkedHashSet<>();
         Timestamp now = Timestamp.from(Instant.now());
@@ -52,7 +58,7 @@ public class Inbox {
 
     /** True the first time an event id is seen; call inside the transaction that applies the event. */
     public boolean firstDelivery(EventEnvelope event) {
-        if (!seen(java.util.List.of(event.id())).isEmpty()) {
+        if (!seenElsewhere(java.util.List.of(event.id())).isEmpty()) {
             return false;
         }
         try {

@@ -21,14 +21,12 @@ public class ProjectionInbox extends Inbox {
     }
 
     @Override
-    protected Collection<String> seen(List<String> ids) {
+    protected Collection<String> seenElsewhere(List<String> ids) {
         String in = placeholders(ids.size());
         List<Object> args = new ArrayList<>(ids);
         args.addAll(ids);
-        args.addAll(ids);
         args.add(ParkedEvents.SKIPPED);
-        return jdbc.queryForList("select event_id from inbox_event where event_id in (" + in + ") "
-                + "union select event_id from event_log where event_id in (" + in + ") "
+        return jdbc.queryForList("select event_id from event_log where event_id in (" + in + ") "
                 + "union select event_id from projection_parked where event_id in (" + in + ") "
                 + "and (resolution is null or resolution = ?)", String.class, args.toArray());
     }
