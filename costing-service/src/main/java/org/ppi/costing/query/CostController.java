@@ -49,7 +49,7 @@ class CostController {
 
     @GetMapping("/institution")
     InstitutionCostView institution(Actor actor, CostQuery query) {
-        InstitutionCostView view = snapshots.of(actor.institutionId(), query).institution();
+        InstitutionCostView view = snapshots.institution(actor.institutionId(), query);
         if (view == null) {
             throw DomainRejection.notFound("costing.institution-unknown", "institutionId", actor.institutionId());
         }
@@ -172,8 +172,8 @@ class CostController {
 
     @GetMapping("/products/{id}")
     ProductCostView product(Actor actor, @PathVariable String id, CostQuery query) {
-        return snapshots.of(actor.institutionId(), query).products().stream().filter(p -> p.productId().equals(id))
-                .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.product-unknown", "productId", id));
+        return snapshots.product(actor.institutionId(), query, id)
+                .orElseThrow(() -> DomainRejection.notFound("costing.product-unknown", "productId", id));
     }
 
     @GetMapping("/products/{id}/lineage")
@@ -202,8 +202,8 @@ class CostController {
 
     @GetMapping("/employees/{id}")
     EmployeeCostView employee(Actor actor, @PathVariable String id, CostQuery query) {
-        return snapshots.of(actor.institutionId(), query).employees().stream().filter(e -> e.employeeId().equals(id))
-                .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.employee-unknown", "employeeId", id));
+        return snapshots.employee(actor.institutionId(), query, id)
+                .orElseThrow(() -> DomainRejection.notFound("costing.employee-unknown", "employeeId", id));
     }
 
     @GetMapping("/employees/{id}/lineage")
@@ -232,8 +232,8 @@ class CostController {
 
     @GetMapping("/centers/{id}")
     CenterCostView center(Actor actor, @PathVariable String id, CostQuery query) {
-        return snapshots.of(actor.institutionId(), query).centers().stream().filter(c -> c.centerId().equals(id))
-                .findFirst().orElseThrow(() -> DomainRejection.notFound("costing.center-unknown", "centerId", id));
+        return snapshots.center(actor.institutionId(), query, id)
+                .orElseThrow(() -> DomainRejection.notFound("costing.center-unknown", "centerId", id));
     }
 
     @GetMapping("/centers/{id}/lineage")

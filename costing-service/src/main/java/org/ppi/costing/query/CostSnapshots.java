@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ppi.costing.figures.CenterCostView;
 import org.ppi.costing.figures.CostFigures;
@@ -45,16 +46,50 @@ class CostSnapshots {
      * recorded); any other is computed from the history on request, like as-of ones.
      */
     CostSnapshot of(String institutionId, CostQuery query) {
+        return fromStore(institutionId, query) ? live(institutionId) : history(institutionId, query);
+    }
+
+    /** The institution's figure alone: from its one stored row when the store answers the query. */
+    InstitutionCostView institution(String institutionId, CostQuery query) {
+        return fromStore(institutionId, query) ? storedInstitution(institutionId, new HashMap<>())
+                : history(institutionId, query).institution();
+    }
+
+    /** One product's figure: its one stored row when the store answers the query (not every row of the institution). */
+    Optional<ProductCostView> product(String institutionId, CostQuery query, String productId) {
+        return fromStore(institutionId, query) ? row("product_cost", "product_id", institutionId, productId, ProductCostView.class)
+                : history(institutionId, query).products().stream().filter(p -> p.productId().equals(productId)).findFirst();
+    }
+
+    Optional<EmployeeCostView> employee(String institutionId, CostQuery query, String employeeId) {
+        return fromStore(institutionId, query) ? row("employee_cost", "employee_id", institutionId, employeeId, EmployeeCostView.class)
+                : history(institutionId, query).employees().stream().filter(e -> e.employeeId().equals(employeeId)).findFirst();
+    }
+
+    Optional<CenterCostView> center(String institutionId, CostQuery query, String centerId) {
+        return fromStore(institutionId, query) ? row("center_cost", "center_id", institutionId, centerId, CenterCostView.class)
+                : history(institutionId, query).centers().stream().filter(c -> c.centerId().equals(centerId)).findFirst();
+    }
+
+    /**
+     * The stored figures answer the default query (now, the institution's current year, every interview, as
+     * recorded); any other is computed from the history on request, like as-of ones.
+     */
+    private boolean fromStore(String institutionId, CostQuery query) {
         if (query.stored()) {
-            return live(institutionId);
+            return true;
         }
         if (query.asOf() == null && query.basis() == Basis.ALL && !query.normalize()) {
             InstitutionCostView stored = storedInstitution(institutionId, new HashMap<>());
-            if (stored != null && stored.fiscalYear() == query.fiscalYear()) {
-                return live(institutionId);
-            }
+            return stored != null && stored.fiscalYear() == query.fiscalYear();
         }
-        return history(institutionId, query);
+        return false;
+    }
+
+    private <T> Optional<T> row(String table, String idColumn, String institutionId, String id, Class<T> type) {
+        return jdbc.sql("select detail from " + table + " where institution_id = ? and " + idColumn + " = ?")
+                .params(institutionId, id)
+                .query((rs, i) -> json.readValue(rs.getString(1), type)).optional();
     }
 
     private CostSnapshot live(String institutionId) {
