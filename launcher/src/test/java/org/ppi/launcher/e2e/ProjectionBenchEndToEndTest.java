@@ -183,14 +183,14 @@ class ProjectionBenchEndToEndTest {
         writer.command("PUT", "/api/survey/interviews/" + LOAD_INTERVIEW + "/allocations",
                 Map.of("employeeId", LOAD_CENTER + ".E0", "productId", LOAD_CENTER + ".P0", "hours", 1));
         int pairs = LOAD_EMPLOYEES * LOAD_PRODUCTS;
-        ThreadLocal<GatewayClient> clients = ThreadLocal.withInitial(() -> e2e.as(E2ePlatform.BENCH, "institution-admin"));
+        // one client for every thread (thread-safe, its token fetched before the load: not part of any timing)
+        GatewayClient client = writer;
         return GatewayLoad.paced(size.commandsPerSecond(), size.loadFor(), 32, i -> {
             int pair = i % pairs;
             String employee = LOAD_CENTER + ".E" + pair / LOAD_PRODUCTS;
             String product = LOAD_CENTER + ".P" + pair % LOAD_PRODUCTS;
             // each pair's next value differs from its last (the first pair starts at 1 already)
             BigDecimal hours = BigDecimal.valueOf(2 + (i / pairs) % 6);
-            GatewayClient client = clients.get();
             if (client.put("/api/survey/interviews/" + LOAD_INTERVIEW + "/allocations",
                     Map.of("employeeId", employee, "productId", product, "hours", hours)).status() != 200) {
                 return false;
@@ -226,10 +226,15 @@ class ProjectionBenchEndToEndTest {
                 "/api/budget/summary");
         // the roles that read the whole institution (a center manager sees its centers, a surveyor its interviews)
         List<String> roles = List.of("institution-admin", "authority", "auditor", "analyst");
-        ThreadLocal<Map<String, GatewayClient>> clients = ThreadLocal.withInitial(java.util.HashMap::new);
+        // one client per user shared by every thread, each one's token fetched before the load (not part of any timing)
+        Map<String, GatewayClient> clients = new java.util.HashMap<>();
+        for (String role : roles) {
+            GatewayClient client = e2e.as(E2ePlatform.BENCH, role);
+            client.get(paths.get(1));
+            clients.put(role, client);
+        }
         return GatewayLoad.paced(past ? size.asOfReadsPerSecond() : size.readsPerSecond(), size.loadFor(), 32, i -> {
-            String role = roles.get(i % roles.size());
-            GatewayClient client = clients.get().computeIfAbsent(role, r -> e2e.as(E2ePlatform.BENCH, r));
+            GatewayClient client = clients.get(roles.get(i % roles.size()));
             String path = paths.get(i % paths.size()) + (past ? "?asOf=" + dates.get(i % dates.size()) : "");
             return client.send("GET", path, null).status() == 200;
         });
