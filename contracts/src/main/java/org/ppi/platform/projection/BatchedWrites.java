@@ -65,8 +65,7 @@ public class BatchedWrites {
         List<Object> updateArgs = new ArrayList<>(columns.values());
         updateArgs.addAll(key.values());
         String update = "update " + table + " set " + columns.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + (versioned ? ", version = version + 1" : "") + " where "
-                + key.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
+                + (versioned ? ", version = version + 1" : "") + " where " + where(key);
         List<Object> insertArgs = new ArrayList<>(key.values());
         insertArgs.addAll(columns.values());
         String insert = "insert into " + table + " (" + String.join(", ", key.keySet()) + ", " + String.join(", ", columns.keySet())
@@ -81,6 +80,15 @@ public class BatchedWrites {
         }
         Save group = (Save) pending.groups.computeIfAbsent(update, k -> new Save(insert));
         group.rows.put(List.copyOf(key.values()), new Object[][] {updateArgs.toArray(), insertArgs.toArray()});
+    }
+
+    /** The row of {@code key} deleted. */
+    public void delete(String table, Map<String, Object> key) {
+        update("delete from " + table + " where " + where(key), key.values().toArray());
+    }
+
+    private static String where(Map<String, Object> key) {
+        return key.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
     }
 
     /** Something a writer keeps for the rest of the open batch (e.g. counters it writes at the end), or null outside one. */

@@ -2,12 +2,10 @@ package org.ppi.costing.figures;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import org.ppi.contracts.costing.CenterCostRecalculated;
 import org.ppi.contracts.costing.EmployeeCostRecalculated;
@@ -201,10 +199,6 @@ public class FigureStore {
     }
 
     private void remove(String table, Map<String, Object> key) {
-        writes.update("delete from " + table + " where " + where(key), key.values().toArray());
-    }
-
-    private static String where(Map<String, Object> key) {
-        return key.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
+        writes.delete(table, key);
     }
 }
