@@ -306,12 +306,15 @@ public final class InstitutionState {
 
     private Set<String> productsOf(String employeeId) {
         Set<String> result = new LinkedHashSet<>();
-        for (Facts.Allocation a : allocations.values()) {
-            if (a.employeeId.equals(employeeId)) {
-                result.add(resolve(a.productId));
-            }
+        for (Facts.Allocation a : allocationsOf(employeeId)) {
+            result.add(resolve(a.productId));
         }
         return result;
+    }
+
+    /** Allocation keys start with "employee|": an employee's allocations are one range of the sorted map. */
+    private java.util.Collection<Facts.Allocation> allocationsOf(String employeeId) {
+        return allocations.subMap(employeeId + "|", employeeId + "|\uffff").values();
     }
 
     private String feeds(String chainId, String feedsProductId) {
@@ -433,8 +436,7 @@ public final class InstitutionState {
         if (employee == null) {
             return rows;
         }
-        // allocation keys start with "employee|", so the employee's allocations are one range of the sorted map
-        for (Facts.Allocation a : allocations.subMap(employeeId + "|", employeeId + "|\uffff").values()) {
+        for (Facts.Allocation a : allocationsOf(employeeId)) {
             AllocationInput input = allocationInput(a, employee, basis, activeProduct);
             if (input != null) {
                 rows.add(input);
