@@ -188,6 +188,22 @@ class BudgetServiceIntegrationTest {
         assertThat(event.lineageSize()).isEqualTo(get(event.lineageRef().substring(0, event.lineageRef().indexOf('?'))
                 + "?" + YEAR).path("totalItems").asInt()).isGreaterThan(1);
         assertThat(new String(published.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\"lineage\"");
+        // a costing event published before lineage by reference (its whole list, no size nor path) still reads: the
+        // list is ignored, the figure's path is the one its id gives
+        tools.jackson.databind.node.ObjectNode old = json.valueToTree(WorkedExample.costing(TENANT, CostingMethod.CLASSIC).get(0));
+        old.remove("lineageSize");
+        old.remove("lineageRef");
+        old.putArray("lineage").add("sv-P1-hours").add("ct-P1-registered");
+        org.ppi.contracts.costing.ProductCostRecalculated read = json.readValue(json.writeValueAsString(old),
+                org.ppi.contracts.costing.ProductCostRecalculated.class);
+        assertThat(read.productId()).isEqualTo("P1");
+        assertThat(read.lineageRef()).isNull();
+        org.ppi.budget.state.BudgetState folded = new org.ppi.budget.state.BudgetState(TENANT);
+        List<PpiEvent> history = new ArrayList<>(WorkedExample.valueChain(TENANT));
+        history.add(read);
+        WorkedExample.envelopes(history).forEach(folded::apply);
+        assertThat(folded.programLineage("PR1", 2026).costing()).extracting(c -> c.figureId() + " " + c.lineageRef())
+                .containsExactly("P1 /api/costing/products/P1/lineage");
 
         // Roles: an analyst exports the structure, an authority reads lineage; only the platform admin replays.
         HttpResponse<String> analystCsv = api.request("GET", "/api/budget/structure?" + YEAR + "&format=csv")
