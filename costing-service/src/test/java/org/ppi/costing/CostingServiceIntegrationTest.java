@@ -293,7 +293,7 @@ class CostingServiceIntegrationTest {
         // the institution once, so those differ from live delivery; everything a figure says is the same.
         assertThat(SettledRows.batchFree(figureRows(a))).as("same rows but for the settling batch")
                 .isEqualTo(SettledRows.batchFree(aRows));
-        assertThat(figureRows(a)).contains("version=1,");
+        assertThat(figureRows(a)).containsPattern("version=1[,}]");
         assertThat(finalValues(recalculations(a))).as("every figure's last recorded value").isNotEmpty()
                 .isEqualTo(finalValues(aRecalculations));
         assertThat(recalculationIds(a)).as("recalculation log rewritten").allMatch(id -> id > last(bRecalculationIds)
