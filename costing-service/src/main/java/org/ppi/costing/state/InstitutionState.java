@@ -68,7 +68,7 @@ public final class InstitutionState {
     private final Map<String, Facts.Center> centers = new TreeMap<>();
     private final Map<String, Facts.Employee> employees = new TreeMap<>();
     private final Map<String, Facts.Product> products = new TreeMap<>();
-    private final Map<String, Facts.Allocation> allocations = new TreeMap<>();
+    private final java.util.NavigableMap<String, Facts.Allocation> allocations = new TreeMap<>();
     private final Map<String, Facts.Chain> chains = new TreeMap<>();
     private final Map<String, Facts.Link> links = new TreeMap<>();
     private final Map<String, String> interviewCenters = new HashMap<>();
@@ -190,6 +190,7 @@ public final class InstitutionState {
             prod.volumeUnit = e.volumeUnit();
             prod.trace(id);
             productChanged(change, prod.id);
+            change.links = true; // a new product is a new node of the link graph (and may be a link's missing end)
         } else if (p instanceof ProductRenamed e) {
             product(e.productId()).name = e.name();
             change.relabeledProducts.add(e.productId());
@@ -310,12 +311,15 @@ public final class InstitutionState {
 
     private Set<String> productsOf(String employeeId) {
         Set<String> result = new LinkedHashSet<>();
-        for (Facts.Allocation a : allocations.values()) {
-            if (a.employeeId.equals(employeeId)) {
-                result.add(resolve(a.productId));
-            }
+        for (Facts.Allocation a : allocationsOf(employeeId)) {
+            result.add(resolve(a.productId));
         }
         return result;
+    }
+
+    /** Allocation keys start with "employee|": an employee's allocations are one range of the sorted map. */
+    private java.util.Collection<Facts.Allocation> allocationsOf(String employeeId) {
+        return allocations.subMap(employeeId + "|", employeeId + "|\uffff").values();
     }
 
     private String feeds(String chainId, String feedsProductId) {
@@ -361,28 +365,26 @@ public final class InstitutionState {
      */
     public CostingInput toInput(FiscalYear year, Basis basis) {
         Map<String, CenterInput> centerInputs = new LinkedHashMap<>();
-        centers.values().forEach(c -> centerInputs.put(c.id, new CenterInput(c.id, c.area, c.nonLabourIn(year))));
+        centers.values().forEach(c -> centerInputs.put(c.id, centerInput(c, year)));
         Map<String, EmployeeInput> employeeInputs = new LinkedHashMap<>();
         for (Facts.Employee e : employees.values()) {
-            List<StaffingSpell> spells = e.staffing.spells(year);
-            if (!spells.isEmpty()) {
-                employeeInputs.put(e.id, new EmployeeInput(e.id, spells));
+            EmployeeInput input = employeeInput(e, year);
+            if (input != null) {
+                employeeInputs.put(e.id, input);
             }
         }
         Map<String, ProductInput> productInputs = new LinkedHashMap<>();
         for (Facts.Product prod : products.values()) {
-            if (prod.active()) {
-                productInputs.put(prod.id, new ProductInput(prod.id, prod.centerId, prod.type, prod.core, prod.volume));
+            ProductInput input = productInput(prod);
+            if (input != null) {
+                productInputs.put(prod.id, input);
             }
         }
         List<AllocationInput> allocationInputs = new ArrayList<>();
         for (Facts.Allocation a : allocations.values()) {
-            Facts.RecordedHours value = basis == Basis.ALL ? a.latest() : a.latestValidated(validatedInterviews);
-            String productId = resolve(a.productId);
-            EmployeeInput employee = employeeInputs.get(a.employeeId);
-            if (value != null && value.hours().signum() > 0 && employee != null && productInputs.containsKey(productId)
-                    && !outsideTheYear(a, employee)) {
-                allocationInputs.add(new AllocationInput(a.employeeId, productId, value.hours(), a.centerId));
+            AllocationInput input = allocationInput(a, employeeInputs.get(a.employeeId), basis, productInputs::containsKey);
+            if (input != null) {
+                allocationInputs.add(input);
             }
         }
         List<LinkInput> linkInputs = new ArrayList<>();
@@ -396,6 +398,68 @@ public final class InstitutionState {
             }
         }
         return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs, linkInputs);
+    }
+
+    /** One center's input of the fiscal year, null for a center never registered. */
+    public CenterInput centerInput(String centerId, FiscalYear year) {
+        Facts.Center c = centers.get(centerId);
+        return c == null ? null : centerInput(c, year);
+    }
+
+    private static CenterInput centerInput(Facts.Center c, FiscalYear year) {
+        return new CenterInput(c.id, c.area, c.nonLabourIn(year));
+    }
+
+    /** One employee as the rules see the fiscal year: the spells of it; null when the employee worked no day of it. */
+    public EmployeeInput employeeInput(String employeeId, FiscalYear year) {
+        Facts.Employee e = employees.get(employeeId);
+        return e == null ? null : employeeInput(e, year);
+    }
+
+    private static EmployeeInput employeeInput(Facts.Employee e, FiscalYear year) {
+        List<StaffingSpell> spells = e.staffing.spells(year);
+        return spells.isEmpty() ? null : new EmployeeInput(e.id, spells);
+    }
+
+    /** One product's input, null when it is not active (retired, merged, or known only by reference). */
+    public ProductInput productInput(String productId) {
+        Facts.Product prod = products.get(productId);
+        return prod == null ? null : productInput(prod);
+    }
+
+    private static ProductInput productInput(Facts.Product prod) {
+        return prod.active() ? new ProductInput(prod.id, prod.centerId, prod.type, prod.core, prod.volume) : null;
+    }
+
+    /**
+     * One employee's allocation rows of the fiscal year, in the order {@link #toInput} lists them: what an
+     * allocation or staffing change of that employee gives the rules, read from the employee's allocations only.
+     */
+    public List<AllocationInput> allocationInputsOf(String employeeId, EmployeeInput employee, Basis basis,
+                                                    java.util.function.Predicate<String> activeProduct) {
+        List<AllocationInput> rows = new ArrayList<>();
+        if (employee == null) {
+            return rows;
+        }
+        for (Facts.Allocation a : allocationsOf(employeeId)) {
+            AllocationInput input = allocationInput(a, employee, basis, activeProduct);
+            if (input != null) {
+                rows.add(input);
+            }
+        }
+        return rows;
+    }
+
+    /** The rules' row of one allocation: its latest value (or latest validated one), null when it counts for nothing. */
+    private AllocationInput allocationInput(Facts.Allocation a, EmployeeInput employee, Basis basis,
+                                            java.util.function.Predicate<String> activeProduct) {
+        Facts.RecordedHours value = basis == Basis.ALL ? a.latest() : a.latestValidated(validatedInterviews);
+        String productId = resolve(a.productId);
+        if (value != null && value.hours().signum() > 0 && employee != null && activeProduct.test(productId)
+                && !outsideTheYear(a, employee)) {
+            return new AllocationInput(a.employeeId, productId, value.hours(), a.centerId);
+        }
+        return null;
     }
 
     /**
