@@ -76,6 +76,8 @@ class CostingServiceIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     BindingsLifecycleController bindings;
+    @Autowired
+    org.ppi.costing.projection.Ledgers ledgers;
 
     private ApiClient api;
     private final List<String> sentIds = new ArrayList<>();
@@ -651,6 +653,12 @@ class CostingServiceIntegrationTest {
         whole.path("events").forEach(e -> inOrder.add(e.path("eventId").asString()));
         assertThat(paged).as("pages in the lineage's order, none repeated").isEqualTo(inOrder);
         assertThat(get(path + "?size=4&page=9").path("events")).isEmpty();
+        // the same lineage whether the projection's state in memory answers it, the log folded now (the state not in
+        // memory here), or the log folded up to now (asOf)
+        ledgers.evict(TENANT);
+        assertThat(get(path).path("events")).isEqualTo(whole.path("events"));
+        assertThat(get(path + "?asOf=" + clock.plusSeconds(1)).path("events")).isEqualTo(whole.path("events"));
+        assertThat(get(path + "?asOf=" + clock.plusSeconds(1)).path("totalItems").asInt()).isEqualTo(total);
         HttpResponse<String> negative = api.request("GET", path + "?page=-1").tenant(TENANT).send();
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("request.page-negative").contains("La página no puede ser negativa");
