@@ -133,6 +133,31 @@ class FigureSourcesTest {
         assertThat(state.institutionLineageSize()).isEqualTo(state.institutionLineage().size());
     }
 
+    @Test
+    void aMergeAfterTheAllocationsMovesTheirLineageAndMarksToTheTargetAndAChainOfMergesIsFollowed() {
+        InstitutionState state = new InstitutionState("i");
+        apply(state, new InstitutionRegistered("i", "u", "Defensoría", "DO", "DOP", 2026, BigDecimal.valueOf(40),
+                CostingMethod.INDIVIDUAL, null), "inst");
+        apply(state, new CenterRegistered("i", "u", "c1", "Atención", null, CenterArea.SUBSTANTIVE, null, null, null, null), "center");
+        apply(state, new EmployeeRegistered("i", "u", "ana", "c1", "Ana", null, new BigDecimal("900000"), BigDecimal.valueOf(40), null), "hire-ana");
+        for (String p : List.of("p", "q", "r")) {
+            product(state, p, ProductType.TERMINAL);
+        }
+        apply(state, new InterviewOpened("i", "u", "i1", "c1", null, null, null), "open");
+        apply(state, new TimeAllocated("i", "u", "i1", "c1", "ana", "p", BigDecimal.TEN), "alloc-p");
+        assertThat(state.productLineage("q")).doesNotContain("alloc-p");
+        assertThat(state.provisionalProduct("q")).isFalse();
+
+        apply(state, new ProductMergedInto("i", "u", "p", "q"), "merge-p-q");
+        assertThat(state.productLineage("q")).contains("alloc-p", "product-p", "merge-p-q");
+        assertThat(state.provisionalProduct("q")).as("p's pending hours count for q now").isTrue();
+        apply(state, new ProductMergedInto("i", "u", "q", "r"), "merge-q-r");
+        assertThat(state.productLineage("r")).as("p → q → r").contains("alloc-p", "product-p", "product-q", "merge-q-r");
+        assertThat(state.provisionalProduct("r")).isTrue();
+        assertThat(state.productLineage("q")).as("q answers for r, where it was merged").isEqualTo(state.productLineage("r"));
+        assertThat(state.institutionLineageSize()).isEqualTo(state.institutionLineage().size());
+    }
+
     private static void product(InstitutionState state, String id, ProductType type) {
         apply(state, new ProductRegistered("i", "u", id, "c1", id.toUpperCase(), type, false, BigDecimal.ONE, "u",
                 new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)), "product-" + id);
