@@ -1,5 +1,6 @@
 package org.ppi.costing.state;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,7 +176,7 @@ final class FigureSources {
 
     /** Active links of live chains that feed the product (merges followed). */
     private List<Facts.Link> suppliersOf(String productId) {
-        List<Facts.Link> result = new java.util.ArrayList<>();
+        List<Facts.Link> result = new ArrayList<>();
         for (String counted : index.countingFor(productId, resolve)) {
             for (Facts.Link link : index.linksInto(counted)) {
                 Facts.Chain chain = chains.get(link.chainId);
