@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/client'
-import { useApi, useLoader, type PageResponse } from '../api/useApi'
-import type { CostingFigureRef, Lineage, LoggedEvent, RecalculationEntry } from '../api/types'
+import { useApi, type PageResponse } from '../api/useApi'
+import { useAsOf } from './AsOfPicker'
+import type { CostingFigureRef, Lineage, RecalculationEntry } from '../api/types'
 import { formatMoney, formatDecimal } from '../format/money'
 
 /**
@@ -31,6 +31,7 @@ export function useOpenLineage(): (figure: FigureRef) => void {
 
 export function LineageProvider({ children }: { children: ReactNode }) {
   const [figure, setFigure] = useState<FigureRef | null>(null)
+  const { asOf } = useAsOf()
   const opener = useRef<HTMLElement | null>(null)
   const open = useCallback((f: FigureRef) => {
     opener.current = document.activeElement as HTMLElement | null
@@ -43,7 +44,7 @@ export function LineageProvider({ children }: { children: ReactNode }) {
   return (
     <LineageContext.Provider value={open}>
       {children}
-      {figure && <LineageDrawer key={`${figure.service}:${figure.kind}:${figure.id}`} figure={figure} onClose={close} onOpen={open} />}
+      {figure && <LineageDrawer key={`${figure.service}:${figure.kind}:${figure.id}:${asOf ?? ''}`} figure={figure} onClose={close} onOpen={open} />}
     </LineageContext.Provider>
   )
 }
@@ -97,30 +98,28 @@ export function costingFigure(ref: CostingFigureRef): FigureRef {
   }
 }
 
-/** The first {@code pages} pages of a lineage, in one list (asked for again when the "as of" instant changes). */
-function useLineage(figure: FigureRef, pages: number) {
-  const path = lineagePath(figure)
-  const query = pathQuery(figure)
-  return useLoader<Lineage & { events: LoggedEvent[]; costingFigures: CostingFigureRef[] }>(async (asOf) => {
-    let first: Lineage | null = null
-    const events: LoggedEvent[] = []
-    const costing: CostingFigureRef[] = []
-    for (let page = 0; page < pages; page++) {
-      const q = { ...query, page, size: LINEAGE_PAGE, ...(asOf ? { asOf } : {}) }
-      const answer = await api.get<Lineage>(path, q, { asOf: false })
-      first = first ?? answer
-      events.push(...answer.events)
-      costing.push(...(answer.costingFigures ?? []))
-      if (page + 1 >= answer.totalPages) break
-    }
-    return { ...(first as Lineage), events, costingFigures: costing }
-  }, [path, JSON.stringify(query), pages])
+/**
+ * A lineage read a page at a time: the pages loaded so far in one list, and {@code more} to load the next one (only
+ * that one is asked for). The drawer is opened afresh when the "as of" instant changes, so the pages start again.
+ */
+function useLineage(figure: FigureRef) {
+  const [page, setPage] = useState(0)
+  const [pages, setPages] = useState<Lineage[]>([])
+  const current = useApi<Lineage>(lineagePath(figure), { ...pathQuery(figure), page, size: LINEAGE_PAGE })
+  useEffect(() => {
+    const answer = current.data
+    if (answer) setPages((loaded) => (loaded.length === answer.page ? [...loaded, answer] : loaded))
+  }, [current.data])
+  const last = pages[pages.length - 1]
+  const data = last
+    ? { ...last, events: pages.flatMap((p) => p.events), costingFigures: pages.flatMap((p) => p.costingFigures ?? []) }
+    : null
+  return { data, loading: current.loading, error: current.error, more: () => setPage(pages.length) }
 }
 
 function LineageDrawer({ figure, onClose, onOpen }: { figure: FigureRef; onClose: () => void; onOpen: (f: FigureRef) => void }) {
   const { t, i18n } = useTranslation()
-  const [pages, setPages] = useState(1)
-  const lineage = useLineage(figure, pages)
+  const lineage = useLineage(figure)
   const recalculations = useApi<PageResponse<RecalculationEntry>>(`/api/${figure.service}/recalculations`, {
     figureKind: figure.figureKind,
     figureKey: figure.kind === 'summary' || figure.kind === 'institution' ? undefined : figure.id,
@@ -197,7 +196,7 @@ function LineageDrawer({ figure, onClose, onOpen }: { figure: FigureRef; onClose
           ))}
         </ol>
         {lineage.data && lineage.data.events.length < lineage.data.totalItems && (
-          <button type="button" data-testid="lineage-more" disabled={lineage.loading} onClick={() => setPages((p) => p + 1)}>
+          <button type="button" data-testid="lineage-more" disabled={lineage.loading} onClick={lineage.more}>
             {t('lineage.more')}
           </button>
         )}
