@@ -32,7 +32,11 @@ public class CostingProjection extends LedgerFold<InstitutionState, CostFigures>
 
     @Override
     protected void fold(Ledgers.Ledger<InstitutionState, CostFigures> ledger, EventEnvelope event) {
-        Change change = ledger.state().apply(event);
+        Change change;
+        // a lineage query reads the same state from another thread (CostLineages), under this lock
+        synchronized (ledger.state()) {
+            change = ledger.state().apply(event);
+        }
         if (change.isEmpty()) {
             return;
         }

@@ -74,8 +74,10 @@ public final class InstitutionState {
     private final Map<String, String> interviewCenters = new HashMap<>();
     private final Set<String> validatedInterviews = new HashSet<>();
     private final Map<String, String> validationEvents = new HashMap<>();
-    /** Derived from the facts above; dropped whenever an event changes them. */
-    private FigureSources sources;
+    /** Who rests on what, kept up to date by each event folded (lineage and provisional marks read it). */
+    private final FigureIndex index = new FigureIndex();
+    private final FigureSources sources = new FigureSources(institutionEvents, centers, employees, products, allocations,
+            chains, links, validationEvents, () -> method, this::resolve, index);
 
     /** Only for an institution whose registration has not arrived yet: its figures are empty anyway. */
     private static final int FALLBACK_YEAR = 2000;
@@ -85,7 +87,6 @@ public final class InstitutionState {
     }
 
     public Change apply(EventEnvelope event) {
-        sources = null;
         Change change = new Change();
         Object p = event.payload();
         String id = event.id();
@@ -177,6 +178,7 @@ public final class InstitutionState {
         } else if (p instanceof InterviewValidated e) {
             validatedInterviews.add(e.interviewId());
             validationEvents.put(e.interviewId(), id);
+            index.validated(e.interviewId(), validatedInterviews);
             change.validation = true;
         } else if (p instanceof ProductRegistered e) {
             Facts.Product prod = product(e.productId());
@@ -217,6 +219,7 @@ public final class InstitutionState {
             change.products.add(prod.id);
         } else if (p instanceof ProductMergedInto e) {
             Facts.Product prod = product(e.productId());
+            index.merged(prod.id, prod.mergedInto, e.targetProductId());
             prod.mergedInto = e.targetProductId();
             prod.trace(id);
             productChanged(change, prod.id);
@@ -257,10 +260,11 @@ public final class InstitutionState {
                           String productId, String interviewId, BigDecimal hours, boolean correction, String reason) {
         String center = centerId != null ? centerId : interviewCenters.get(interviewId);
         Facts.Allocation a = allocations.computeIfAbsent(employeeId + "|" + productId + "|" + (center == null ? "" : center),
-                k -> new Facts.Allocation(employeeId, productId, center));
+                k -> index.allocationAdded(new Facts.Allocation(employeeId, productId, center)));
         a.trace(eventId);
         a.record(new Facts.RecordedHours(recordedAt == null ? Instant.EPOCH : recordedAt, eventId, interviewId,
                 Rational.of(hours), correction, reason));
+        index.recorded(a, interviewId, validatedInterviews);
         change.products.add(resolve(productId));
         change.employees.add(employeeId);
         Facts.Employee emp = employees.get(employeeId);
@@ -276,6 +280,7 @@ public final class InstitutionState {
     private void staffingChanged(Change change, Facts.Employee emp, String eventId) {
         emp.centerId = emp.staffing.currentCenter();
         emp.trace(eventId);
+        index.staffed(emp);
         for (String centerId : emp.staffing.centers()) {
             repriced(change, emp, centerId);
         }
@@ -467,50 +472,47 @@ public final class InstitutionState {
                 && employee.spells().stream().noneMatch(s -> s.centerId().equals(a.centerId));
     }
 
-    /** Whether the allocations concerned include values of interviews not validated yet: the figures are provisional. */
-    public boolean provisional(java.util.function.Predicate<Facts.Allocation> concerned) {
-        for (Facts.Allocation a : allocations.values()) {
-            Facts.RecordedHours value = a.latest();
-            if (value != null && !value.correction() && !validatedInterviews.contains(value.interviewId())
-                    && concerned.test(a)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A product's full cost rests on its own hours and its suppliers': provisional when any of them is. */
     public boolean provisionalProduct(String productId) {
-        return sources().provisionalProduct(productId);
+        return sources.provisionalProduct(productId);
     }
 
     public boolean provisionalEmployee(String employeeId) {
-        return sources().provisionalEmployee(employeeId);
+        return sources.provisionalEmployee(employeeId);
     }
 
     public boolean provisionalCenter(String centerId) {
-        return sources().provisionalCenter(centerId);
+        return sources.provisionalCenter(centerId);
     }
 
     public boolean provisionalInstitution() {
-        return sources().provisionalInstitution();
+        return sources.provisionalInstitution();
     }
 
-    /** The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full cost) its suppliers'. */
-    public List<String> productLineage(String productId) {
-        return sources().productLineage(productId);
+    /**
+     * The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full
+     * cost) its suppliers'. Computed on demand from the kept indexes (a lineage query, a figure's count), never
+     * stored.
+     */
+    public Set<String> productLineage(String productId) {
+        return sources.productLineage(productId);
     }
 
-    public List<String> employeeLineage(String employeeId) {
-        return sources().employeeLineage(employeeId);
+    public Set<String> employeeLineage(String employeeId) {
+        return sources.employeeLineage(employeeId);
     }
 
-    public List<String> centerLineage(String centerId) {
-        return sources().centerLineage(centerId);
+    public Set<String> centerLineage(String centerId) {
+        return sources.centerLineage(centerId);
     }
 
-    public List<String> institutionLineage() {
-        return sources().institutionLineage();
+    /** Every fact of the institution; its size alone is {@link #institutionLineageSize()}, a count kept as events fold. */
+    public Set<String> institutionLineage() {
+        return sources.institutionLineage();
+    }
+
+    public int institutionLineageSize() {
+        return sources.institutionLineageSize();
     }
 
     private List<Facts.Link> activeLinks() {
@@ -524,33 +526,24 @@ public final class InstitutionState {
         return result;
     }
 
-    /** The indexes of what each figure rests on, built once after the last event folded. */
-    private FigureSources sources() {
-        if (sources == null) {
-            sources = new FigureSources(institutionEvents, centers, employees, products, allocations, chains, links,
-                    validatedInterviews, validationEvents, method, this::resolve);
-        }
-        return sources;
-    }
-
     private Facts.Center center(String id) {
-        return centers.computeIfAbsent(id, Facts.Center::new);
+        return centers.computeIfAbsent(id, k -> index.track(new Facts.Center(k)));
     }
 
     private Facts.Employee employee(String id) {
-        return employees.computeIfAbsent(id, Facts.Employee::new);
+        return employees.computeIfAbsent(id, k -> index.track(new Facts.Employee(k)));
     }
 
     private Facts.Product product(String id) {
-        return products.computeIfAbsent(id, Facts.Product::new);
+        return products.computeIfAbsent(id, k -> index.track(new Facts.Product(k)));
     }
 
     private Facts.Chain chain(String id) {
-        return chains.computeIfAbsent(id, Facts.Chain::new);
+        return chains.computeIfAbsent(id, k -> index.track(new Facts.Chain(k)));
     }
 
     private Facts.Link link(String chainId, String supplier, String consumer) {
-        return links.computeIfAbsent(chainId + "|" + supplier + "|" + consumer, k -> new Facts.Link(chainId, supplier, consumer));
+        return links.computeIfAbsent(chainId + "|" + supplier + "|" + consumer, k -> index.linkAdded(new Facts.Link(chainId, supplier, consumer)));
     }
 
     public String institutionId() {
