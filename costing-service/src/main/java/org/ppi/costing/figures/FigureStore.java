@@ -57,8 +57,9 @@ public class FigureStore {
         for (String id : recalculation.changedCenters()) {
             center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
         }
-        if (recalculation.totalsChanged() && now.totals() != null) {
-            institution(state, now, before.totals(), cause, at);
+        // a figure added or gone with no cost of its own (a center just registered) leaves the totals but not the counts
+        if (now.totals() != null && (recalculation.totalsChanged() || !now.counts().equals(before.counts()))) {
+            institution(state, now, before.totals(), cause, at, recalculation.totalsChanged());
         }
     }
 
@@ -146,7 +147,8 @@ public class FigureStore {
                 at, cause.id(), state.centerLineage(id).size(), LineageRef.center(id)), "", cause, at);
     }
 
-    private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at) {
+    private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at,
+                             boolean totalsChanged) {
         String id = state.institutionId();
         InstitutionCostView view = Views.institution(state, now, cause.id(), at);
         InstitutionTotals t = now.totals();
@@ -158,6 +160,9 @@ public class FigureStore {
         row.put("acting_user", cause.actingUser());
         row.put("effective_at", Timestamp.from(at));
         save("institution_cost", Map.of("institution_id", id), row);
+        if (!totalsChanged) { // only the counts moved: the row says so, no amount changed, nothing is republished
+            return;
+        }
         logChange(state, "INSTITUTION", id, "totalCost", before == null ? null : before.totalCost(), t.totalCost(), cause, at);
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
