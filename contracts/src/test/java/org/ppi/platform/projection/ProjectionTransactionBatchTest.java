@@ -64,15 +64,46 @@ class ProjectionTransactionBatchTest {
     }
 
     @Test
-    void aBatchIsOneTransactionThatSettlesEachInstitutionOnce() {
-        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 10), delivery("a", 0, 11), delivery("b", 1, 4),
-                delivery("a", 1, 5), delivery("b", 0, 12));
+    void aBatchIsOneTransactionThatSettlesEachInstitutionOncePerInstant() {
+        Instant t = Instant.parse("2026-03-01T12:00:00Z");
+        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 10, t), delivery("a", 0, 11, t),
+                delivery("b", 1, 4, t), delivery("a", 1, 5, t), delivery("b", 0, 12, t));
         projection.applyAll(batch, fold);
         assertThat(fold.folded).hasSize(5);
-        assertThat(fold.settled).containsExactly("a", "b");
+        assertThat(fold.settled).as("one instant: one settle per institution").containsExactly("a", "b");
         assertThat(offsets()).containsEntry(TOPIC + "-0", 13L).containsEntry(TOPIC + "-1", 6L);
         assertThat(count("event_log")).isEqualTo(5);
         assertThat(count("inbox_event")).isEqualTo(5);
+    }
+
+    /**
+     * An event recorded later than what a batch folded for its institution settles that first: one settle per
+     * distinct recording instant, each seeing only the events recorded up to it, so the stored figures (and their
+     * versions) are the same whatever the batch boundaries; an event recorded earlier (a late arrival from another
+     * topic) joins the pending ones.
+     */
+    @Test
+    void aLaterRecordingInstantSettlesWhatWasFoldedBeforeIt() throws Exception {
+        Instant t = Instant.parse("2026-03-01T12:00:00Z");
+        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 0, t), delivery("a", 0, 1, t),
+                delivery("b", 0, 2, t), delivery("a", 0, 3, t.plusSeconds(1)), delivery("a", 0, 4, t.plusMillis(500)),
+                delivery("b", 0, 5, t), delivery("a", 0, 6, t.plusSeconds(2)));
+        projection.applyAll(batch, fold);
+        assertThat(fold.settled).containsExactly("a", "a", "b", "a");
+        assertThat(fold.settledAfter).containsExactly("a-0-0 a-0-1", "a-0-0 a-0-1 a-0-3 a-0-4", "b-0-2 b-0-5",
+                "a-0-0 a-0-1 a-0-3 a-0-4 a-0-6");
+
+        // the same events one per batch, and in two batches cut elsewhere: the same last settle of each instant (a
+        // batch that ends inside an instant settles it early too; the next settle of that instant replaces it)
+        for (List<List<CloudEventReader.Delivery>> cut : List.of(batch.stream().map(List::of).toList(),
+                List.of(batch.subList(0, 4), batch.subList(4, 7)))) {
+            setUp();
+            RecordingFold again = new RecordingFold();
+            cut.forEach(b -> projection.applyAll(b, again));
+            assertThat(again.settledAfter.stream().filter(s -> s.startsWith("a")).toList())
+                    .as("a's settles, in %s batches", cut.size())
+                    .containsSubsequence("a-0-0 a-0-1", "a-0-0 a-0-1 a-0-3 a-0-4", "a-0-0 a-0-1 a-0-3 a-0-4 a-0-6");
+        }
     }
 
     @Test
@@ -105,7 +136,7 @@ class ProjectionTransactionBatchTest {
         fold.clear();
         projection.applyAll(batch, fold);
         assertThat(fold.folded).hasSize(3);
-        assertThat(fold.settled).containsExactly("a", "b");
+        assertThat(fold.settled).as("a before its later event, then both").containsExactly("a", "b", "a");
         assertThat(count("event_log")).isEqualTo(3);
         assertThat(offsets()).containsEntry(TOPIC + "-0", 3L);
     }
@@ -146,7 +177,8 @@ class ProjectionTransactionBatchTest {
         fold.clear();
         assertThat(projection.retryParked("b", fold, "operador")).isEqualTo(3);
         assertThat(fold.folded).containsExactly("b-0-1", "b-0-2", "b-0-4");
-        assertThat(fold.settled).containsExactly("b");
+        assertThat(fold.settledAfter).as("once per recording instant").containsExactly("b-0-1", "b-0-1 b-0-2",
+                "b-0-1 b-0-2 b-0-4");
         assertThat(parked.stale("b")).isFalse();
         assertThat(parked.list(true)).allSatisfy(p -> assertThat(p.resolution()).isEqualTo(ParkedEvents.RETRIED));
         // the correlation id went through the parking to the log, so the figures' events of a retry or replay carry it
@@ -237,11 +269,15 @@ class ProjectionTransactionBatchTest {
     }
 
     private CloudEventReader.Delivery delivery(String institution, int partition, long offset) {
+        return delivery(institution, partition, offset, Instant.parse("2026-03-01T12:00:00Z").plusSeconds(offset));
+    }
+
+    private CloudEventReader.Delivery delivery(String institution, int partition, long offset, Instant recordedAt) {
         CenterRegistered payload = new CenterRegistered(institution, "u", "c" + offset, "Centro " + offset, null,
                 CenterArea.SUPPORT, null, null, null, null);
         String id = institution + "-" + partition + "-" + offset;
         EventEnvelope event = new EventEnvelope(id, EventTypes.typeOf(CenterRegistered.class), TOPIC, payload.aggregateId(),
-                Instant.parse("2026-03-01T12:00:00Z").plusSeconds(offset), institution, "u", null, "trace-" + id, null, null, payload,
+                recordedAt, institution, "u", null, "trace-" + id, null, null, payload,
                 json.writeValueAsBytes(payload));
         return new CloudEventReader.Delivery(event, partition, offset);
     }
@@ -258,6 +294,9 @@ class ProjectionTransactionBatchTest {
     private static final class RecordingFold implements ProjectionTransaction.Fold {
         final List<String> folded = new ArrayList<>();
         final List<String> settled = new ArrayList<>();
+        /** For each settle, the events its institution had folded by then (in fold order). */
+        final List<String> settledAfter = new ArrayList<>();
+        private final Map<String, List<String>> foldedBy = new TreeMap<>();
         final List<String> forgotten = new ArrayList<>();
         String failOnSettle;
         String failOnFold;
@@ -272,6 +311,7 @@ class ProjectionTransactionBatchTest {
                 throw new IllegalStateException("cannot fold " + event.id());
             }
             folded.add(event.id());
+            foldedBy.computeIfAbsent(institutionId, k -> new ArrayList<>()).add(event.id());
         }
 
         @Override
@@ -280,6 +320,7 @@ class ProjectionTransactionBatchTest {
                 throw new IllegalStateException("cannot settle " + institutionId);
             }
             settled.add(institutionId);
+            settledAfter.add(String.join(" ", foldedBy.getOrDefault(institutionId, List.of())));
         }
 
         @Override
@@ -291,6 +332,8 @@ class ProjectionTransactionBatchTest {
             folded.clear();
             settled.clear();
             forgotten.clear();
+            settledAfter.clear();
+            foldedBy.clear();
         }
     }
 }
