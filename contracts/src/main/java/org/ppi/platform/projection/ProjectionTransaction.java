@@ -110,9 +110,10 @@ public class ProjectionTransaction {
         applyAll(reader.readBatch(batch), fold);
     }
 
-    public void applyAll(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Set<String> institutions = institutionsOf(deliveries);
-        String head = deliveries.isEmpty() ? "" : headOf(deliveries.get(0));
+    public void applyAll(List<CloudEventReader.Delivery> polled, Fold fold) {
+        Set<String> institutions = institutionsOf(polled);
+        String head = polled.isEmpty() ? "" : headOf(polled.get(0));
+        List<CloudEventReader.Delivery> deliveries = inRecordingOrder(polled);
         try {
             underLocksOf(institutions, () -> inBatchTransaction(deliveries, fold));
             failures.remove(head);
@@ -126,6 +127,21 @@ public class ProjectionTransaction {
                     head, attempts, failure.toString());
             underLocksOf(institutions, () -> inQuarantine(deliveries, fold));
         }
+    }
+
+    /**
+     * The batch in the order its events were recorded (stable: events of one instant keep their arrival order). A
+     * poll hands records over partition by partition — all of one topic's, then another's — while an institution's
+     * history interleaves its topics: folded in recording order, as the event log replays them (an institution
+     * replay, an as-of fold, a ledger loaded again), each recording instant is settled with exactly the events
+     * recorded up to it ({@link Unsettled}), whether the poll was small (live) or large (a replay). One aggregate's
+     * events come from one service in its recording order, so their relative order is kept.
+     */
+    static List<CloudEventReader.Delivery> inRecordingOrder(List<CloudEventReader.Delivery> polled) {
+        List<CloudEventReader.Delivery> ordered = new ArrayList<>(polled);
+        ordered.sort(java.util.Comparator.comparing(d -> d.event().recordedAt() == null ? java.time.Instant.EPOCH
+                : d.event().recordedAt()));
+        return ordered;
     }
 
     private static Set<String> institutionsOf(List<CloudEventReader.Delivery> deliveries) {
