@@ -254,7 +254,7 @@ class CostController {
     }
 
     private Lineage lineage(Actor actor, String kind, String id, Instant asOf, String unknownCode) {
-        CostSnapshot snapshot = snapshots.of(actor.institutionId(), CostQuery.asOf(asOf));
+        CostSnapshot snapshot = snapshots.folded(actor.institutionId(), CostQuery.asOf(asOf));
         List<String> ids = snapshot.lineage().get(CostSnapshot.key(kind, id));
         if (ids == null) {
             throw DomainRejection.notFound(unknownCode, "id", id);
