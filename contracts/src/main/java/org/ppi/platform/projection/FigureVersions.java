@@ -77,6 +77,13 @@ public class FigureVersions {
                 .query(String.class).list();
     }
 
+    /** The plan of {@link #all}, run, with its rows and buffers: what a measurement of the read's cost looks at. */
+    public List<String> explainAll(String institutionId, String kind, Instant at) {
+        return jdbc.sql("explain (analyze, buffers, costs off, timing off) " + all)
+                .params(institutionId, kind, institutionId, kind, institutionId, kind, Timestamp.from(at))
+                .query(String.class).list();
+    }
+
     /** The table, for a replay's list of tables to empty. */
     public String table() {
         return table;

@@ -61,9 +61,28 @@ public class FigureStore {
         for (String id : recalculation.changedCenters()) {
             center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
         }
-        if (recalculation.totalsChanged() && now.totals() != null) {
-            institution(state, now, before.totals(), cause, at);
+        if (now.totals() != null && (recalculation.totalsChanged() || countsChanged(now, before))) {
+            institution(state, now, before.totals(), cause, at, recalculation.totalsChanged());
         }
+    }
+
+    /**
+     * The institution's figure also shows how many products, volume gaps, employees, over-allocated employees and
+     * centers it has: one added or gone with no cost of its own (a product just registered) leaves the totals as they
+     * were, but the row (and its version, which an as-of query answers with) must say so; nothing is republished.
+     */
+    private static boolean countsChanged(CostFigures now, CostFigures before) {
+        return now.products().size() != before.products().size() || now.employees().size() != before.employees().size()
+                || now.centers().size() != before.centers().size() || gaps(now) != gaps(before)
+                || overAllocated(now) != overAllocated(before);
+    }
+
+    private static long gaps(CostFigures figures) {
+        return figures.products().values().stream().filter(ProductCost::volumeGap).count();
+    }
+
+    private static long overAllocated(CostFigures figures) {
+        return figures.employees().values().stream().filter(EmployeeCost::overAllocated).count();
     }
 
     private void product(InstitutionState state, ProductCost now, ProductCost before, String id, EventEnvelope cause, Instant at) {
@@ -158,7 +177,8 @@ public class FigureStore {
                 at, cause.id(), lineage), "", cause, at);
     }
 
-    private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at) {
+    private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at,
+                             boolean totalsChanged) {
         String id = state.institutionId();
         InstitutionCostView view = Views.institution(state, now, cause.id(), at);
         InstitutionTotals t = now.totals();
@@ -173,6 +193,9 @@ public class FigureStore {
         row.put("effective_at", Timestamp.from(at));
         save("institution_cost", Map.of("institution_id", id), row);
         versions.record(id, "INSTITUTION", id, at, (String) row.get("detail"));
+        if (!totalsChanged) {
+            return;
+        }
         logChange(state, "INSTITUTION", id, "totalCost", before == null ? null : before.totalCost(), t.totalCost(), cause, at);
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),

@@ -22,9 +22,9 @@ import org.ppi.costing.state.FiscalYear;
 import org.ppi.costing.state.InstitutionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds {@link CostSnapshot}s: from the read models (live), from the figures' versions valid at an instant (as-of,
@@ -40,9 +40,13 @@ class CostSnapshots {
     private final EventLog log;
     private final Recalculator recalculator;
     private final FigureVersions versions;
+    private final JsonMapper withoutCause;
 
     CostSnapshots(JdbcClient jdbc, JsonMapper json, EventLog log, Recalculator recalculator, FigureVersions versions) {
         this.versions = versions;
+        this.withoutCause = json.rebuild().addMixIn(ProductCostView.class, WithoutCause.class)
+                .addMixIn(EmployeeCostView.class, WithoutCause.class).addMixIn(CenterCostView.class, WithoutCause.class)
+                .addMixIn(InstitutionCostView.class, WithoutCause.class).build();
         this.jdbc = jdbc;
         this.json = json;
         this.log = log;
@@ -140,10 +144,12 @@ class CostSnapshots {
      * event nor its time, so neither does its version — the two answers are the same, field by field.
      */
     private <T> T asFolded(String detail, Class<T> type) {
-        ObjectNode view = (ObjectNode) json.readTree(detail);
-        view.putNull("causationEventId");
-        view.putNull("effectiveAt");
-        return json.treeToValue(view, type);
+        return withoutCause.readValue(detail, type);
+    }
+
+    /** What a version's detail is read without (amounts are read as written, to the cent: no tree in between). */
+    @JsonIgnoreProperties({"causationEventId", "effectiveAt"})
+    private interface WithoutCause {
     }
 
     /**
