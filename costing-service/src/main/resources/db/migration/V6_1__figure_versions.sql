@@ -15,14 +15,16 @@ create table figure_version (
 
 -- Figures stored before versions existed: what they say now holds from the institution's last settle on (its latest
 -- effective_at); an as-of query before that instant finds no version of the institution and folds the history.
-with figure as (
-    select institution_id, 'PRODUCT' as kind, product_id as figure_id, detail, effective_at from product_cost
-    union all select institution_id, 'EMPLOYEE', employee_id, detail, effective_at from employee_cost
-    union all select institution_id, 'CENTER', center_id, detail, effective_at from center_cost
-    union all select institution_id, 'INSTITUTION', institution_id, detail, effective_at from institution_cost
-), settled as (
-    select institution_id, max(effective_at) as at from figure group by institution_id
-)
+-- (Plain insert ... select, no CTE: the same script runs on H2, the local default.)
 insert into figure_version (institution_id, kind, figure_id, valid_from, detail)
 select figure.institution_id, figure.kind, figure.figure_id, settled.at, figure.detail
-from figure join settled on settled.institution_id = figure.institution_id;
+from (select institution_id, 'PRODUCT' as kind, product_id as figure_id, detail from product_cost
+      union all select institution_id, 'EMPLOYEE', employee_id, detail from employee_cost
+      union all select institution_id, 'CENTER', center_id, detail from center_cost
+      union all select institution_id, 'INSTITUTION', institution_id, detail from institution_cost) figure
+join (select institution_id, max(effective_at) as at
+      from (select institution_id, effective_at from product_cost
+            union all select institution_id, effective_at from employee_cost
+            union all select institution_id, effective_at from center_cost
+            union all select institution_id, effective_at from institution_cost) stored
+      group by institution_id) settled on settled.institution_id = figure.institution_id;

@@ -29,7 +29,9 @@ public class FigureVersions {
     private final String table;
     private final BatchedWrites writes;
     private final JdbcClient jdbc;
-    private final String record;
+    private final String replace;
+    private final String close;
+    private final String insert;
     private final String one;
     private final String all;
 
@@ -38,31 +40,61 @@ public class FigureVersions {
         this.writes = writes;
         this.jdbc = jdbc;
         String figure = "institution_id = ? and kind = ? and figure_id = ?";
-        // One statement per version, so that a batch of them runs in the order they were recorded (JDBC batches group
-        // rows per statement): either the current version is at this instant or later, and takes the new detail, or
-        // it is earlier, and is closed by the new version inserted after it. Both updates see the same snapshot, and
-        // at most one of them matches the one open version.
-        this.record = "with replaced as (update " + table + " set detail = ? where " + figure
-                + " and valid_until is null and valid_from >= ? returning 1), "
-                + "closed as (update " + table + " set valid_until = ? where " + figure
-                + " and valid_until is null and valid_from < ? returning 1) "
-                + "insert into " + table + " (institution_id, kind, figure_id, valid_from, detail) "
-                + "select ?, ?, ?, ?, ? where not exists (select 1 from replaced)";
+        // Three statements, portable (PostgreSQL, and H2 in PostgreSQL mode, the local default), run in this order
+        // for each version: the figure's current version, when it is at this instant or later, takes the new detail;
+        // otherwise it is closed, and the new one inserted after it.
+        this.replace = "update " + table + " set detail = ? where " + figure + " and valid_until is null and valid_from >= ?";
+        this.close = "update " + table + " set valid_until = ? where " + figure + " and valid_until is null and valid_from < ?";
+        this.insert = "insert into " + table + " (institution_id, kind, figure_id, valid_from, detail) "
+                + "select ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists (select 1 from " + table
+                + " where " + figure + " and valid_until is null)";
         this.one = "select detail from " + table + " where " + figure + " and valid_from <= ? order by valid_from desc limit 1";
+        // the distinct figure ids by the key's index (each step one descent to the next id), then per id one descent
+        // to its latest version at or before the instant
+        // (each step an "order by ... limit 1" scalar subquery: min() leaves the planner free to aggregate over every
+        // version of the kind, which it does while the table's statistics are young)
         this.all = "with recursive ids (figure_id) as ("
-                + "(select figure_id from " + table + " where institution_id = ? and kind = ? order by figure_id limit 1) "
+                + "select (select figure_id from " + table + " where institution_id = ? and kind = ? "
+                + "order by figure_id limit 1) from (values (1)) as one (x) "
                 + "union all select (select v.figure_id from " + table + " v where v.institution_id = ? and v.kind = ? "
                 + "and v.figure_id > ids.figure_id order by v.figure_id limit 1) from ids where ids.figure_id is not null) "
-                + "select found.detail from ids cross join lateral (select v.detail from " + table + " v "
-                + "where v.institution_id = ? and v.kind = ? and v.figure_id = ids.figure_id and v.valid_from <= ? "
-                + "order by v.valid_from desc limit 1) found where found.detail is not null order by ids.figure_id";
+                + "select (select v.detail from " + table + " v where v.institution_id = ? and v.kind = ? "
+                + "and v.figure_id = ids.figure_id and v.valid_from <= ? order by v.valid_from desc limit 1) as detail "
+                + "from ids where ids.figure_id is not null order by ids.figure_id";
     }
 
-    /** The figure says {@code detail} from {@code from} on (null: it is gone); batched with the transaction's writes. */
+    /**
+     * The figure says {@code detail} from {@code from} on (null: it is gone); batched with the transaction's writes.
+     * The three statements of one figure's version must run before those of its next version: batched writes run
+     * per statement, so a figure recorded twice before the batch is sent sends what is pending first (the kernel
+     * sends them before each settle of an institution anyway).
+     */
     public void record(String institutionId, String kind, String figureId, Instant from, String detail) {
+        java.util.Set<List<String>> pending = writes.local("figure-versions:" + table, java.util.HashSet::new);
+        if (pending != null && !pending.add(List.of(institutionId, kind, figureId))) {
+            writes.flush();
+            pending.clear();
+            pending.add(List.of(institutionId, kind, figureId));
+        }
         Timestamp at = Timestamp.from(from);
-        writes.update(record, detail, institutionId, kind, figureId, at, at, institutionId, kind, figureId, at,
-                institutionId, kind, figureId, at, detail);
+        writes.update(replace, detail, institutionId, kind, figureId, at);
+        writes.update(close, at, institutionId, kind, figureId, at);
+        writes.update(insert, institutionId, kind, figureId, at, detail, institutionId, kind, figureId);
+    }
+
+    /**
+     * {@link #record}, unless the figure's current version says the same already (or, for a null detail, it has none):
+     * for a figure written on every settle whose value seldom changes. Reads the current version: the kernel sends
+     * each settle's writes before the next settle of the institution ({@link ProjectionTransaction}).
+     */
+    public void recordIfChanged(String institutionId, String kind, String figureId, Instant from, String detail) {
+        List<Optional<String>> current = jdbc.sql("select detail from " + table
+                        + " where institution_id = ? and kind = ? and figure_id = ? and valid_until is null")
+                .params(institutionId, kind, figureId).query((rs, i) -> Optional.ofNullable(rs.getString(1))).list();
+        boolean same = current.isEmpty() ? detail == null : current.get(0).equals(Optional.ofNullable(detail));
+        if (!same) {
+            record(institutionId, kind, figureId, from, detail);
+        }
     }
 
     /** What the figure said at the instant; empty when it did not exist then (or no version reaches back so far). */
@@ -73,8 +105,15 @@ public class FigureVersions {
 
     /** What every figure of the kind that existed at the instant said then, by figure id. */
     public List<String> all(String institutionId, String kind, Instant at) {
-        return jdbc.sql(all).params(institutionId, kind, institutionId, kind, institutionId, kind, Timestamp.from(at))
-                .query(String.class).list();
+        List<String> details = new java.util.ArrayList<>();
+        jdbc.sql(all).params(institutionId, kind, institutionId, kind, institutionId, kind, Timestamp.from(at))
+                .query(rs -> {
+                    String detail = rs.getString(1);
+                    if (detail != null) {
+                        details.add(detail);
+                    }
+                });
+        return details;
     }
 
     /** The plan of {@link #all}, run, with its rows and buffers: what a measurement of the read's cost looks at. */
