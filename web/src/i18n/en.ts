@@ -74,7 +74,11 @@ export const en: Messages = {
     user: 'user',
     interview: 'interview',
     reason: 'reason',
-    upstream: '{{count}} upstream events (surveys, catalog, chains).',
+    count: '{{shown}} of {{total}} events.',
+    more: 'Show more events',
+    costingFigures: 'Costing figures it rests on',
+    cause: 'event that caused it',
+    costingKinds: { PRODUCT: 'Cost of product', INSTITUTION: 'Institution cost' },
   },
   costs: {
     product: 'Product',

@@ -72,7 +72,11 @@ export const es = {
     user: 'usuario',
     interview: 'entrevista',
     reason: 'motivo',
-    upstream: '{{count}} eventos de origen (encuestas, catálogo, cadenas).',
+    count: '{{shown}} de {{total}} eventos.',
+    more: 'Ver más eventos',
+    costingFigures: 'Cifras de costeo en que se apoya',
+    cause: 'evento que la causó',
+    costingKinds: { PRODUCT: 'Costo del producto', INSTITUTION: 'Costo institucional' },
   },
   costs: {
     product: 'Producto',

@@ -27,6 +27,7 @@ import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.Topics;
 import org.ppi.contracts.costing.Amount;
+import org.ppi.contracts.costing.LineageRef;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.survey.CostingMethod;
 import org.ppi.contracts.survey.InstitutionRegistered;
@@ -249,7 +250,7 @@ class BudgetPoisonEventsIntegrationTest {
     private static InstitutionCostRecalculated institutionCost(String tenant, long total) {
         return new InstitutionCostRecalculated(tenant, "analyst", CostingMethod.CLASSIC, amount(total),
                 amount(3_323_000), amount(170_000), amount(687_000), amount(0), true, null, "cause-institution",
-                List.of("sv-institution"), null);
+                1, LineageRef.institution(), null);
     }
 
     private static Amount amount(long value) {

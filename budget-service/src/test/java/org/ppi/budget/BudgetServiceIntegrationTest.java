@@ -115,7 +115,23 @@ class BudgetServiceIntegrationTest {
         lineage.path("events").forEach(e -> lineageIds.add(e.path("eventId").asString()));
         assertThat(lineageIds).contains(ids.get("P1")).doesNotContain(ids.get("P2"));
         assertThat(lineage.path("events").get(0).path("actingUser").asString()).isEqualTo(WorkedExample.USER);
-        assertThat(lineage.path("upstreamEventIds").toString()).contains("sv-P1-hours", "ct-P1-registered");
+        // the costing figure it rests on, by reference: the costing event read, its cause, where its lineage is paged
+        assertThat(lineage.path("totalCostingFigures").asInt()).isEqualTo(1);
+        JsonNode p1 = lineage.path("costingFigures").get(0);
+        assertThat(p1.path("figureKind").asString()).isEqualTo("PRODUCT");
+        assertThat(p1.path("figureId").asString()).isEqualTo("P1");
+        assertThat(p1.path("costingEventId").asString()).isEqualTo(ids.get("P1"));
+        assertThat(p1.path("causationEventId").asString()).isEqualTo("cause-P1");
+        assertThat(p1.path("lineageRef").asString()).isEqualTo("/api/costing/products/P1/lineage");
+        assertThat(lineage.path("totalItems").asInt()).isEqualTo(lineageIds.size());
+        JsonNode firstPage = get("/api/budget/programs/PR1/lineage?" + YEAR + "&size=1");
+        assertThat(firstPage.path("events")).hasSize(1);
+        assertThat(firstPage.path("totalPages").asInt()).isEqualTo(lineageIds.size());
+        assertThat(get("/api/budget/programs/PR1/lineage?" + YEAR + "&size=1&page=1").path("costingFigures"))
+                .as("the one reference is on the first page").isEmpty();
+        HttpResponse<String> badPage = raw("/api/budget/programs/PR1/lineage?" + YEAR + "&page=-2", "es");
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(badPage.body()).contains("request.page-negative").contains("La página no puede ser negativa");
 
         long logged = get("/api/budget/recalculations?size=1").path("totalItems").asLong();
         long outbox = jdbc.sql("select count(*) from outbox").query(Long.class).single();
@@ -168,7 +184,26 @@ class BudgetServiceIntegrationTest {
         ProgramBudgetRecalculated event = json.readValue(published.value(), ProgramBudgetRecalculated.class);
         assertThat(event.programId()).isEqualTo("PR1");
         assertThat(event.budget().value()).isEqualByComparingTo("3518750");
-        assertThat(event.lineage()).contains(plan.getId(), ids.get("P1"), "sv-P1-hours");
+        assertThat(event.lineageRef()).isEqualTo("/api/budget/programs/PR1/lineage?fiscalYear=2026");
+        assertThat(event.lineageSize()).isEqualTo(get(event.lineageRef().substring(0, event.lineageRef().indexOf('?'))
+                + "?" + YEAR).path("totalItems").asInt()).isGreaterThan(1);
+        assertThat(new String(published.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\"lineage\"");
+        // a costing event published before lineage by reference (its whole list, no size nor path) still reads: the
+        // list is ignored, the figure's path is the one its id gives
+        tools.jackson.databind.node.ObjectNode old = json.valueToTree(WorkedExample.costing(TENANT, CostingMethod.CLASSIC).get(0));
+        old.remove("lineageSize");
+        old.remove("lineageRef");
+        old.putArray("lineage").add("sv-P1-hours").add("ct-P1-registered");
+        org.ppi.contracts.costing.ProductCostRecalculated read = json.readValue(json.writeValueAsString(old),
+                org.ppi.contracts.costing.ProductCostRecalculated.class);
+        assertThat(read.productId()).isEqualTo("P1");
+        assertThat(read.lineageRef()).isNull();
+        org.ppi.budget.state.BudgetState folded = new org.ppi.budget.state.BudgetState(TENANT);
+        List<PpiEvent> history = new ArrayList<>(WorkedExample.valueChain(TENANT));
+        history.add(read);
+        WorkedExample.envelopes(history).forEach(folded::apply);
+        assertThat(folded.programLineage("PR1", 2026).costing()).extracting(c -> c.figureId() + " " + c.lineageRef())
+                .containsExactly("P1 /api/costing/products/P1/lineage");
 
         // Roles: an analyst exports the structure, an authority reads lineage; only the platform admin replays.
         HttpResponse<String> analystCsv = api.request("GET", "/api/budget/structure?" + YEAR + "&format=csv")

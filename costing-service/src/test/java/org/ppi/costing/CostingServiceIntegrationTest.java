@@ -76,6 +76,8 @@ class CostingServiceIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     BindingsLifecycleController bindings;
+    @Autowired
+    org.ppi.costing.projection.Ledgers ledgers;
 
     private ApiClient api;
     private final List<String> sentIds = new ArrayList<>();
@@ -143,6 +145,7 @@ class CostingServiceIntegrationTest {
         List<String> institutionIds = new ArrayList<>();
         institutionLineage.path("events").forEach(e -> institutionIds.add(e.path("eventId").asString()));
         assertThat(institutionIds).containsAll(sentIds).contains(change.getId());
+        pagesTheLineageAndPublishesItsSizeAndReference(change.getId());
         // Roles on the read side: an auditor alone reads lineage, history and lag, but does not replay (a replay
         // rebuilds every institution's figures: the platform administrator's); an analyst reads figures, not lag.
         HttpResponse<String> auditorLineage = api.request("GET", "/api/costing/products/dp-p1/lineage").tenant(TENANT)
@@ -637,6 +640,76 @@ class CostingServiceIntegrationTest {
     private List<String> loggedIds(String tenant) {
         return jdbc.sql("select event_id from event_log where institution_id = ? order by position").param(tenant)
                 .query(String.class).list();
+    }
+
+    /**
+     * A lineage is answered a page at a time with its total; the pages are disjoint and cover it; a bad page or size is
+     * a precise 400; the published figure events carry the lineage's size and the path that pages it, never the list.
+     */
+    private void pagesTheLineageAndPublishesItsSizeAndReference(String changeId) throws Exception {
+        String path = "/api/costing/products/dp-p1/lineage";
+        JsonNode whole = get(path);
+        int total = whole.path("totalItems").asInt();
+        assertThat(total).isEqualTo(whole.path("events").size()).isEqualTo(sentIds.size());
+        assertThat(whole.path("page").asInt()).isZero();
+        assertThat(whole.path("size").asInt()).isEqualTo(100);
+        List<String> paged = new ArrayList<>();
+        assertThat(total).as("more than one page of 4").isGreaterThan(8);
+        for (int page = 0; page < (total + 3) / 4; page++) {
+            JsonNode one = get(path + "?size=4&page=" + page);
+            assertThat(one.path("totalItems").asInt()).isEqualTo(total);
+            assertThat(one.path("totalPages").asInt()).isEqualTo((total + 3) / 4);
+            assertThat(one.path("events").size()).isEqualTo(Math.max(0, Math.min(4, total - 4 * page)));
+            one.path("events").forEach(e -> paged.add(e.path("eventId").asString()));
+        }
+        List<String> inOrder = new ArrayList<>();
+        whole.path("events").forEach(e -> inOrder.add(e.path("eventId").asString()));
+        assertThat(paged).as("pages in the lineage's order, none repeated").isEqualTo(inOrder);
+        assertThat(get(path + "?size=4&page=9").path("events")).isEmpty();
+        // the same lineage whether the projection's state in memory answers it, the log folded now (the state not in
+        // memory here), or the log folded up to now (asOf)
+        ledgers.evict(TENANT);
+        assertThat(get(path).path("events")).isEqualTo(whole.path("events"));
+        assertThat(get(path + "?asOf=" + clock.plusSeconds(1)).path("events")).isEqualTo(whole.path("events"));
+        assertThat(get(path + "?asOf=" + clock.plusSeconds(1)).path("totalItems").asInt()).isEqualTo(total);
+        HttpResponse<String> negative = api.request("GET", path + "?page=-1").tenant(TENANT).send();
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("request.page-negative").contains("La página no puede ser negativa");
+        HttpResponse<String> tooLarge = api.request("GET", path + "?size=5000").tenant(TENANT).language("en").send();
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("request.page-size").contains("Page size must be between 1 and");
+        assertThat(api.request("GET", path + "?size=0").tenant(TENANT).send().statusCode()).isEqualTo(400);
+
+        JsonNode product = published("ProductCostRecalculated", changeId);
+        assertThat(product.has("lineage")).as("the list is no longer published").isFalse();
+        assertThat(product.path("lineageSize").asInt()).isEqualTo(total);
+        assertThat(product.path("lineageRef").asString()).isEqualTo(path);
+        JsonNode institution = published("InstitutionCostRecalculated", changeId);
+        assertThat(institution.path("lineageRef").asString()).isEqualTo("/api/costing/institution/lineage");
+        assertThat(institution.path("lineageSize").asInt())
+                .isEqualTo(get("/api/costing/institution/lineage").path("totalItems").asInt());
+        JsonNode employee = published("EmployeeCostRecalculated", changeId);
+        assertThat(employee.path("lineageRef").asString()).isEqualTo("/api/costing/employees/dp-e0/lineage");
+        assertThat(employee.path("lineageSize").asInt())
+                .isEqualTo(get("/api/costing/employees/dp-e0/lineage").path("totalItems").asInt());
+    }
+
+    /** The payload of the costing event of that type the outbox holds for a causing event. */
+    private JsonNode published(String name, String causationId) throws Exception {
+        String payload = awaitValue(() -> jdbc.sql("select payload from outbox where event_type = ? and causation_id = ?")
+                .params("org.ppi.costing." + name + ".v1", causationId).query(String.class).optional().orElse(null));
+        return json.readTree(payload);
+    }
+
+    private static <T> T awaitValue(java.util.function.Supplier<T> read) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        T value = read.get();
+        while (value == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            value = read.get();
+        }
+        assertThat(value).as("awaited").isNotNull();
+        return value;
     }
 
     private String figures() throws Exception {

@@ -11,6 +11,7 @@ import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.budget.rules.BudgetResult;
 import org.ppi.budget.state.BudgetState;
 import org.ppi.contracts.budget.InstitutionBudgetRecalculated;
+import org.ppi.contracts.budget.LineageRef;
 import org.ppi.contracts.budget.ProgramBudgetRecalculated;
 import org.ppi.contracts.money.Rational;
 import org.ppi.platform.inbox.EventEnvelope;
@@ -108,7 +109,8 @@ public class FigureStore {
         logChange(institution, year, "PROGRAM", programId, "budget", old, budget, cause, at);
         if (!budget.equals(old)) {
             outbox.add(new ProgramBudgetRecalculated(institution, cause.actingUser(), programId, year, Money.amount(budget),
-                    at, cause.id(), figure.lineage().all()), String.valueOf(year), cause, at);
+                    at, cause.id(), figure.lineage().events().size(), LineageRef.program(programId, year)),
+                    String.valueOf(year), cause, at);
         }
     }
 
@@ -152,7 +154,8 @@ public class FigureStore {
             outbox.add(new InstitutionBudgetRecalculated(institution, cause.actingUser(), year,
                     Money.amount(now.programsTotal()), Money.amount(now.centralActions()),
                     Money.amount(now.unassignedTerminals()), Money.amount(now.unusedCapacity()), Money.amount(now.total()),
-                    at, cause.id(), fresh.summaryLineage().all()), String.valueOf(year), cause, at);
+                    at, cause.id(), fresh.summaryLineage().events().size(), LineageRef.summary(year)),
+                    String.valueOf(year), cause, at);
         }
     }
 

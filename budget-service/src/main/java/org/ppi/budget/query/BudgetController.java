@@ -16,6 +16,7 @@ import org.ppi.platform.web.InMemoryPage;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.ExportFormat;
 import org.ppi.platform.web.TableExport;
+import org.ppi.platform.web.PageQuery;
 import org.ppi.platform.web.PageResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,6 +41,8 @@ class BudgetController {
     private final EventLog log;
     private final MessageSource messages;
     private final BudgetExports exports;
+    /** A page of a lineage unless the caller asks for another size. */
+    static final int LINEAGE_PAGE = 100;
 
     BudgetController(BudgetSnapshots snapshots, EventLog log, MessageSource messages, BudgetExports exports) {
         this.snapshots = snapshots;
@@ -58,11 +61,17 @@ class BudgetController {
         return summary.withLines(lines);
     }
 
+    /**
+     * The events behind the summary and the costing figures they rest on, a page at a time ({@code page} from 0,
+     * {@code size} default {@value #LINEAGE_PAGE}, at most 1000, for both lists) with their totals.
+     */
     @GetMapping("/summary/lineage")
     Lineage summaryLineage(Actor actor, @RequestParam(required = false) Integer fiscalYear,
-                           @RequestParam(required = false) Instant asOf) {
+                           @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Integer page,
+                           @RequestParam(required = false) Integer size) {
+        PageQuery query = lineagePage(page, size);
         BudgetSnapshot snapshot = known(actor, fiscalYear, asOf, true);
-        return lineage(actor, "SUMMARY", actor.institutionId(), snapshot, snapshot.summaryLineage());
+        return lineage(actor, "SUMMARY", actor.institutionId(), snapshot, snapshot.summaryLineage(), query);
     }
 
     @GetMapping("/programs")
@@ -91,10 +100,12 @@ class BudgetController {
 
     @GetMapping("/programs/{id}/lineage")
     Lineage programLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Integer fiscalYear,
-                           @RequestParam(required = false) Instant asOf) {
+                           @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Integer page,
+                           @RequestParam(required = false) Integer size) {
+        PageQuery query = lineagePage(page, size);
         BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf, true);
         find(snapshot, id);
-        return lineage(actor, "PROGRAM", id, snapshot, snapshot.lineage().getOrDefault(id, BudgetLineage.empty()));
+        return lineage(actor, "PROGRAM", id, snapshot, snapshot.lineage().getOrDefault(id, BudgetLineage.empty()), query);
     }
 
     @GetMapping("/structure")
@@ -176,9 +187,20 @@ class BudgetController {
                 .orElseThrow(() -> DomainRejection.notFound("budget.program-unknown", "programId", id));
     }
 
-    private Lineage lineage(Actor actor, String kind, String id, BudgetSnapshot snapshot, BudgetLineage lineage) {
-        return new Lineage(kind, id, snapshot.fiscalYear(), snapshot.asOf(), log.find(actor.institutionId(), lineage.events()),
-                lineage.upstream());
+    private static PageQuery lineagePage(Integer page, Integer size) {
+        return PageQuery.of(page, size == null ? LINEAGE_PAGE : size, List.of(), Map.of(), "position");
+    }
+
+    private Lineage lineage(Actor actor, String kind, String id, BudgetSnapshot snapshot, BudgetLineage lineage,
+                            PageQuery query) {
+        List<BudgetLineage.CostingFigure> costing = lineage.costing();
+        int from = Math.min(query.offset(), costing.size());
+        List<BudgetLineage.CostingFigure> figures = costing.subList(from, Math.min(from + query.size(), costing.size()));
+        int total = lineage.events().size();
+        int pages = (int) ((Math.max(total, costing.size()) + query.size() - 1L) / query.size());
+        return new Lineage(kind, id, snapshot.fiscalYear(), snapshot.asOf(),
+                log.page(actor.institutionId(), lineage.events(), query.offset(), query.size()), query.page(), query.size(),
+                total, pages, List.copyOf(figures), costing.size());
     }
 
     private static boolean matches(String q, String first, String second) {
@@ -191,10 +213,12 @@ class BudgetController {
     }
 
     /**
-     * The events behind a figure, oldest first (type, time, acting user), and the survey, catalog and value-chain
-     * event ids the costing events named as theirs: what an auditor walks back to the interviews.
+     * One page of the events behind a figure, oldest first (type, time, acting user), with their total; and the same
+     * page of the costing figures they rest on, each with the event that caused it and the path of its own lineage:
+     * what an auditor walks back to the interviews. {@code totalPages} covers the longer of the two lists.
      */
     record Lineage(String figureKind, String figureId, int fiscalYear, Instant asOf, List<EventLog.LoggedEvent> events,
-                   List<String> upstreamEventIds) {
+                   int page, int size, long totalItems, int totalPages, List<BudgetLineage.CostingFigure> costingFigures,
+                   long totalCostingFigures) {
     }
 }

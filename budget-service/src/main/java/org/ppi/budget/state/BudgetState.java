@@ -19,6 +19,7 @@ import org.ppi.budget.rules.TerminalCost;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.costing.Amount;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
+import org.ppi.contracts.costing.LineageRef;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Rational;
 import org.ppi.contracts.survey.InstitutionDetailsRevised;
@@ -94,7 +95,8 @@ public final class BudgetState {
             cost.fullCost = exact(e.fullCost());
             cost.volume = e.volume() == null ? null : Rational.of(e.volume());
             cost.eventId = id;
-            cost.upstream = e.lineage() == null ? List.of() : List.copyOf(e.lineage());
+            cost.causationEventId = e.causationEventId();
+            cost.lineageRef = e.lineageRef() != null ? e.lineageRef() : LineageRef.product(e.productId());
         } else if (p instanceof InstitutionCostRecalculated e) {
             Facts.InstitutionCost cost = new Facts.InstitutionCost();
             cost.totalCost = exact(e.totalCost());
@@ -102,7 +104,8 @@ public final class BudgetState {
             cost.unusedCapacity = exact(e.unusedCost());
             cost.provisional = Boolean.TRUE.equals(e.provisional());
             cost.eventId = id;
-            cost.upstream = e.lineage() == null ? List.of() : List.copyOf(e.lineage());
+            cost.causationEventId = e.causationEventId();
+            cost.lineageRef = e.lineageRef() != null ? e.lineageRef() : LineageRef.institution();
             institutionCost = cost;
         } else if (p instanceof ValueChainDefined e) {
             Facts.Chain chain = chainFor(e.chainId());
@@ -319,7 +322,10 @@ public final class BudgetState {
         return cost != null && cost.type == ProductType.TERMINAL;
     }
 
-    /** The program's own events, its chains', its plans for the year and the costs of its products. */
+    /**
+     * The program's own events, its chains', its plans for the year and the costs of its products, each cost also
+     * named as the costing figure it is (whose own lineage leads to the interviews).
+     */
     public BudgetLineage programLineage(String programId, int fiscalYear) {
         Facts.Program program = programs.get(programId);
         if (program == null) {
@@ -333,31 +339,33 @@ public final class BudgetState {
             }
         }
         program.planned.getOrDefault(fiscalYear, Map.of()).values().forEach(plan -> events.add(plan.eventId));
-        Set<String> upstream = new LinkedHashSet<>();
+        List<BudgetLineage.CostingFigure> costing = new ArrayList<>();
         for (String productId : terminalProductsOf(program)) {
             shares.getOrDefault(fiscalYear, Map.of()).getOrDefault(productId, Map.of()).values()
                     .forEach(share -> events.add(share.eventId));
             Facts.ProductCost cost = products.get(productId);
             if (cost != null) {
                 events.add(cost.eventId);
-                upstream.addAll(cost.upstream);
+                costing.add(new BudgetLineage.CostingFigure("PRODUCT", productId, cost.eventId, cost.causationEventId,
+                        cost.lineageRef));
             }
         }
-        return new BudgetLineage(new ArrayList<>(events), new ArrayList<>(upstream));
+        return new BudgetLineage(new ArrayList<>(events), costing);
     }
 
     /**
      * The institution's lines: the reconciliation costing published, every terminal cost and the programmatic
-     * structure. Upstream ids are only those costing named for the reconciliation itself: the programs' lineage
-     * carries their products' interviews, and repeating all of them on every summary line would not scale.
+     * structure. The costing figure named is the reconciliation itself: the programs' lineage names their products'
+     * figures, and repeating all of them on every summary line would not scale.
      */
     public BudgetLineage summaryLineage(int fiscalYear) {
         // the institution's settings say which year is the default one
         Set<String> events = new LinkedHashSet<>(institutionEvents);
-        List<String> upstream = new ArrayList<>();
+        List<BudgetLineage.CostingFigure> costing = new ArrayList<>();
         if (institutionCost != null) {
             events.add(institutionCost.eventId);
-            upstream.addAll(institutionCost.upstream);
+            costing.add(new BudgetLineage.CostingFigure("INSTITUTION", institutionId, institutionCost.eventId,
+                    institutionCost.causationEventId, institutionCost.lineageRef));
         }
         products.values().stream().filter(Facts.ProductCost::terminal).forEach(c -> events.add(c.eventId));
         for (Facts.Program program : programs.values()) {
@@ -368,7 +376,7 @@ public final class BudgetState {
         shares.getOrDefault(fiscalYear, Map.of()).values()
                 .forEach(byProgram -> byProgram.values().forEach(share -> events.add(share.eventId)));
         apnop.values().stream().filter(l -> l.fiscalYear == fiscalYear).forEach(l -> events.addAll(l.events));
-        return new BudgetLineage(new ArrayList<>(events), upstream);
+        return new BudgetLineage(new ArrayList<>(events), costing);
     }
 
     /** Nothing budget-relevant was ever received for this institution. */

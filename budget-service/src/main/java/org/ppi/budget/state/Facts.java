@@ -32,7 +32,8 @@ public final class Facts {
 
     /**
      * A product's cost as costing last published it. Each publication is a complete snapshot of the figure, so
-     * only the last one is behind the current value: its id and the upstream ids it names are kept, not a history.
+     * only the last one is behind the current value: its id, its cause and where its lineage is read are kept, not a
+     * history.
      */
     public static final class ProductCost {
         public final String productId;
@@ -41,7 +42,9 @@ public final class Facts {
         public Rational fullCost;
         public Rational volume;
         public String eventId;
-        public List<String> upstream = List.of();
+        /** The survey, catalog or value-chain event that caused costing's figure. */
+        public String causationEventId;
+        public String lineageRef;
 
         ProductCost(String productId) {
             this.productId = productId;
@@ -61,7 +64,8 @@ public final class Facts {
         /** Some hours behind the institution's cost come from an interview not validated yet. */
         public boolean provisional;
         public String eventId;
-        public List<String> upstream = List.of();
+        public String causationEventId;
+        public String lineageRef;
     }
 
     public static final class Chain extends Traced {

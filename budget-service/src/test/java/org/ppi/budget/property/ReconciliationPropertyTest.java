@@ -24,6 +24,7 @@ import org.ppi.budget.state.WorkedExample;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.costing.Amount;
+import org.ppi.contracts.costing.LineageRef;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Rational;
@@ -183,7 +184,7 @@ class ReconciliationPropertyTest {
                     };
                     ProductCostRecalculated e = new ProductCostRecalculated(INSTITUTION, "u", product, "C",
                             CostingMethod.CLASSIC, type, false, r.nextInt(8) != 0, null, null, cost, volume, null, cost,
-                            null, true, null, "cause", List.of());
+                            null, true, null, "cause", 0, LineageRef.product(product));
                     products.put(product, e);
                     return e;
                 }
@@ -191,7 +192,7 @@ class ReconciliationPropertyTest {
                     central = Rational.of(BigInteger.valueOf(r.nextInt(900_000)), BigInteger.valueOf(1 + r.nextInt(3)));
                     unused = Rational.of(BigInteger.valueOf(r.nextInt(900_000) - 100_000), BigInteger.valueOf(1 + r.nextInt(9)));
                     return new InstitutionCostRecalculated(INSTITUTION, "u", CostingMethod.CLASSIC, null, null,
-                            amount(central), amount(unused), null, true, null, "cause", List.of());
+                            amount(central), amount(unused), null, true, null, "cause", 0, LineageRef.institution());
                 }
                 case 5 -> {
                     String chain = "VC" + chains.size();

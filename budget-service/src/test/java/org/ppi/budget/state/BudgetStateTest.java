@@ -23,6 +23,7 @@ import org.ppi.contracts.survey.InstitutionRegistered;
 import org.ppi.budget.rules.ProductContribution;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.survey.CostingMethod;
 import org.ppi.contracts.valuechain.ChainUnassignedFromProgram;
 import org.ppi.contracts.valuechain.ValueChainRetired;
@@ -152,8 +153,17 @@ class BudgetStateTest {
             }
         }
         assertThat(lineage.events()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(lineage.upstream()).containsExactlyInAnyOrder("sv-P1-hours", "ct-P1-registered");
-        assertThat(state.summaryLineage(YEAR).upstream()).containsExactly("sv-institution");
+        // the costing figures it rests on, each with the costing event read, its cause and where its lineage is paged
+        String p1Cost = events.stream().filter(e -> e.subject().equals("P1") && e.payload() instanceof ProductCostRecalculated)
+                .reduce((first, second) -> second).orElseThrow().id();
+        assertThat(lineage.costing()).containsExactly(new BudgetLineage.CostingFigure("PRODUCT", "P1", p1Cost, "cause-P1",
+                "/api/costing/products/P1/lineage"));
+        assertThat(state.programLineage("PR2", YEAR).costing()).extracting(BudgetLineage.CostingFigure::figureId)
+                .as("another program's terminal").containsExactly("P2");
+        assertThat(state.summaryLineage(YEAR).costing()).extracting(BudgetLineage.CostingFigure::figureKind,
+                BudgetLineage.CostingFigure::causationEventId, BudgetLineage.CostingFigure::lineageRef)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INSTITUTION", "cause-institution",
+                        "/api/costing/institution/lineage"));
     }
 
     @ParameterizedTest

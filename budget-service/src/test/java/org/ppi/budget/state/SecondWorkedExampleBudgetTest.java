@@ -12,6 +12,7 @@ import org.ppi.budget.figures.BudgetFigures;
 import org.ppi.budget.figures.YearFigures;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.costing.LineageRef;
 import org.ppi.contracts.costing.Amount;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
@@ -90,7 +91,7 @@ class SecondWorkedExampleBudgetTest {
         Rational terminals = Rational.parse(classic ? "57598595982500/27332733" : "5053748656750/1970197")
                 .plus(Rational.parse(classic ? "3904077112500/9110911" : "1259967246250/1970197"));
         events.add(new InstitutionCostRecalculated(I, U, method, amount(terminals.plus(central).plus(unused)), amount(terminals),
-                amount(central), amount(unused), amount(Rational.ZERO), true, null, "cause-institution", List.of("sv-institution"),
+                amount(central), amount(unused), amount(Rational.ZERO), true, null, "cause-institution", 1, LineageRef.institution(),
                 provisional));
         BudgetState state = new BudgetState(I);
         WorkedExample.envelopes(events).forEach(state::apply);
@@ -101,7 +102,7 @@ class SecondWorkedExampleBudgetTest {
                                                    long volume, boolean attributed) {
         Amount full = amount(Rational.parse(fullCost));
         return new ProductCostRecalculated(I, U, id, "C", method, type, false, true, null, null, full,
-                BigDecimal.valueOf(volume), null, full, null, attributed, null, "cause-" + id, List.of("sv-" + id));
+                BigDecimal.valueOf(volume), null, full, null, attributed, null, "cause-" + id, 1, LineageRef.product(id));
     }
 
     private static Amount amount(Rational exact) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.ppi.contracts.EventTypes;
 import org.ppi.contracts.PpiEvent;
 import org.ppi.contracts.catalog.ProductType;
+import org.ppi.contracts.costing.LineageRef;
 import org.ppi.contracts.costing.Amount;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
 import org.ppi.contracts.costing.ProductCostRecalculated;
@@ -45,7 +46,7 @@ public final class WorkedExample {
                 new ChainAssignedToProgram(institution, USER, "PR2", "VC2"));
     }
 
-    /** Both methods' figures of DOMAIN.md's table, each product naming two survey events as its lineage. */
+    /** Both methods' figures of DOMAIN.md's table, each product with its cause and two events in its lineage. */
     public static List<PpiEvent> costing(String institution, CostingMethod method) {
         boolean classic = method == CostingMethod.CLASSIC;
         List<PpiEvent> events = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class WorkedExample {
         long unused = classic ? 517_000 + 170_000 : 62_400 + 162_500;
         long terminals = classic ? 2_815_000 + 508_000 : 3_157_250 + 665_350;
         events.add(new InstitutionCostRecalculated(institution, USER, method, amount(4_180_000), amount(terminals),
-                amount(central), amount(unused), amount(0), true, null, "cause-institution", List.of("sv-institution")));
+                amount(central), amount(unused), amount(0), true, null, "cause-institution", 40, LineageRef.institution()));
         return events;
     }
 
@@ -70,7 +71,7 @@ public final class WorkedExample {
                                            long fullCost, long volume, boolean attributed) {
         return new ProductCostRecalculated(institution, USER, id, "C", method, type, false, true, null, null,
                 amount(fullCost), BigDecimal.valueOf(volume), null, amount(fullCost), null, attributed, null,
-                "cause-" + id, List.of("sv-" + id + "-hours", "ct-" + id + "-registered"));
+                "cause-" + id, 2, LineageRef.product(id));
     }
 
     static Amount amount(long value) {

@@ -78,12 +78,32 @@ public class EventLog {
                         + "payload from event_log where institution_id = :institution and event_id in (:ids) "
                         + "order by recorded_at, position")
                 .param("institution", institutionId).param("ids", eventIds)
-                .query((rs, i) -> new LoggedEvent(rs.getString("event_id"), rs.getString("topic"),
-                        EventTypes.nameOf(rs.getString("event_type")), rs.getString("event_type"),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("acting_user"),
-                        rs.getString("interview_id"), rs.getString("subject"), rs.getString("causation_id"),
-                        reason(rs.getString("payload"))))
+                .query((rs, i) -> logged(rs))
                 .list();
+    }
+
+    /**
+     * One page of the logged events among {@code eventIds} (a figure's lineage, computed on demand), oldest first:
+     * the ids go as one array parameter, so a lineage of the whole institution is one statement, not one
+     * parameter per id.
+     */
+    public List<LoggedEvent> page(String institutionId, Collection<String> eventIds, int offset, int limit) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select event_id, topic, event_type, recorded_at, acting_user, interview_id, subject, causation_id, "
+                        + "payload from event_log where institution_id = ? and event_id = any(?) "
+                        + "order by recorded_at, position limit ? offset ?")
+                .params(institutionId, eventIds.toArray(String[]::new), limit, offset)
+                .query((rs, i) -> logged(rs))
+                .list();
+    }
+
+    private LoggedEvent logged(ResultSet rs) throws SQLException {
+        return new LoggedEvent(rs.getString("event_id"), rs.getString("topic"), EventTypes.nameOf(rs.getString("event_type")),
+                rs.getString("event_type"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("acting_user"),
+                rs.getString("interview_id"), rs.getString("subject"), rs.getString("causation_id"),
+                reason(rs.getString("payload")));
     }
 
     public long count() {

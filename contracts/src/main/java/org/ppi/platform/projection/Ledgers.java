@@ -74,6 +74,11 @@ public class Ledgers<S, F> {
         }
     }
 
+    /** The institution's ledger if it is in memory, without loading it (a query must not race the projection's load). */
+    public Ledger<S, F> peek(String institutionId) {
+        return cache.get(institutionId);
+    }
+
     /** The institutions whose ledgers are in memory now (on an instance among several: some of those it owns). */
     public java.util.Set<String> institutions() {
         return java.util.Set.copyOf(cache.keySet());

@@ -211,7 +211,7 @@ class OutboxPublisherTest {
         java.time.Instant at = java.time.Instant.parse("2026-12-02T10:00:00Z");
         for (String amount : List.of("1", "2", "1")) {
             outbox.add(new org.ppi.contracts.budget.ProgramBudgetRecalculated("A", "analista", "PR1", 2026,
-                    new org.ppi.contracts.costing.Amount(new java.math.BigDecimal(amount), amount), at, "c", List.of()),
+                    new org.ppi.contracts.costing.Amount(new java.math.BigDecimal(amount), amount), at, "c", 0, null),
                     "2026", cause("c1", "A", null), at);
         }
         // a replay re-issues a figure's history: the same cause and value again after another value must not be taken
@@ -248,7 +248,7 @@ class OutboxPublisherTest {
 
     private static org.ppi.contracts.budget.ProgramBudgetRecalculated budget(String institution, String program) {
         return new org.ppi.contracts.budget.ProgramBudgetRecalculated(institution, "analista", program, 2026,
-                new org.ppi.contracts.costing.Amount(java.math.BigDecimal.ONE, "1"), java.time.Instant.now(), "c", List.of());
+                new org.ppi.contracts.costing.Amount(java.math.BigDecimal.ONE, "1"), java.time.Instant.now(), "c", 0, null);
     }
 
     private static org.ppi.platform.inbox.EventEnvelope cause(String id, String institution, String correlation) {

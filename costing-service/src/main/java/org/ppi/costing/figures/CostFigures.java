@@ -5,14 +5,25 @@ import java.util.TreeMap;
 
 import org.ppi.contracts.money.Rational;
 import org.ppi.costing.rules.CenterCost;
+import org.ppi.costing.rules.CostingIndex;
 import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.InstitutionTotals;
 import org.ppi.costing.rules.ProductCost;
 
-/** The current exact figures of one institution, as the rules computed them. */
+/**
+ * The current exact figures of one institution, as the rules computed them, and the rules' index they were
+ * computed on. The projection keeps them between events and updates maps and index in place (see
+ * {@link IncrementalUpdate}); a snapshot computed for a query is never updated.
+ */
 public record CostFigures(Map<String, ProductCost> products, Map<String, EmployeeCost> employees,
-                          Map<String, CenterCost> centers, Map<String, Rational> directs, InstitutionTotals totals) {
+                          Map<String, CenterCost> centers, Map<String, Rational> directs, InstitutionTotals totals,
+                          CostingIndex index) {
     public static CostFigures empty() {
-        return new CostFigures(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null);
+        return new CostFigures(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null, null);
+    }
+
+    /** The same figures with other totals (the maps are shared, not copied). */
+    CostFigures withTotals(InstitutionTotals newTotals) {
+        return new CostFigures(products, employees, centers, directs, newTotals, index);
     }
 }

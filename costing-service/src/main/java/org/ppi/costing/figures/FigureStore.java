@@ -3,13 +3,13 @@ package org.ppi.costing.figures;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.ppi.contracts.costing.CenterCostRecalculated;
 import org.ppi.contracts.costing.EmployeeCostRecalculated;
 import org.ppi.contracts.costing.InstitutionCostRecalculated;
+import org.ppi.contracts.costing.LineageRef;
 import org.ppi.contracts.costing.ProductCostRecalculated;
 import org.ppi.contracts.money.Money;
 import org.ppi.contracts.money.Rational;
@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what a recalculation changed: the figure rows (with their lineage and causing event), a version of each
- * from the causing event's recording time (what an as-of query reads, {@link FigureVersions}), one
- * recalculation-log line per changed measure, and the costing event for the outbox.
+ * Writes what a recalculation changed: the figure rows (with their causing event), a version of each from the
+ * causing event's recording time (what an as-of query reads, {@link FigureVersions}), one recalculation-log line
+ * per changed measure, and the costing event for the outbox. A figure's lineage is neither stored nor published: the
+ * event carries its size and the path that pages it ({@link LineageRef}), computed on request from the state.
  */
 @Component
 public class FigureStore {
@@ -61,7 +62,7 @@ public class FigureStore {
         for (String id : recalculation.changedCenters()) {
             center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
         }
-        if (now.totals() != null && (recalculation.totalsChanged() || countsChanged(now, before))) {
+        if (now.totals() != null && (recalculation.totalsChanged() || countsChanged(recalculation, before))) {
             institution(state, now, before.totals(), cause, at, recalculation.totalsChanged());
         }
     }
@@ -71,30 +72,38 @@ public class FigureStore {
      * centers it has: one added or gone with no cost of its own (a product just registered) leaves the totals as they
      * were, but the row (and its version, which an as-of query answers with) must say so; nothing is republished.
      */
-    private static boolean countsChanged(CostFigures now, CostFigures before) {
-        return now.products().size() != before.products().size() || now.employees().size() != before.employees().size()
-                || now.centers().size() != before.centers().size() || gaps(now) != gaps(before)
-                || overAllocated(now) != overAllocated(before);
-    }
-
-    private static long gaps(CostFigures figures) {
-        return figures.products().values().stream().filter(ProductCost::volumeGap).count();
-    }
-
-    private static long overAllocated(CostFigures figures) {
-        return figures.employees().values().stream().filter(EmployeeCost::overAllocated).count();
+    private static boolean countsChanged(Recalculation recalculation, CostFigures before) {
+        CostFigures now = recalculation.figures();
+        // only a changed figure can come or go, or change its gap or over-allocation mark (before holds those alone)
+        for (String id : recalculation.changedProducts()) {
+            ProductCost is = now.products().get(id);
+            ProductCost was = before.products().get(id);
+            if ((is == null) != (was == null) || is != null && is.volumeGap() != was.volumeGap()) {
+                return true;
+            }
+        }
+        for (String id : recalculation.changedEmployees()) {
+            EmployeeCost is = now.employees().get(id);
+            EmployeeCost was = before.employees().get(id);
+            if ((is == null) != (was == null) || is != null && is.overAllocated() != was.overAllocated()) {
+                return true;
+            }
+        }
+        // (a figure new in this settle may be in before with a null value)
+        return recalculation.changedCenters().stream()
+                .anyMatch(id -> (now.centers().get(id) == null) != (before.centers().get(id) == null));
     }
 
     private void product(InstitutionState state, ProductCost now, ProductCost before, String id, EventEnvelope cause, Instant at) {
         ProductCost shown = now != null ? now : before;
-        List<String> lineage = state.productLineage(id);
+        int lineageSize = state.productLineage(id).size();
         ProductCostView view = null;
         if (now == null) {
             remove("product_cost", key(state, "product_id", id));
             versions.record(state.institutionId(), "PRODUCT", id, at, null);
         } else {
-            view = Views.product(state, now, lineage, cause.id(), at, Basis.ALL);
-            Map<String, Object> row = row(state, view, lineage, cause, at);
+            view = Views.product(state, now, lineageSize, cause.id(), at, Basis.ALL);
+            Map<String, Object> row = row(view, cause, at);
             row.put("product_name", view.productName());
             row.put("center_id", now.centerId());
             row.put("product_type", now.type().name());
@@ -117,19 +126,18 @@ public class FigureStore {
                 state.method(), shown.type(), shown.core(), now != null, Money.amount(shown.labour()),
                 Money.amount(shown.nonLabour()), Money.amount(shown.direct()), Money.plain(shown.volume()),
                 Money.amount(shown.unitCost()), Money.amount(shown.fullCost()), Money.amount(shown.fullUnitCost()),
-                shown.attributed(), at, cause.id(), lineage, view != null ? view.provisional() : state.provisionalProduct(id)),
+                shown.attributed(), at, cause.id(), lineageSize, LineageRef.product(id), view != null ? view.provisional() : state.provisionalProduct(id)),
                 "", cause, at);
     }
 
     private void employee(InstitutionState state, EmployeeCost now, EmployeeCost before, String id, EventEnvelope cause, Instant at) {
         EmployeeCost shown = now != null ? now : before;
-        List<String> lineage = state.employeeLineage(id);
         if (now == null) {
             remove("employee_cost", key(state, "employee_id", id));
             versions.record(state.institutionId(), "EMPLOYEE", id, at, null);
         } else {
             EmployeeCostView view = Views.employee(state, now, cause.id(), at);
-            Map<String, Object> row = row(state, view, lineage, cause, at);
+            Map<String, Object> row = row(view, cause, at);
             row.put("center_id", now.centerId());
             row.put("allocated_cost", view.allocatedCost());
             row.put("unused_cost", view.unusedCost());
@@ -146,19 +154,18 @@ public class FigureStore {
                 Money.amount(now == null ? Rational.ZERO : shown.capacityCost()), Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()),
                 Money.amount(now == null ? Rational.ZERO : shown.unusedCost()), Money.plain(shown.contractedHours()),
                 Money.plain(now == null ? Rational.ZERO : shown.allocatedHours()), now != null && now.overAllocated(), at,
-                cause.id(), lineage), "", cause, at);
+                cause.id(), state.employeeLineage(id).size(), LineageRef.employee(id)), "", cause, at);
     }
 
     private void center(InstitutionState state, CenterCost now, CenterCost before, String id, EventEnvelope cause,
                         Instant at) {
         CenterCost shown = now != null ? now : before;
-        List<String> lineage = state.centerLineage(id);
         if (now == null) {
             remove("center_cost", key(state, "center_id", id));
             versions.record(state.institutionId(), "CENTER", id, at, null);
         } else {
             CenterCostView view = Views.center(state, now, cause.id(), at);
-            Map<String, Object> row = row(state, view, lineage, cause, at);
+            Map<String, Object> row = row(view, cause, at);
             row.put("allocated_cost", view.allocatedCost());
             row.put("unused_cost", view.unusedCost());
             row.put("over_allocated", now.overAllocated());
@@ -174,7 +181,7 @@ public class FigureStore {
                 Money.amount(now == null ? Rational.ZERO : shown.payroll()), Money.amount(now == null ? Rational.ZERO : shown.nonLabour()),
                 Money.amount(now == null ? Rational.ZERO : shown.allocatedCost()), Money.amount(now == null ? Rational.ZERO : shown.unusedCost()),
                 Money.plain(shown.capacityHours()), Money.plain(shown.allocatedHours()), now != null && now.overAllocated(),
-                at, cause.id(), lineage), "", cause, at);
+                at, cause.id(), state.centerLineage(id).size(), LineageRef.center(id)), "", cause, at);
     }
 
     private void institution(InstitutionState state, CostFigures now, InstitutionTotals before, EventEnvelope cause, Instant at,
@@ -182,9 +189,7 @@ public class FigureStore {
         String id = state.institutionId();
         InstitutionCostView view = Views.institution(state, now, cause.id(), at);
         InstitutionTotals t = now.totals();
-        List<String> lineage = state.institutionLineage();
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("lineage", json.writeValueAsString(lineage));
         row.put("total_cost", view.totalCost());
         row.put("reconciled", view.reconciled());
         row.put("detail", json.writeValueAsString(view));
@@ -200,7 +205,8 @@ public class FigureStore {
         logChange(state, "INSTITUTION", id, "unusedCost", before == null ? null : before.unusedCost(), t.unusedCost(), cause, at);
         outbox.add(new InstitutionCostRecalculated(id, cause.actingUser(), state.method(), Money.amount(t.totalCost()),
                 Money.amount(t.terminalFullCost()), Money.amount(t.unattributedIntermediateCost()), Money.amount(t.unusedCost()),
-                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), lineage, view.provisional()),
+                Money.amount(Rational.of(t.roundingResidue())), t.reconciles(), at, cause.id(), state.institutionLineageSize(), LineageRef.institution(),
+                view.provisional()),
                 "", cause, at);
     }
 
@@ -209,11 +215,10 @@ public class FigureStore {
         recalculations.record(state.institutionId(), null, kind, key, measure, before, after, cause, at);
     }
 
-    /** The columns every figure row has: the view as shown, its lineage and its causing event. */
-    private Map<String, Object> row(InstitutionState state, Object view, List<String> lineage, EventEnvelope cause, Instant at) {
+    /** The columns every figure row has: the view as shown and its causing event. */
+    private Map<String, Object> row(Object view, EventEnvelope cause, Instant at) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("detail", json.writeValueAsString(view));
-        row.put("lineage", json.writeValueAsString(lineage));
         row.put("causation_event_id", cause.id());
         row.put("acting_user", cause.actingUser());
         row.put("effective_at", Timestamp.from(at));

@@ -1,6 +1,5 @@
 package org.ppi.costing.figures;
 
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -8,127 +7,84 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.ppi.contracts.money.Rational;
-import org.ppi.costing.rules.CenterCost;
-import org.ppi.costing.rules.CostingIndex;
 import org.ppi.costing.rules.CostingInput;
 import org.ppi.costing.rules.CostingResult;
 import org.ppi.costing.rules.CostingRules;
-import org.ppi.costing.rules.DirectCost;
-import org.ppi.costing.rules.EmployeeCost;
-import org.ppi.costing.rules.EmployeeInput;
-import org.ppi.costing.rules.FullCosts;
-import org.ppi.costing.rules.ProductCost;
-import org.ppi.costing.rules.Reconciliation;
 import org.ppi.costing.state.Change;
 import org.ppi.costing.state.InstitutionState;
 
 /**
- * Applies the rules after one event, recomputing only what depends on it: the direct cost of the products
- * whose allocations or hour price changed (a center's products under the classic method, an employee's under
- * the individual one), the employees and centers involved; full costs are then settled over the link graph
- * from the cached direct costs, and the totals summed. The result is the same as a full computation — a test
- * checks it on every event of the demo institution.
+ * Applies the rules after an event (or a batch of them). A change the figures can follow in place — allocations,
+ * staffing, a center's non-labour, a product's volume, a validation — goes through {@link IncrementalUpdate}, whose
+ * work is proportional to what the change reaches; a change of the link graph or of the whole institution (method,
+ * standard week, fiscal year) recomputes everything. Either way the figures equal a full computation's: a test
+ * checks it after every event of random institutions.
  */
 @org.springframework.stereotype.Component
 public final class Recalculator {
 
     public Recalculation recalculate(InstitutionState state, Change change, CostFigures previous) {
-        CostingInput input = state.toInput();
-        if (previous == null || previous.totals() == null || change.everything()) {
-            return relabel(diff(full(input), previous == null ? CostFigures.empty() : previous), change);
+        if (previous == null || previous.totals() == null || previous.index() == null || change.everything()
+                || change.links()) {
+            CostFigures before = previous == null ? CostFigures.empty() : previous;
+            return relabel(diff(full(state.toInput()), before), change);
         }
-        CostingRules rules = CostingRules.prepare(input);
-        CostingIndex index = rules.index();
-
-        Set<String> dirtyProducts = new LinkedHashSet<>(change.products());
-        change.repricedCenters().forEach(c -> dirtyProducts.addAll(rules.productsAllocatedFromCenter(c)));
-        change.repricedEmployees().forEach(e -> dirtyProducts.addAll(rules.productsAllocatedByEmployee(e)));
-
-        Map<String, Rational> directs = new TreeMap<>(previous.directs());
-        Map<String, DirectCost.Figures> fresh = new HashMap<>();
-        directs.keySet().retainAll(input.products().keySet());
-        for (String id : input.products().keySet()) {
-            if (dirtyProducts.contains(id) || !directs.containsKey(id)) {
-                DirectCost.Figures figures = DirectCost.of(index, id);
-                fresh.put(id, figures);
-                directs.put(id, figures.direct());
-            }
-        }
-        FullCosts full = rules.fullCosts(directs);
-
-        Map<String, ProductCost> products = new TreeMap<>(previous.products());
-        products.keySet().retainAll(input.products().keySet());
-        for (String id : input.products().keySet()) {
-            ProductCost before = products.get(id);
-            boolean stale = before == null || fresh.containsKey(id) || change.links()
-                    || !before.fullCost().equals(full.of(id).fullCost())
-                    || before.attributed() != full.of(id).attributed() || before.sink() != full.of(id).sink();
-            if (stale) {
-                DirectCost.Figures figures = fresh.containsKey(id) ? fresh.get(id) : DirectCost.of(index, id);
-                products.put(id, ProductCost.of(index.product(id), figures, full.of(id)));
-            }
-        }
-
-        Set<String> dirtyEmployees = new LinkedHashSet<>(change.employees());
-        for (String c : change.repricedCenters()) {
-            index.employeesOfCenter(c).forEach(e -> dirtyEmployees.add(e.employeeId()));
-        }
-        Map<String, EmployeeCost> employees = new TreeMap<>(previous.employees());
-        employees.keySet().retainAll(input.employees().keySet());
-        for (String id : input.employees().keySet()) {
-            if (dirtyEmployees.contains(id) || !employees.containsKey(id)) {
-                employees.put(id, rules.employeeCost(id));
-            }
-        }
-
-        Set<String> dirtyCenters = new LinkedHashSet<>(change.centers());
-        for (String e : dirtyEmployees) {
-            EmployeeInput employee = input.employees().get(e);
-            if (employee != null) {
-                employee.spells().forEach(spell -> dirtyCenters.add(spell.centerId()));
-            }
-        }
-        Map<String, CenterCost> centers = new TreeMap<>(previous.centers());
-        centers.keySet().retainAll(index.centerIds());
-        for (String id : index.centerIds()) {
-            if (dirtyCenters.contains(id) || !centers.containsKey(id)) {
-                centers.put(id, rules.centerCost(id));
-            }
-        }
-        var totals = Reconciliation.of(products.values(), centers.values(), employees.values(), full);
-        return relabel(diff(new CostFigures(products, employees, centers, directs, totals), previous), change);
+        return relabel(new IncrementalUpdate(state, change, previous).apply(), change);
     }
 
     /** Figures whose labels changed are rewritten too (their values are the same, so nothing is republished). */
     private static Recalculation relabel(Recalculation recalculation, Change change) {
         CostFigures now = recalculation.figures();
+        CostFigures before = recalculation.before();
         if (change.validation()) {
             // values stay; every figure's provisional mark may change, and the institution's is published again
-            recalculation.changedProducts().addAll(now.products().keySet());
-            recalculation.changedEmployees().addAll(now.employees().keySet());
-            recalculation.changedCenters().addAll(now.centers().keySet());
+            for (String id : now.products().keySet()) {
+                if (recalculation.changedProducts().add(id)) {
+                    before.products().putIfAbsent(id, now.products().get(id));
+                }
+            }
+            for (String id : now.employees().keySet()) {
+                if (recalculation.changedEmployees().add(id)) {
+                    before.employees().putIfAbsent(id, now.employees().get(id));
+                }
+            }
+            for (String id : now.centers().keySet()) {
+                if (recalculation.changedCenters().add(id)) {
+                    before.centers().putIfAbsent(id, now.centers().get(id));
+                }
+            }
             recalculation = new Recalculation(now, recalculation.changedProducts(), recalculation.changedEmployees(),
-                    recalculation.changedCenters(), true);
+                    recalculation.changedCenters(), true, before);
         }
-        change.relabeledProducts().stream().filter(now.products()::containsKey).forEach(recalculation.changedProducts()::add);
-        change.relabeledEmployees().stream().filter(now.employees()::containsKey).forEach(recalculation.changedEmployees()::add);
-        change.relabeledCenters().stream().filter(now.centers()::containsKey).forEach(recalculation.changedCenters()::add);
+        relabeled(change.relabeledProducts(), now.products(), recalculation.changedProducts(), before.products());
+        relabeled(change.relabeledEmployees(), now.employees(), recalculation.changedEmployees(), before.employees());
+        relabeled(change.relabeledCenters(), now.centers(), recalculation.changedCenters(), before.centers());
         return recalculation;
     }
 
-    /** Every figure from scratch: what as-of queries and the consistency checks use. */
+    /** A relabeled figure is rewritten with the same value: its value before is its value now. */
+    private static <T> void relabeled(Set<String> ids, Map<String, T> now, Set<String> changed, Map<String, T> before) {
+        for (String id : ids) {
+            if (now.containsKey(id) && changed.add(id)) {
+                before.putIfAbsent(id, now.get(id));
+            }
+        }
+    }
+
+    /** Every figure from scratch: what as-of queries, the consistency checks and graph changes use. */
     public CostFigures full(CostingInput input) {
-        CostingResult result = CostingRules.compute(input);
+        CostingRules rules = CostingRules.prepare(input);
+        CostingResult result = rules.compute();
         Map<String, Rational> directs = new TreeMap<>();
         result.products().forEach((id, p) -> directs.put(id, p.direct()));
         return new CostFigures(new TreeMap<>(result.products()), new TreeMap<>(result.employees()),
-                new TreeMap<>(result.centers()), directs, result.totals());
+                new TreeMap<>(result.centers()), directs, result.totals(), rules.index());
     }
 
     private static Recalculation diff(CostFigures now, CostFigures before) {
         return new Recalculation(now, changed(now.products(), before.products()),
                 changed(now.employees(), before.employees()), changed(now.centers(), before.centers()),
-                !Objects.equals(now.totals(), before.totals()));
+                !Objects.equals(now.totals(), before.totals()), before);
     }
 
     private static <T> Set<String> changed(Map<String, T> now, Map<String, T> before) {

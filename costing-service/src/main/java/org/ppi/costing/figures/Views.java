@@ -24,14 +24,14 @@ public final class Views {
     }
 
     public static ProductCostView product(InstitutionState state, ProductCost cost, String causation, Instant at) {
-        return product(state, cost, state.productLineage(cost.productId()), causation, at, Basis.ALL);
+        return product(state, cost, state.productLineage(cost.productId()).size(), causation, at, Basis.ALL);
     }
 
     /**
-     * @param lineage the product's lineage, when the caller has computed it already
-     * @param basis   the interviews the figures rest on: validated-only figures are never provisional
+     * @param lineageSize how many events the product's lineage holds (the lineage itself is paged on request)
+     * @param basis       the interviews the figures rest on: validated-only figures are never provisional
      */
-    public static ProductCostView product(InstitutionState state, ProductCost cost, List<String> lineage, String causation,
+    public static ProductCostView product(InstitutionState state, ProductCost cost, int lineageSize, String causation,
                                           Instant at, Basis basis) {
         Facts.Product facts = state.productFacts(cost.productId());
         List<ProductCostView.LabourRowView> rows = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class Views {
                 Money.plain(cost.volume()), facts == null ? null : facts.volumeUnit, Money.cents(cost.unitCost()),
                 cost.volumeGap(), Money.cents(cost.fullCost()), Money.cents(cost.fullUnitCost()), cost.attributed(),
                 inflows, cost.labour().toCents().subtract(roundedRows), cost.direct().toString(),
-                cost.fullCost().toString(), causation, at, lineage.size(),
+                cost.fullCost().toString(), causation, at, lineageSize,
                 basis == Basis.ALL && state.provisionalProduct(cost.productId()));
     }
 

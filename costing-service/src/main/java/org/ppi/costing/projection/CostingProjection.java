@@ -32,7 +32,11 @@ public class CostingProjection extends LedgerFold<InstitutionState, CostFigures>
 
     @Override
     protected void fold(Ledgers.Ledger<InstitutionState, CostFigures> ledger, EventEnvelope event) {
-        Change change = ledger.state().apply(event);
+        Change change;
+        // a lineage query reads the same state from another thread (CostLineages), under this lock
+        synchronized (ledger.state()) {
+            change = ledger.state().apply(event);
+        }
         if (change.isEmpty()) {
             return;
         }
@@ -43,9 +47,8 @@ public class CostingProjection extends LedgerFold<InstitutionState, CostFigures>
     @Override
     protected void settle(Ledgers.Ledger<InstitutionState, CostFigures> ledger) {
         Pending pending = ledger.pending();
-        CostFigures before = ledger.figures();
-        Recalculation recalculation = recalculator.recalculate(ledger.state(), pending.change(), before);
-        store.write(ledger.state(), recalculation, before, pending.last());
+        Recalculation recalculation = recalculator.recalculate(ledger.state(), pending.change(), ledger.figures());
+        store.write(ledger.state(), recalculation, recalculation.before(), pending.last());
         ledger.figures(recalculation.figures());
     }
 }

@@ -41,10 +41,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/costing")
 class CostController {
     private final CostSnapshots snapshots;
+    private final CostLineages lineages;
     private final EventLog log;
 
-    CostController(CostSnapshots snapshots, EventLog log) {
+    CostController(CostSnapshots snapshots, CostLineages lineages, EventLog log) {
         this.snapshots = snapshots;
+        this.lineages = lineages;
         this.log = log;
     }
 
@@ -58,15 +60,22 @@ class CostController {
     }
 
     /**
+     * The events behind the institution's figure: every fact of the institution, as the total rests on all of them.
+     * Every lineage answers a page ({@code page} from 0, {@code size} default {@value CostLineages#DEFAULT_SIZE}, at
+     * most 1000) with the lineage's total size.
+     */
+    @GetMapping("/institution/lineage")
+    CostLineages.Lineage institutionLineage(Actor actor, @RequestParam(required = false) Instant asOf,
+                                            @RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size) {
+        return lineages.page(actor.institutionId(), CostLineages.Kind.INSTITUTION, actor.institutionId(), asOf, page, size,
+                "costing.institution-unknown");
+    }
+
+    /**
      * The summary page: counts, products and workers by area, cost by CORE product. Amounts by area are the exact
      * sums of their centers, rounded once.
      */
-    /** The events behind the institution's figure: every fact of the institution, as the total rests on all of them. */
-    @GetMapping("/institution/lineage")
-    Lineage institutionLineage(Actor actor, @RequestParam(required = false) Instant asOf) {
-        return lineage(actor, "INSTITUTION", actor.institutionId(), asOf, "costing.institution-unknown");
-    }
-
     @GetMapping("/summary")
     CostSummary summary(Actor actor, CostQuery query) {
         CostSnapshot snapshot = snapshots.of(actor.institutionId(), query);
@@ -178,8 +187,10 @@ class CostController {
     }
 
     @GetMapping("/products/{id}/lineage")
-    Lineage productLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return lineage(actor, "PRODUCT", id, asOf, "costing.product-unknown");
+    CostLineages.Lineage productLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return lineages.page(actor.institutionId(), CostLineages.Kind.PRODUCT, id, asOf, page, size, "costing.product-unknown");
     }
 
     @GetMapping("/employees")
@@ -208,8 +219,10 @@ class CostController {
     }
 
     @GetMapping("/employees/{id}/lineage")
-    Lineage employeeLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return lineage(actor, "EMPLOYEE", id, asOf, "costing.employee-unknown");
+    CostLineages.Lineage employeeLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        return lineages.page(actor.institutionId(), CostLineages.Kind.EMPLOYEE, id, asOf, page, size, "costing.employee-unknown");
     }
 
     @GetMapping("/centers")
@@ -238,8 +251,10 @@ class CostController {
     }
 
     @GetMapping("/centers/{id}/lineage")
-    Lineage centerLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return lineage(actor, "CENTER", id, asOf, "costing.center-unknown");
+    CostLineages.Lineage centerLineage(Actor actor, @PathVariable String id, @RequestParam(required = false) Instant asOf,
+                                      @RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
+        return lineages.page(actor.institutionId(), CostLineages.Kind.CENTER, id, asOf, page, size, "costing.center-unknown");
     }
 
     /**
@@ -254,15 +269,6 @@ class CostController {
         return log.find(actor.institutionId(), id);
     }
 
-    private Lineage lineage(Actor actor, String kind, String id, Instant asOf, String unknownCode) {
-        CostSnapshot snapshot = snapshots.folded(actor.institutionId(), CostQuery.asOf(asOf));
-        List<String> ids = snapshot.lineage().get(CostSnapshot.key(kind, id));
-        if (ids == null) {
-            throw DomainRejection.notFound(unknownCode, "id", id);
-        }
-        return new Lineage(kind, id, asOf, log.find(actor.institutionId(), ids));
-    }
-
     private static boolean matches(String q, String first, String second) {
         if (q == null || q.isBlank()) {
             return true;
@@ -270,9 +276,5 @@ class CostController {
         String needle = q.trim().toLowerCase(java.util.Locale.ROOT);
         return (first != null && first.toLowerCase(java.util.Locale.ROOT).contains(needle))
                 || (second != null && second.toLowerCase(java.util.Locale.ROOT).contains(needle));
-    }
-
-    /** The events behind a figure, oldest first: what an auditor walks back to the interviews. */
-    record Lineage(String figureKind, String figureId, Instant asOf, List<EventLog.LoggedEvent> events) {
     }
 }

@@ -1,9 +1,7 @@
 package org.ppi.costing.query;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.ppi.costing.figures.CenterCostView;
@@ -23,7 +21,6 @@ import org.ppi.costing.state.InstitutionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class CostSnapshots {
-    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
-    };
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final EventLog log;
@@ -66,8 +61,8 @@ class CostSnapshots {
     }
 
     /**
-     * The same answer computed the old way, with the events behind each figure: the stored rows now, the history
-     * folded up to the instant otherwise (what the versions must equal; the lineage endpoints' source).
+     * The same answer computed the old way: the stored rows now, the history folded up to the instant otherwise
+     * (what the versions must equal, field by field).
      */
     CostSnapshot folded(String institutionId, CostQuery query) {
         return fromStore(institutionId, query) ? live(institutionId) : history(institutionId, query);
@@ -76,7 +71,7 @@ class CostSnapshots {
     /** The institution's figure alone: from its one stored row (or version) when the store answers the query. */
     InstitutionCostView institution(String institutionId, CostQuery query) {
         if (fromStore(institutionId, query)) {
-            return storedInstitution(institutionId, new HashMap<>());
+            return storedInstitution(institutionId);
         }
         return versioned(institutionId, query).orElseGet(() -> history(institutionId, query).institution());
     }
@@ -126,28 +121,24 @@ class CostSnapshots {
     }
 
     private <T> Optional<T> version(String kind, String institutionId, String id, Instant asOf, Class<T> type) {
-        return versions.at(institutionId, kind, id, asOf).map(detail -> asFolded(detail, type));
+        return versions.at(institutionId, kind, id, asOf).map(detail -> withoutCause.readValue(detail, type));
     }
 
     private CostSnapshot fromVersions(String institutionId, Instant asOf, InstitutionCostView institution) {
         List<ProductCostView> products = versions.all(institutionId, "PRODUCT", asOf).stream()
-                .map(d -> asFolded(d, ProductCostView.class)).toList();
+                .map(d -> withoutCause.readValue(d, ProductCostView.class)).toList();
         List<EmployeeCostView> employees = versions.all(institutionId, "EMPLOYEE", asOf).stream()
-                .map(d -> asFolded(d, EmployeeCostView.class)).toList();
+                .map(d -> withoutCause.readValue(d, EmployeeCostView.class)).toList();
         List<CenterCostView> centers = versions.all(institutionId, "CENTER", asOf).stream()
-                .map(d -> asFolded(d, CenterCostView.class)).toList();
-        return new CostSnapshot(asOf, institution, products, employees, centers, Map.of());
+                .map(d -> withoutCause.readValue(d, CenterCostView.class)).toList();
+        return new CostSnapshot(asOf, institution, products, employees, centers);
     }
 
     /**
-     * A version's detail as the fold shows the same figure: a figure computed from the history names no causing
-     * event nor its time, so neither does its version — the two answers are the same, field by field.
+     * What a version's detail is read without: a figure computed from the history names no causing event nor its
+     * time, so neither does its version — the two answers are the same, field by field. (Read straight into the
+     * view, no tree in between: amounts keep their cents as written.)
      */
-    private <T> T asFolded(String detail, Class<T> type) {
-        return withoutCause.readValue(detail, type);
-    }
-
-    /** What a version's detail is read without (amounts are read as written, to the cent: no tree in between). */
     @JsonIgnoreProperties({"causationEventId", "effectiveAt"})
     private interface WithoutCause {
     }
@@ -161,7 +152,7 @@ class CostSnapshots {
             return true;
         }
         if (query.asOf() == null && query.basis() == Basis.ALL && !query.normalize()) {
-            InstitutionCostView stored = storedInstitution(institutionId, new HashMap<>());
+            InstitutionCostView stored = storedInstitution(institutionId);
             return stored != null && stored.fiscalYear() == query.fiscalYear();
         }
         return false;
@@ -174,31 +165,22 @@ class CostSnapshots {
     }
 
     private CostSnapshot live(String institutionId) {
-        Map<String, List<String>> lineage = new HashMap<>();
-        List<ProductCostView> products = rows("product_cost", "product_id", institutionId, ProductCostView.class, "PRODUCT", lineage);
-        List<EmployeeCostView> employees = rows("employee_cost", "employee_id", institutionId, EmployeeCostView.class, "EMPLOYEE", lineage);
-        List<CenterCostView> centers = rows("center_cost", "center_id", institutionId, CenterCostView.class, "CENTER", lineage);
-        InstitutionCostView institution = storedInstitution(institutionId, lineage);
-        return new CostSnapshot(null, institution, products, employees, centers, lineage);
+        List<ProductCostView> products = rows("product_cost", institutionId, ProductCostView.class);
+        List<EmployeeCostView> employees = rows("employee_cost", institutionId, EmployeeCostView.class);
+        List<CenterCostView> centers = rows("center_cost", institutionId, CenterCostView.class);
+        return new CostSnapshot(null, storedInstitution(institutionId), products, employees, centers);
     }
 
-    private InstitutionCostView storedInstitution(String institutionId, Map<String, List<String>> lineage) {
-        return jdbc.sql("select detail, lineage from institution_cost where institution_id = ?")
+    private InstitutionCostView storedInstitution(String institutionId) {
+        return jdbc.sql("select detail from institution_cost where institution_id = ?")
                 .param(institutionId)
-                .query((rs, i) -> {
-                    lineage.put(CostSnapshot.key("INSTITUTION", institutionId), json.readValue(rs.getString(2), IDS));
-                    return json.readValue(rs.getString(1), InstitutionCostView.class);
-                }).optional().orElse(null);
+                .query((rs, i) -> json.readValue(rs.getString(1), InstitutionCostView.class)).optional().orElse(null);
     }
 
-    private <T> List<T> rows(String table, String idColumn, String institutionId, Class<T> type, String kind,
-                             Map<String, List<String>> lineage) {
-        return jdbc.sql("select " + idColumn + ", detail, lineage from " + table + " where institution_id = ?")
+    private <T> List<T> rows(String table, String institutionId, Class<T> type) {
+        return jdbc.sql("select detail from " + table + " where institution_id = ?")
                 .param(institutionId)
-                .query((rs, i) -> {
-                    lineage.put(CostSnapshot.key(kind, rs.getString(1)), json.readValue(rs.getString(3), IDS));
-                    return json.readValue(rs.getString(2), type);
-                })
+                .query((rs, i) -> json.readValue(rs.getString(1), type))
                 .list();
     }
 
@@ -210,25 +192,14 @@ class CostSnapshots {
         FiscalYear year = query.fiscalYear() == null ? state.currentYear() : state.year(query.fiscalYear());
         CostingInput input = state.toInput(year, basis);
         CostFigures figures = recalculator.full(query.normalize() ? OverAllocationNormalisation.apply(input) : input);
-        Map<String, List<String>> lineage = new HashMap<>();
-        List<ProductCostView> products = figures.products().values().stream().map(p -> {
-            List<String> ids = state.productLineage(p.productId());
-            lineage.put(CostSnapshot.key("PRODUCT", p.productId()), ids);
-            return Views.product(state, p, ids, null, null, basis);
-        }).toList();
-        List<EmployeeCostView> employees = figures.employees().values().stream().map(e -> {
-            lineage.put(CostSnapshot.key("EMPLOYEE", e.employeeId()), state.employeeLineage(e.employeeId()));
-            return Views.employee(state, e, null, null, basis);
-        }).toList();
-        List<CenterCostView> centers = figures.centers().values().stream().map(c -> {
-            lineage.put(CostSnapshot.key("CENTER", c.centerId()), state.centerLineage(c.centerId()));
-            return Views.center(state, c, null, null, basis);
-        }).toList();
+        List<ProductCostView> products = figures.products().values().stream()
+                .map(p -> Views.product(state, p, state.productLineage(p.productId()).size(), null, null, basis)).toList();
+        List<EmployeeCostView> employees = figures.employees().values().stream()
+                .map(e -> Views.employee(state, e, null, null, basis)).toList();
+        List<CenterCostView> centers = figures.centers().values().stream()
+                .map(c -> Views.center(state, c, null, null, basis)).toList();
         InstitutionCostView institution = state.name() == null && figures.products().isEmpty() ? null
                 : Views.institution(state, figures, null, null, year, basis);
-        if (institution != null) {
-            lineage.put(CostSnapshot.key("INSTITUTION", institutionId), state.institutionLineage());
-        }
-        return new CostSnapshot(asOf, institution, products, employees, centers, lineage);
+        return new CostSnapshot(asOf, institution, products, employees, centers);
     }
 }

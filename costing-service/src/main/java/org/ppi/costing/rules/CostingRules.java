@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.ppi.contracts.money.Rational;
 
 /**
@@ -16,9 +15,9 @@ import org.ppi.contracts.money.Rational;
  * written. The static methods index the snapshot on each call; a projection that needs several figures of
  * the same snapshot should {@link #prepare} it once and use the instance methods, which share the index.
  *
- * <p>Incremental use: a survey change touches the products of one center (classic: the center's hour price
- * moves) or of one employee (individual), plus everything downstream of them in the link graph; see
- * {@link #productsAllocatedFromCenter}, {@link #productsAllocatedByEmployee} and {@link #downstreamOf}.
+ * <p>Incremental use: the projection keeps the {@link CostingIndex} between events and updates it in place, then
+ * applies the same rules to what a change reaches (figures.IncrementalUpdate); {@link StepDownAllocation#resettle}
+ * settles full costs downstream of the changed products only, and {@link Reconciliation#from} keeps the totals.
  */
 public final class CostingRules {
 
@@ -63,16 +62,16 @@ public final class CostingRules {
 
     public CostingResult compute() {
         Map<String, DirectCost.Figures> directs = new HashMap<>();
-        for (String productId : index.input().products().keySet()) {
+        for (String productId : index.products().keySet()) {
             directs.put(productId, DirectCost.of(index, productId));
         }
         FullCosts full = StepDownAllocation.allocate(index.graph(), id -> directs.get(id).direct());
         SortedMap<String, ProductCost> products = new TreeMap<>();
-        for (ProductInput p : index.input().products().values()) {
+        for (ProductInput p : index.products().values()) {
             products.put(p.productId(), ProductCost.of(p, directs.get(p.productId()), full.of(p.productId())));
         }
         SortedMap<String, EmployeeCost> employees = new TreeMap<>();
-        for (String employeeId : index.input().employees().keySet()) {
+        for (String employeeId : index.employees().keySet()) {
             employees.put(employeeId, UnusedCapacity.ofEmployee(index, employeeId));
         }
         SortedMap<String, CenterCost> centers = new TreeMap<>();
@@ -110,26 +109,11 @@ public final class CostingRules {
         });
     }
 
-    /** Products whose direct cost depends on the center's hour price and non-labour. */
-    public Set<String> productsAllocatedFromCenter(String centerId) {
-        Set<String> result = new TreeSet<>();
-        for (EmployeeInput e : index.employeesOfCenter(centerId)) {
-            result.addAll(productsAllocatedByEmployee(e.employeeId()));
-        }
-        return result;
-    }
-
-    public Set<String> productsAllocatedByEmployee(String employeeId) {
-        Set<String> result = new TreeSet<>();
-        index.allocationsOfEmployee(employeeId).forEach(a -> result.add(a.productId()));
-        return result;
-    }
-
     /** The products whose full cost changes when these products' direct costs change, in topological order. */
     public List<String> downstreamOf(Set<String> productIds) {
         Set<String> result = new LinkedHashSet<>();
         for (String id : productIds) {
-            if (index.input().products().containsKey(id)) {
+            if (index.products().containsKey(id)) {
                 result.addAll(index.graph().downstreamOf(id));
             }
         }

@@ -158,10 +158,18 @@ public final class LinkGraph {
         return closure(productId, false);
     }
 
+    /** These products and every product their costs flow into, in topological order. */
+    public List<String> downstreamOf(java.util.Collection<String> productIds) {
+        return closure(productIds, false);
+    }
+
     private List<String> closure(String start, boolean up) {
+        return closure(List.of(start), up);
+    }
+
+    private List<String> closure(java.util.Collection<String> starts, boolean up) {
         Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(start);
+        Deque<String> todo = new ArrayDeque<>(starts);
         while (!todo.isEmpty()) {
             String id = todo.poll();
             if (seen.add(id)) {

@@ -1,5 +1,6 @@
 package org.ppi.costing.rules;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,5 +66,34 @@ public final class StepDownAllocation {
             result.put(id, new FullCost(id, own, received, loaded, graph.attributed(id), sink));
         }
         return new FullCosts(result, unattributed, central);
+    }
+
+    /**
+     * Settles again only what a change of some products' direct costs reaches: those products and everything
+     * downstream of them, suppliers first, each loaded cost recomputed from its own direct cost and the shares its
+     * suppliers pass on (the same arithmetic as {@link #allocate}, so the figures equal a whole settlement's).
+     *
+     * @param settled the full cost each product had before (read for suppliers outside the change)
+     * @return the new full cost of every product the change reached
+     */
+    public static Map<String, FullCost> resettle(LinkGraph graph, Collection<String> changed,
+                                                 Function<String, Rational> direct, Function<String, FullCost> settled) {
+        Map<String, FullCost> result = new LinkedHashMap<>();
+        for (String id : graph.downstreamOf(changed)) {
+            Map<String, Rational> received = new LinkedHashMap<>();
+            for (LinkGraph.Edge edge : graph.incoming(id)) {
+                String supplier = edge.supplierProductId();
+                FullCost supplied = result.containsKey(supplier) ? result.get(supplier) : settled.apply(supplier);
+                received.merge(supplier, supplied.fullCost().dividedBy(graph.outWeight(supplier)).times(edge.weight()),
+                        Rational::plus);
+            }
+            Rational own = direct.apply(id);
+            Rational loaded = own;
+            for (Rational amount : received.values()) {
+                loaded = loaded.plus(amount);
+            }
+            result.put(id, new FullCost(id, own, received, loaded, graph.attributed(id), graph.isSink(id)));
+        }
+        return result;
     }
 }

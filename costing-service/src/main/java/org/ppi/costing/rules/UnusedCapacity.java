@@ -63,7 +63,7 @@ public final class UnusedCapacity {
         Rational nonLabourAllocated = NonLabourAllocation.ofCenter(index, centerId, capacity.allocatedHours());
         Rational allocated = labour.plus(nonLabourAllocated);
         Rational unused = capacity.payroll().plus(nonLabour).minus(allocated);
-        CenterInput center = index.input().centers().get(centerId);
+        CenterInput center = index.center(centerId);
         CenterArea area = center == null ? null : center.area();
         return new CenterCost(centerId, area, capacity.payroll(), nonLabour, capacity.headcount(), capacity.staffYears(),
                 allocated, unused, capacity.capacityHours(), capacity.allocatedHours(), capacity.overAllocated(),

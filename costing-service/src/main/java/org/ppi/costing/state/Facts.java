@@ -15,10 +15,15 @@ public final class Facts {
     /** The event ids behind a fact, in the order they were applied. */
     public abstract static class Traced {
         final List<String> events = new ArrayList<>();
+        /** The state's index, which counts the events traced (the institution's lineage size); null for a loose fact. */
+        FigureIndex index;
 
         void trace(String eventId) {
             if (!events.contains(eventId)) {
                 events.add(eventId);
+                if (index != null) {
+                    index.traced();
+                }
             }
         }
 

@@ -1,23 +1,22 @@
 package org.ppi.costing.state;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.ppi.contracts.survey.CostingMethod;
 
 /**
  * What each figure of one institution rests on: the events behind it (its lineage) and whether any hours behind it
- * come from an interview not validated yet (provisional). Answered from indexes built once per state — the state
- * drops them when it folds an event — so a settle that writes every product reads each fact a bounded number of
- * times instead of scanning the whole institution once per figure (what made lineage the largest part of a settle).
- * Lists keep the facts' own order, so a lineage is the same list whichever figure asked first.
+ * come from an interview not validated yet (provisional). Answered on demand for one figure from the indexes the
+ * state keeps as it folds ({@link FigureIndex}): the work is the size of that figure's lineage, never a scan of the
+ * institution (but for the institution's own lineage, which is every fact of it). Nothing here runs on the write
+ * path except the provisional marks and the counts, which are look-ups.
  */
 final class FigureSources {
     private final List<String> institutionEvents;
@@ -28,25 +27,14 @@ final class FigureSources {
     private final Map<String, Facts.Chain> chains;
     private final Map<String, Facts.Link> links;
     private final Map<String, String> validationEvents;
-    private final CostingMethod method;
+    private final Supplier<CostingMethod> method;
     private final UnaryOperator<String> resolve;
-
-    /** Products under each id they count for: their own and, when merged, the one they were merged into. */
-    private final Map<String, List<Facts.Product>> productsFor = new HashMap<>();
-    /** Allocations by the product they count for (merges followed). */
-    private final Map<String, List<Facts.Allocation>> allocationsFor = new HashMap<>();
-    private final Map<String, List<Facts.Allocation>> allocationsOfEmployee = new HashMap<>();
-    /** Active links of live chains by the product they feed (merges followed), in the links' order. */
-    private final Map<String, List<Facts.Link>> suppliersOf = new HashMap<>();
-    /** Employees who ever belonged to a center, in the employees' order. */
-    private final Map<String, List<Facts.Employee>> staffOf = new HashMap<>();
-    /** Allocations whose latest value is an interview's not validated yet. */
-    private final Set<Facts.Allocation> pending = new HashSet<>();
+    private final FigureIndex index;
 
     FigureSources(List<String> institutionEvents, Map<String, Facts.Center> centers, Map<String, Facts.Employee> employees,
                   Map<String, Facts.Product> products, Map<String, Facts.Allocation> allocations,
-                  Map<String, Facts.Chain> chains, Map<String, Facts.Link> links, Set<String> validatedInterviews,
-                  Map<String, String> validationEvents, CostingMethod method, UnaryOperator<String> resolve) {
+                  Map<String, Facts.Chain> chains, Map<String, Facts.Link> links, Map<String, String> validationEvents,
+                  Supplier<CostingMethod> method, UnaryOperator<String> resolve, FigureIndex index) {
         this.institutionEvents = institutionEvents;
         this.centers = centers;
         this.employees = employees;
@@ -57,106 +45,81 @@ final class FigureSources {
         this.validationEvents = validationEvents;
         this.method = method;
         this.resolve = resolve;
-        for (Facts.Product product : products.values()) {
-            add(productsFor, product.id, product);
-            String target = resolve.apply(product.id);
-            if (!target.equals(product.id)) {
-                add(productsFor, target, product);
-            }
-        }
-        for (Facts.Allocation a : allocations.values()) {
-            add(allocationsFor, resolve.apply(a.productId), a);
-            add(allocationsOfEmployee, a.employeeId, a);
-            Facts.RecordedHours value = a.latest();
-            if (value != null && !value.correction() && !validatedInterviews.contains(value.interviewId())) {
-                pending.add(a);
-            }
-        }
-        for (Facts.Link link : links.values()) {
-            Facts.Chain chain = chains.get(link.chainId);
-            if (link.active && link.consumerId != null && (chain == null || !chain.retired)) {
-                add(suppliersOf, resolve.apply(link.consumerId), link);
-            }
-        }
-        for (Facts.Employee employee : employees.values()) {
-            for (String center : employee.staffing.centers()) {
-                add(staffOf, center, employee);
-            }
-        }
-    }
-
-    private static <T> void add(Map<String, List<T>> index, String key, T value) {
-        index.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-    }
-
-    private static <T> List<T> of(Map<String, List<T>> index, String key) {
-        return index.getOrDefault(key, List.of());
+        this.index = index;
     }
 
     /** The events behind a product's cost: its own, its allocations', the pricing of its hours, and (full cost) its suppliers'. */
-    List<String> productLineage(String productId) {
+    Set<String> productLineage(String productId) {
         Set<String> ids = new LinkedHashSet<>(institutionEvents);
-        collectProductLineage(resolve.apply(productId), ids, new HashSet<>());
-        return List.copyOf(ids);
+        collectProductLineage(resolve.apply(productId), ids, new HashSet<>(), new HashSet<>());
+        return ids;
     }
 
-    private void collectProductLineage(String productId, Set<String> ids, Set<String> visited) {
+    private void collectProductLineage(String productId, Set<String> ids, Set<String> visited, Set<String> priced) {
         if (!visited.add(productId)) {
             return;
         }
-        for (Facts.Product product : of(productsFor, productId)) {
-            ids.addAll(product.events);
-        }
-        for (Facts.Allocation a : of(allocationsFor, productId)) {
-            ids.addAll(a.events);
-            addValidation(a, ids);
-            Facts.Employee employee = employees.get(a.employeeId);
-            if (employee != null) {
-                ids.addAll(employee.events);
-                employee.staffing.centers().forEach(c -> addPricing(c, ids));
+        for (String counted : index.countingFor(productId, resolve)) {
+            Facts.Product product = products.get(counted);
+            if (product != null) {
+                ids.addAll(product.events);
+            }
+            for (Facts.Allocation a : index.allocationsOfProduct(counted)) {
+                ids.addAll(a.events);
+                addValidation(a, ids);
+                Facts.Employee employee = employees.get(a.employeeId);
+                if (employee != null) {
+                    ids.addAll(employee.events);
+                    for (String center : employee.staffing.centers()) {
+                        if (priced.add(center == null ? "" : center)) {
+                            addPricing(center, ids);
+                        }
+                    }
+                }
             }
         }
-        for (Facts.Link link : of(suppliersOf, productId)) {
+        for (Facts.Link link : suppliersOf(productId)) {
             ids.addAll(link.events);
             Facts.Chain chain = chains.get(link.chainId);
             if (chain != null) {
                 ids.addAll(chain.events);
             }
-            collectProductLineage(resolve.apply(link.supplierId), ids, visited);
+            collectProductLineage(resolve.apply(link.supplierId), ids, visited, priced);
         }
     }
 
-    List<String> employeeLineage(String employeeId) {
+    Set<String> employeeLineage(String employeeId) {
         Set<String> ids = new LinkedHashSet<>(institutionEvents);
         Facts.Employee employee = employees.get(employeeId);
         if (employee != null) {
             ids.addAll(employee.events);
             employee.staffing.centers().forEach(c -> addPricing(c, ids));
         }
-        for (Facts.Allocation a : of(allocationsOfEmployee, employeeId)) {
+        for (Facts.Allocation a : index.allocationsOfEmployee(employeeId)) {
             ids.addAll(a.events);
             addValidation(a, ids);
         }
-        return List.copyOf(ids);
+        return ids;
     }
 
-    List<String> centerLineage(String centerId) {
+    Set<String> centerLineage(String centerId) {
         Set<String> ids = new LinkedHashSet<>(institutionEvents);
         Facts.Center center = centers.get(centerId);
         if (center != null) {
             ids.addAll(center.events);
         }
-        for (Facts.Employee employee : of(staffOf, centerId)) {
+        for (Facts.Employee employee : index.staffOf(centerId)) {
             ids.addAll(employee.events);
-            for (Facts.Allocation a : of(allocationsOfEmployee, employee.id)) {
+            for (Facts.Allocation a : index.allocationsOfEmployee(employee.id)) {
                 ids.addAll(a.events);
                 addValidation(a, ids);
             }
         }
-        return List.copyOf(ids);
+        return ids;
     }
 
-    List<String> institutionLineage() {
+    /** Every fact of the institution: the total rests on all of them. */
+    Set<String> institutionLineage() {
         Set<String> ids = new LinkedHashSet<>(institutionEvents);
         centers.values().forEach(c -> ids.addAll(c.events));
         employees.values().forEach(e -> ids.addAll(e.events));
@@ -165,7 +128,15 @@ final class FigureSources {
         ids.addAll(validationEvents.values());
         chains.values().forEach(c -> ids.addAll(c.events));
         links.values().forEach(l -> ids.addAll(l.events));
-        return List.copyOf(ids);
+        return ids;
+    }
+
+    /**
+     * The size of {@link #institutionLineage()} without building it: each event traces at most one fact (counted as
+     * it is traced), and the institution's own and validation events are kept apart.
+     */
+    int institutionLineageSize() {
+        return new HashSet<>(institutionEvents).size() + index.tracedEvents() + validationEvents.size();
     }
 
     /** A product's full cost rests on its own hours and its suppliers': provisional when any of them is. */
@@ -173,46 +144,48 @@ final class FigureSources {
         Set<String> upstream = new HashSet<>();
         collectUpstream(resolve.apply(productId), upstream);
         for (String product : upstream) {
-            if (anyPending(of(allocationsFor, product))) {
-                return true;
+            for (String counted : index.countingFor(product, resolve)) {
+                if (index.pendingOfProduct(counted)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     boolean provisionalEmployee(String employeeId) {
-        return anyPending(of(allocationsOfEmployee, employeeId));
+        return index.pendingOfEmployee(employeeId);
     }
 
     boolean provisionalCenter(String centerId) {
-        for (Facts.Allocation a : pending) {
-            if (centerId.equals(a.centerId)) {
-                return true;
-            }
-        }
-        return false;
+        return index.pendingOfCenter(centerId);
     }
 
     boolean provisionalInstitution() {
-        return !pending.isEmpty();
-    }
-
-    private boolean anyPending(Collection<Facts.Allocation> concerned) {
-        for (Facts.Allocation a : concerned) {
-            if (pending.contains(a)) {
-                return true;
-            }
-        }
-        return false;
+        return index.anyPending();
     }
 
     private void collectUpstream(String productId, Set<String> found) {
         if (!found.add(productId)) {
             return;
         }
-        for (Facts.Link link : of(suppliersOf, productId)) {
+        for (Facts.Link link : suppliersOf(productId)) {
             collectUpstream(resolve.apply(link.supplierId), found);
         }
+    }
+
+    /** Active links of live chains that feed the product (merges followed). */
+    private List<Facts.Link> suppliersOf(String productId) {
+        List<Facts.Link> result = new ArrayList<>();
+        for (String counted : index.countingFor(productId, resolve)) {
+            for (Facts.Link link : index.linksInto(counted)) {
+                Facts.Chain chain = chains.get(link.chainId);
+                if (link.active && (chain == null || !chain.retired)) {
+                    result.add(link);
+                }
+            }
+        }
+        return result;
     }
 
     /**
@@ -228,8 +201,8 @@ final class FigureSources {
             ids.addAll(center.events);
         }
         boolean sharesNonLabour = center != null && center.nonLabour.signum() != 0;
-        if (method == CostingMethod.CLASSIC || sharesNonLabour) {
-            for (Facts.Employee colleague : of(staffOf, centerId)) {
+        if (method.get() == CostingMethod.CLASSIC || sharesNonLabour) {
+            for (Facts.Employee colleague : index.staffOf(centerId)) {
                 ids.addAll(colleague.events);
             }
         }

@@ -68,14 +68,16 @@ public final class InstitutionState {
     private final Map<String, Facts.Center> centers = new TreeMap<>();
     private final Map<String, Facts.Employee> employees = new TreeMap<>();
     private final Map<String, Facts.Product> products = new TreeMap<>();
-    private final Map<String, Facts.Allocation> allocations = new TreeMap<>();
+    private final java.util.NavigableMap<String, Facts.Allocation> allocations = new TreeMap<>();
     private final Map<String, Facts.Chain> chains = new TreeMap<>();
     private final Map<String, Facts.Link> links = new TreeMap<>();
     private final Map<String, String> interviewCenters = new HashMap<>();
     private final Set<String> validatedInterviews = new HashSet<>();
     private final Map<String, String> validationEvents = new HashMap<>();
-    /** Derived from the facts above; dropped whenever an event changes them. */
-    private FigureSources sources;
+    /** Who rests on what, kept up to date by each event folded (lineage and provisional marks read it). */
+    private final FigureIndex index = new FigureIndex();
+    private final FigureSources sources = new FigureSources(institutionEvents, centers, employees, products, allocations,
+            chains, links, validationEvents, () -> method, this::resolve, index);
 
     /** Only for an institution whose registration has not arrived yet: its figures are empty anyway. */
     private static final int FALLBACK_YEAR = 2000;
@@ -85,7 +87,6 @@ public final class InstitutionState {
     }
 
     public Change apply(EventEnvelope event) {
-        sources = null;
         Change change = new Change();
         Object p = event.payload();
         String id = event.id();
@@ -177,6 +178,7 @@ public final class InstitutionState {
         } else if (p instanceof InterviewValidated e) {
             validatedInterviews.add(e.interviewId());
             validationEvents.put(e.interviewId(), id);
+            index.validated(e.interviewId(), validatedInterviews);
             change.validation = true;
         } else if (p instanceof ProductRegistered e) {
             Facts.Product prod = product(e.productId());
@@ -188,6 +190,7 @@ public final class InstitutionState {
             prod.volumeUnit = e.volumeUnit();
             prod.trace(id);
             productChanged(change, prod.id);
+            change.links = true; // a new product is a new node of the link graph (and may be a link's missing end)
         } else if (p instanceof ProductRenamed e) {
             product(e.productId()).name = e.name();
             change.relabeledProducts.add(e.productId());
@@ -216,6 +219,7 @@ public final class InstitutionState {
             change.products.add(prod.id);
         } else if (p instanceof ProductMergedInto e) {
             Facts.Product prod = product(e.productId());
+            index.merged(prod.id, prod.mergedInto, e.targetProductId());
             prod.mergedInto = e.targetProductId();
             prod.trace(id);
             productChanged(change, prod.id);
@@ -256,10 +260,11 @@ public final class InstitutionState {
                           String productId, String interviewId, BigDecimal hours, boolean correction, String reason) {
         String center = centerId != null ? centerId : interviewCenters.get(interviewId);
         Facts.Allocation a = allocations.computeIfAbsent(employeeId + "|" + productId + "|" + (center == null ? "" : center),
-                k -> new Facts.Allocation(employeeId, productId, center));
+                k -> index.allocationAdded(new Facts.Allocation(employeeId, productId, center)));
         a.trace(eventId);
         a.record(new Facts.RecordedHours(recordedAt == null ? Instant.EPOCH : recordedAt, eventId, interviewId,
                 Rational.of(hours), correction, reason));
+        index.recorded(a, interviewId, validatedInterviews);
         change.products.add(resolve(productId));
         change.employees.add(employeeId);
         Facts.Employee emp = employees.get(employeeId);
@@ -275,6 +280,7 @@ public final class InstitutionState {
     private void staffingChanged(Change change, Facts.Employee emp, String eventId) {
         emp.centerId = emp.staffing.currentCenter();
         emp.trace(eventId);
+        index.staffed(emp);
         for (String centerId : emp.staffing.centers()) {
             repriced(change, emp, centerId);
         }
@@ -305,12 +311,15 @@ public final class InstitutionState {
 
     private Set<String> productsOf(String employeeId) {
         Set<String> result = new LinkedHashSet<>();
-        for (Facts.Allocation a : allocations.values()) {
-            if (a.employeeId.equals(employeeId)) {
-                result.add(resolve(a.productId));
-            }
+        for (Facts.Allocation a : allocationsOf(employeeId)) {
+            result.add(resolve(a.productId));
         }
         return result;
+    }
+
+    /** Allocation keys start with "employee|": an employee's allocations are one range of the sorted map. */
+    private java.util.Collection<Facts.Allocation> allocationsOf(String employeeId) {
+        return allocations.subMap(employeeId + "|", employeeId + "|\uffff").values();
     }
 
     private String feeds(String chainId, String feedsProductId) {
@@ -356,28 +365,26 @@ public final class InstitutionState {
      */
     public CostingInput toInput(FiscalYear year, Basis basis) {
         Map<String, CenterInput> centerInputs = new LinkedHashMap<>();
-        centers.values().forEach(c -> centerInputs.put(c.id, new CenterInput(c.id, c.area, c.nonLabourIn(year))));
+        centers.values().forEach(c -> centerInputs.put(c.id, centerInput(c, year)));
         Map<String, EmployeeInput> employeeInputs = new LinkedHashMap<>();
         for (Facts.Employee e : employees.values()) {
-            List<StaffingSpell> spells = e.staffing.spells(year);
-            if (!spells.isEmpty()) {
-                employeeInputs.put(e.id, new EmployeeInput(e.id, spells));
+            EmployeeInput input = employeeInput(e, year);
+            if (input != null) {
+                employeeInputs.put(e.id, input);
             }
         }
         Map<String, ProductInput> productInputs = new LinkedHashMap<>();
         for (Facts.Product prod : products.values()) {
-            if (prod.active()) {
-                productInputs.put(prod.id, new ProductInput(prod.id, prod.centerId, prod.type, prod.core, prod.volume));
+            ProductInput input = productInput(prod);
+            if (input != null) {
+                productInputs.put(prod.id, input);
             }
         }
         List<AllocationInput> allocationInputs = new ArrayList<>();
         for (Facts.Allocation a : allocations.values()) {
-            Facts.RecordedHours value = basis == Basis.ALL ? a.latest() : a.latestValidated(validatedInterviews);
-            String productId = resolve(a.productId);
-            EmployeeInput employee = employeeInputs.get(a.employeeId);
-            if (value != null && value.hours().signum() > 0 && employee != null && productInputs.containsKey(productId)
-                    && !outsideTheYear(a, employee)) {
-                allocationInputs.add(new AllocationInput(a.employeeId, productId, value.hours(), a.centerId));
+            AllocationInput input = allocationInput(a, employeeInputs.get(a.employeeId), basis, productInputs::containsKey);
+            if (input != null) {
+                allocationInputs.add(input);
             }
         }
         List<LinkInput> linkInputs = new ArrayList<>();
@@ -393,6 +400,68 @@ public final class InstitutionState {
         return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs, linkInputs);
     }
 
+    /** One center's input of the fiscal year, null for a center never registered. */
+    public CenterInput centerInput(String centerId, FiscalYear year) {
+        Facts.Center c = centers.get(centerId);
+        return c == null ? null : centerInput(c, year);
+    }
+
+    private static CenterInput centerInput(Facts.Center c, FiscalYear year) {
+        return new CenterInput(c.id, c.area, c.nonLabourIn(year));
+    }
+
+    /** One employee as the rules see the fiscal year: the spells of it; null when the employee worked no day of it. */
+    public EmployeeInput employeeInput(String employeeId, FiscalYear year) {
+        Facts.Employee e = employees.get(employeeId);
+        return e == null ? null : employeeInput(e, year);
+    }
+
+    private static EmployeeInput employeeInput(Facts.Employee e, FiscalYear year) {
+        List<StaffingSpell> spells = e.staffing.spells(year);
+        return spells.isEmpty() ? null : new EmployeeInput(e.id, spells);
+    }
+
+    /** One product's input, null when it is not active (retired, merged, or known only by reference). */
+    public ProductInput productInput(String productId) {
+        Facts.Product prod = products.get(productId);
+        return prod == null ? null : productInput(prod);
+    }
+
+    private static ProductInput productInput(Facts.Product prod) {
+        return prod.active() ? new ProductInput(prod.id, prod.centerId, prod.type, prod.core, prod.volume) : null;
+    }
+
+    /**
+     * One employee's allocation rows of the fiscal year, in the order {@link #toInput} lists them: what an
+     * allocation or staffing change of that employee gives the rules, read from the employee's allocations only.
+     */
+    public List<AllocationInput> allocationInputsOf(String employeeId, EmployeeInput employee, Basis basis,
+                                                    java.util.function.Predicate<String> activeProduct) {
+        List<AllocationInput> rows = new ArrayList<>();
+        if (employee == null) {
+            return rows;
+        }
+        for (Facts.Allocation a : allocationsOf(employeeId)) {
+            AllocationInput input = allocationInput(a, employee, basis, activeProduct);
+            if (input != null) {
+                rows.add(input);
+            }
+        }
+        return rows;
+    }
+
+    /** The rules' row of one allocation: its latest value (or latest validated one), null when it counts for nothing. */
+    private AllocationInput allocationInput(Facts.Allocation a, EmployeeInput employee, Basis basis,
+                                            java.util.function.Predicate<String> activeProduct) {
+        Facts.RecordedHours value = basis == Basis.ALL ? a.latest() : a.latestValidated(validatedInterviews);
+        String productId = resolve(a.productId);
+        if (value != null && value.hours().signum() > 0 && employee != null && activeProduct.test(productId)
+                && !outsideTheYear(a, employee)) {
+            return new AllocationInput(a.employeeId, productId, value.hours(), a.centerId);
+        }
+        return null;
+    }
+
     /**
      * Hours recorded by an interview of a center the employee worked in, but not in this fiscal year, count for
      * nothing (a transferred employee's old center's hours stop with the transfer). Hours of a center the
@@ -403,50 +472,47 @@ public final class InstitutionState {
                 && employee.spells().stream().noneMatch(s -> s.centerId().equals(a.centerId));
     }
 
-    /** Whether the allocations concerned include values of interviews not validated yet: the figures are provisional. */
-    public boolean provisional(java.util.function.Predicate<Facts.Allocation> concerned) {
-        for (Facts.Allocation a : allocations.values()) {
-            Facts.RecordedHours value = a.latest();
-            if (value != null && !value.correction() && !validatedInterviews.contains(value.interviewId())
-                    && concerned.test(a)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A product's full cost rests on its own hours and its suppliers': provisional when any of them is. */
     public boolean provisionalProduct(String productId) {
-        return sources().provisionalProduct(productId);
+        return sources.provisionalProduct(productId);
     }
 
     public boolean provisionalEmployee(String employeeId) {
-        return sources().provisionalEmployee(employeeId);
+        return sources.provisionalEmployee(employeeId);
     }
 
     public boolean provisionalCenter(String centerId) {
-        return sources().provisionalCenter(centerId);
+        return sources.provisionalCenter(centerId);
     }
 
     public boolean provisionalInstitution() {
-        return sources().provisionalInstitution();
+        return sources.provisionalInstitution();
     }
 
-    /** The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full cost) its suppliers'. */
-    public List<String> productLineage(String productId) {
-        return sources().productLineage(productId);
+    /**
+     * The ids of the events behind a product's cost: its own, its allocations', the pricing of its hours, and (full
+     * cost) its suppliers'. Computed on demand from the kept indexes (a lineage query, a figure's count), never
+     * stored.
+     */
+    public Set<String> productLineage(String productId) {
+        return sources.productLineage(productId);
     }
 
-    public List<String> employeeLineage(String employeeId) {
-        return sources().employeeLineage(employeeId);
+    public Set<String> employeeLineage(String employeeId) {
+        return sources.employeeLineage(employeeId);
     }
 
-    public List<String> centerLineage(String centerId) {
-        return sources().centerLineage(centerId);
+    public Set<String> centerLineage(String centerId) {
+        return sources.centerLineage(centerId);
     }
 
-    public List<String> institutionLineage() {
-        return sources().institutionLineage();
+    /** Every fact of the institution; its size alone is {@link #institutionLineageSize()}, a count kept as events fold. */
+    public Set<String> institutionLineage() {
+        return sources.institutionLineage();
+    }
+
+    public int institutionLineageSize() {
+        return sources.institutionLineageSize();
     }
 
     private List<Facts.Link> activeLinks() {
@@ -460,33 +526,24 @@ public final class InstitutionState {
         return result;
     }
 
-    /** The indexes of what each figure rests on, built once after the last event folded. */
-    private FigureSources sources() {
-        if (sources == null) {
-            sources = new FigureSources(institutionEvents, centers, employees, products, allocations, chains, links,
-                    validatedInterviews, validationEvents, method, this::resolve);
-        }
-        return sources;
-    }
-
     private Facts.Center center(String id) {
-        return centers.computeIfAbsent(id, Facts.Center::new);
+        return centers.computeIfAbsent(id, k -> index.track(new Facts.Center(k)));
     }
 
     private Facts.Employee employee(String id) {
-        return employees.computeIfAbsent(id, Facts.Employee::new);
+        return employees.computeIfAbsent(id, k -> index.track(new Facts.Employee(k)));
     }
 
     private Facts.Product product(String id) {
-        return products.computeIfAbsent(id, Facts.Product::new);
+        return products.computeIfAbsent(id, k -> index.track(new Facts.Product(k)));
     }
 
     private Facts.Chain chain(String id) {
-        return chains.computeIfAbsent(id, Facts.Chain::new);
+        return chains.computeIfAbsent(id, k -> index.track(new Facts.Chain(k)));
     }
 
     private Facts.Link link(String chainId, String supplier, String consumer) {
-        return links.computeIfAbsent(chainId + "|" + supplier + "|" + consumer, k -> new Facts.Link(chainId, supplier, consumer));
+        return links.computeIfAbsent(chainId + "|" + supplier + "|" + consumer, k -> index.linkAdded(new Facts.Link(chainId, supplier, consumer)));
     }
 
     public String institutionId() {

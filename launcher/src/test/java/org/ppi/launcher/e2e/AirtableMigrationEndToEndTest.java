@@ -65,8 +65,8 @@ class AirtableMigrationEndToEndTest {
         assertThat(institution.path("products").asInt()).isEqualTo(258);
         // Lineage names who imported it and how.
         String product = migration.expectedCosts().get(0).productId();
-        JsonNode lineage = analyst.get("/api/costing/products/" + product + "/lineage");
-        assertThat(lineage.path("events").toString()).contains("\"actingUser\":\"" + AIRTABLE + ".institution-admin\"");
+        JsonNode lineage = analyst.lineageEvents("/api/costing/products/" + product + "/lineage");
+        assertThat(lineage.toString()).contains("\"actingUser\":\"" + AIRTABLE + ".institution-admin\"");
         assertThat(analyst.get("/api/survey/interviews/" + AIRTABLE + ".I01").path("interviewer").asString())
                 .isEqualTo("Migración desde Airtable");
     }

@@ -70,7 +70,8 @@ final class E2ePlatform implements AutoCloseable {
             String prefix = "e2e_" + UUID.randomUUID().toString().substring(0, 8);
             Instant begin = Instant.now();
             E2eUsers users = new E2eUsers(Map.of(SEED, List.of("s-gestion"), DEMO, List.of(DEMO + ".C01"),
-                    AIRTABLE, List.of(AIRTABLE + ".C01"), FAULTS, List.of("f-c1"), BENCH, List.of(BENCH + ".C01")));
+                    AIRTABLE, List.of(AIRTABLE + ".C01"), FAULTS, List.of("f-c1"), BENCH, List.of(BENCH + ".C01")),
+                    Map.of(BENCH, ProjectionBenchEndToEndTest.WRITERS));
             Database.PostgreSQL database = new Database.PostgreSQL(db.url(), db.user(), db.password(), prefix);
             Platform platform = Platform.start(root, root.resolve("launcher/target/e2e-" + prefix), database, freePort(), null, 10000,
                     IdentitySetup.embedded(users.identityEnvironment()));

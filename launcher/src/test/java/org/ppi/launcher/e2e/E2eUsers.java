@@ -22,10 +22,16 @@ final class E2eUsers {
             "auditor", "analyst");
 
     private final Map<String, List<String>> centersOfManagers;
+    private final Map<String, Integer> extraAdmins;
 
-    /** @param centersOfManagers institution → the centers its center manager is assigned to */
-    E2eUsers(Map<String, List<String>> centersOfManagers) {
+    /**
+     * @param centersOfManagers institution → the centers its center manager is assigned to
+     * @param extraAdmins       institution → how many more institution admins it has ({@code institution-admin-<k>},
+     *                          k from 1): each has its own request budget at the door, as many surveyors would
+     */
+    E2eUsers(Map<String, List<String>> centersOfManagers, Map<String, Integer> extraAdmins) {
         this.centersOfManagers = new LinkedHashMap<>(centersOfManagers);
+        this.extraAdmins = new LinkedHashMap<>(extraAdmins);
     }
 
     static String username(String institution, String role) {
@@ -47,6 +53,12 @@ final class E2eUsers {
                     user.put("centers", centers);
                 }
                 users.add(user);
+            }
+        });
+        extraAdmins.forEach((institution, count) -> {
+            for (int k = 1; k <= count; k++) {
+                users.add(Map.of("username", username(institution, "institution-admin-" + k), "password", PASSWORD,
+                        "institution", institution, "roles", List.of("institution-admin"), "name", "Admin " + k + " de " + institution));
             }
         });
         String json = JsonMapper.builder().build().writeValueAsString(Map.of("ppi", Map.of("identity", Map.of("users", users))));

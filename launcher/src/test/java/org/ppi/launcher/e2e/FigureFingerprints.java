@@ -13,8 +13,9 @@ import org.ppi.launcher.Database;
 import org.ppi.launcher.ServiceSpec;
 
 /**
- * Every figure a projection serves, per institution, reduced to one digest: the amounts to the cent, the detail
- * and the lineage of each row, in id order — what must be identical after a replay. The rows' bookkeeping (version,
+ * Every figure a projection serves, per institution, reduced to one digest: the amounts to the cent and the detail
+ * of each row (its lineage's size included), in id order — what must be identical after a replay. A costing figure's
+ * lineage is not stored (it is computed from the event log's facts on request). The rows' bookkeeping (version,
  * the event that caused the last write, its time) is left out: a replay recomputes in other batches than the live
  * stream did, so those may name another event of the same batch.
  */
@@ -23,14 +24,14 @@ final class FigureFingerprints {
     private static final String DETAIL = "(detail::jsonb - 'causationEventId' - 'effectiveAt')::text";
     private static final Map<String, List<String>> COSTING = Map.of(
             "product_cost", List.of("product_id", "direct_cost::text || coalesce(unit_cost::text, '-') || full_cost::text || "
-                    + "coalesce(full_unit_cost::text, '-') || volume_gap::text ||| " + DETAIL + " ||| lineage"),
-            "employee_cost", List.of("employee_id", "allocated_cost::text || unused_cost::text || over_allocated::text ||| " + DETAIL + " ||| lineage"),
-            "center_cost", List.of("center_id", "allocated_cost::text || unused_cost::text || over_allocated::text ||| " + DETAIL + " ||| lineage"),
+                    + "coalesce(full_unit_cost::text, '-') || volume_gap::text ||| " + DETAIL),
+            "employee_cost", List.of("employee_id", "allocated_cost::text || unused_cost::text || over_allocated::text ||| " + DETAIL),
+            "center_cost", List.of("center_id", "allocated_cost::text || unused_cost::text || over_allocated::text ||| " + DETAIL),
             "institution_cost", List.of("institution_id", "total_cost::text || reconciled::text ||| " + DETAIL));
     /*
      * A budget row's lineage names the costing figure events it was computed from; a costing replay issues the same
-     * figures as new events (new ids, see Outbox) and the budget lineage follows them. What the budget figures rest on underneath — the costing rows' lineage of
-     * survey, catalog and value-chain events — is compared above; here the amounts and the detail.
+     * figures as new events (new ids, see Outbox) and the budget lineage follows them. What the budget figures rest on
+     * underneath — the costing figures — is compared above; here the amounts and the detail.
      */
     private static final Map<String, List<String>> BUDGET = Map.of(
             "program_budget", List.of("fiscal_year::text || program_id", "budget::text || budget_exact ||| " + DETAIL),

@@ -54,6 +54,22 @@ final class GatewayClient {
         return send("PUT", path, body);
     }
 
+    /**
+     * Every event of a figure's lineage, page after page (a lineage answers a page at a time, oldest first, with its
+     * total): the pages' events in one array.
+     */
+    JsonNode lineageEvents(String path) {
+        tools.jackson.databind.node.ArrayNode all = JSON.createArrayNode();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            JsonNode answer = get(path + separator + "size=1000&page=" + page);
+            answer.path("events").forEach(all::add);
+            if (page + 1 >= answer.path("totalPages").asInt()) {
+                return all;
+            }
+        }
+    }
+
     JsonNode get(String path) {
         Answer answer = send("GET", path, null);
         if (answer.status() != 200) {

@@ -127,7 +127,7 @@ class PlatformEndToEndTest {
 
         // institution, center, 5 employees, product, 5 allocations; the center (not needed for the figure itself)
         // may arrive a moment after the figure, from another partition
-        seed.await("/api/costing/products/s-informe/lineage", l -> l.path("events").size() == 13, Duration.ofSeconds(30));
+        seed.await("/api/costing/products/s-informe/lineage", l -> l.path("totalItems").asInt() == 13, Duration.ofSeconds(30));
         List<String> lineage = lineage("/api/costing/products/s-informe/lineage");
         Map<String, String[]> onTopics = TopicReader.events(platform.bootstrapServers(), List.of("ppi.survey.events", "ppi.catalog.events"));
         assertThat(lineage).isNotEmpty().allSatisfy(id -> assertThat(onTopics).containsKey(id));
@@ -313,11 +313,11 @@ class PlatformEndToEndTest {
                 java.nio.charset.StandardCharsets.UTF_8)).startsWith("\uFEFFId ámbito,Ámbito,Id centro,Centro,Función");
         assertThat(p091Then.path("hours").decimalValue()).isEqualByComparingTo("15");
         assertThat(p091Now.path("hours").decimalValue()).isEqualByComparingTo("20");
-        JsonNode corrections = demo.get("/api/costing/products/" + DEMO + ".P091/lineage");
+        JsonNode corrections = demo.lineageEvents("/api/costing/products/" + DEMO + ".P091/lineage");
         assertThat(corrections.toString()).contains("AllocationCorrected");
         // a correction of a validated interview shows in the lineage with the reason it was recorded for
         List<String> reasons = new java.util.ArrayList<>();
-        corrections.path("events").forEach(e -> {
+        corrections.forEach(e -> {
             if (e.path("name").asString().contains("AllocationCorrected")) {
                 reasons.add(e.path("reason").asString(""));
             }
@@ -578,7 +578,7 @@ class PlatformEndToEndTest {
 
     private List<String> lineage(String path) {
         List<String> ids = new ArrayList<>();
-        seed.get(path).path("events").forEach(e -> ids.add(e.path("eventId").asString()));
+        seed.lineageEvents(path).forEach(e -> ids.add(e.path("eventId").asString()));
         return ids;
     }
 

@@ -140,8 +140,8 @@ class TenantIsolationEndToEndTest {
         GatewayClient forging = a.with(Map.of("X-Institution-Id", DEMO, "X-User-Id", DEMO + ".authority"));
         assertThat(forging.get("/api/survey/institution").toString()).contains("Defensor del Pueblo").doesNotContain(DEMO);
         assertThat(forging.send("GET", "/api/survey/centers/" + C, null).status()).isEqualTo(404);
-        JsonNode lineage = a.get("/api/costing/products/s-informe/lineage");
-        assertThat(lineage.path("events")).extracting(ev -> ev.path("actingUser").asString())
+        JsonNode lineage = a.lineageEvents("/api/costing/products/s-informe/lineage");
+        assertThat(lineage).extracting(ev -> ev.path("actingUser").asString())
                 .as("the acting user recorded is the token's subject").contains(SEED + ".institution-admin");
 
         // Straight to a service, past the gateway: a forged header against the token, or a header without a token.
@@ -276,7 +276,7 @@ class TenantIsolationEndToEndTest {
         assertThat(myEmployee.path("allocatedCost").decimalValue()).isEqualByComparingTo("260000.00");
         assertThat(myEmployee.path("unusedCost").decimalValue()).isEqualByComparingTo("260000.00");
         assertThat(a.get("/api/survey/centers/" + C).path("name").asString()).isEqualTo("Centro propio de A");
-        assertThat(a.get("/api/costing/products/" + P + "/lineage").toString()).doesNotContain(DEMO + ".authority")
+        assertThat(a.lineageEvents("/api/costing/products/" + P + "/lineage").toString()).doesNotContain(DEMO + ".authority")
                 .contains(SEED + ".institution-admin");
 
         // B: the same figures and records as before A used its ids.

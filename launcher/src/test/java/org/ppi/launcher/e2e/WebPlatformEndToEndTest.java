@@ -215,9 +215,17 @@ class WebPlatformEndToEndTest {
         directCell.findElement(By.cssSelector("[data-testid='why']")).click();
         browser.byTestId("lineage-drawer");
         String surveyor = E2eUsers.username(DEMO, "surveyor");
-        WebElement edit = browser.await(d -> d.findElements(By.cssSelector("[data-testid='lineage-event']")).stream()
-                .filter(e -> surveyor.equals(e.getAttribute("data-user")) && e.getAttribute("data-type").contains("TimeAllocated"))
-                .findFirst().orElse(null));
+        WebElement edit = browser.await(d -> {
+            WebElement found = d.findElements(By.cssSelector("[data-testid='lineage-event']")).stream()
+                    .filter(e -> surveyor.equals(e.getAttribute("data-user")) && e.getAttribute("data-type").contains("TimeAllocated"))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                // the lineage comes a page at a time, oldest first: the edit, the newest event, may be on a later page
+                d.findElements(By.cssSelector("[data-testid='lineage-more']")).stream().filter(WebElement::isEnabled)
+                        .findFirst().ifPresent(WebElement::click);
+            }
+            return found;
+        });
         assertThat(edit.getAttribute("data-interview")).isEqualTo(INTERVIEW);
         browser.screenshot("09-por-que-esta-cifra");
 

@@ -215,7 +215,7 @@ class KeycloakPlatformIT {
         assertThat(cents(changed, "unitCost")).isEqualTo("157407.42");
 
         // Lineage: the events behind the figure name the token's subject as the acting user.
-        JsonNode lineage = analista.json(gateway.resolve("/api/costing/products/" + PRODUCT + "/lineage"));
+        JsonNode lineage = analista.json(gateway.resolve("/api/costing/products/" + PRODUCT + "/lineage?size=1000"));
         Map<String, String> actors = new LinkedHashMap<>();
         lineage.path("events").forEach(e -> actors.put(e.path("type").asString() + " " + e.path("eventId").asString(),
                 e.path("actingUser").asString()));

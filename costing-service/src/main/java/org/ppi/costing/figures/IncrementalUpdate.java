@@ -1,0 +1,276 @@
+package org.ppi.costing.figures;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.ppi.contracts.money.Rational;
+import org.ppi.costing.rules.AllocationInput;
+import org.ppi.costing.rules.CenterCapacity;
+import org.ppi.costing.rules.CenterCost;
+import org.ppi.costing.rules.CenterInput;
+import org.ppi.costing.rules.CostingIndex;
+import org.ppi.costing.rules.DirectCost;
+import org.ppi.costing.rules.EmployeeCost;
+import org.ppi.costing.rules.EmployeeInput;
+import org.ppi.costing.rules.FullCost;
+import org.ppi.costing.rules.InstitutionTotals;
+import org.ppi.costing.rules.ProductCost;
+import org.ppi.costing.rules.ProductInput;
+import org.ppi.costing.rules.Reconciliation;
+import org.ppi.costing.rules.StaffingSpell;
+import org.ppi.costing.rules.StepDownAllocation;
+import org.ppi.costing.rules.UnusedCapacity;
+import org.ppi.costing.state.Basis;
+import org.ppi.costing.state.Change;
+import org.ppi.costing.state.FiscalYear;
+import org.ppi.costing.state.InstitutionState;
+
+/**
+ * Carries one change of the survey (an allocation, a staffing fact, a center's non-labour, a product's volume) into
+ * figures already computed, doing work proportional to what it reaches, not to the institution:
+ * <ol>
+ *   <li>the index is updated in place: the employees the change names are re-indexed from the state (their spells
+ *       and their rows only), the centers and products it names get their new inputs, the touched centers'
+ *       capacity is recomputed;</li>
+ *   <li>a center whose payroll, staff-years, capacity hours or non-labour moved reprices all the hours spent in it:
+ *       its staff's rows and figures are recomputed;</li>
+ *   <li>the products whose rows or prices changed get their direct cost again, and full costs are settled again
+ *       from them downstream only ({@link StepDownAllocation#resettle});</li>
+ *   <li>the institution's totals swap out the figures that changed and swap in the new ones
+ *       ({@link Reconciliation#from}).</li>
+ * </ol>
+ * Changes to the link graph (a product registered, retyped, merged or retired, a link, a chain) or to the whole
+ * institution (method, week, fiscal year) are not handled here: the {@link Recalculator} recomputes everything
+ * for them. A test compares the result with a full computation after every event of random institutions.
+ */
+final class IncrementalUpdate {
+    private final InstitutionState state;
+    private final Change change;
+    private final CostFigures figures;
+    private final CostingIndex index;
+    private final FiscalYear year;
+
+    private final Set<String> dirtyProducts = new TreeSet<>();
+    private final Set<String> dirtyEmployees = new TreeSet<>();
+    private final Set<String> dirtyCenters = new TreeSet<>();
+    private final Set<String> repricedCenters = new TreeSet<>();
+    private final CostFigures before = CostFigures.empty();
+
+    IncrementalUpdate(InstitutionState state, Change change, CostFigures figures) {
+        this.state = state;
+        this.change = change;
+        this.figures = figures;
+        this.index = figures.index();
+        this.year = state.currentYear();
+    }
+
+    Recalculation apply() {
+        updateCenters();
+        updateProducts();
+        updateEmployees();
+        repriceCenters();
+        Set<String> changedProducts = recomputeProducts();
+        Set<String> changedEmployees = recomputeEmployees();
+        Set<String> changedCenters = recomputeCenters();
+        InstitutionTotals totals = totals(changedProducts, changedEmployees, changedCenters);
+        InstitutionTotals previous = figures.totals();
+        return new Recalculation(figures.withTotals(totals), changedProducts, changedEmployees, changedCenters,
+                !totals.equals(previous), before.withTotals(previous));
+    }
+
+    private void updateCenters() {
+        Set<String> named = new TreeSet<>(change.centers());
+        named.addAll(change.repricedCenters());
+        for (String centerId : named) {
+            CenterInput now = state.centerInput(centerId, year);
+            CenterInput was = index.center(centerId);
+            if (now != null && !now.equals(was)) {
+                index.putCenter(now);
+                if (was == null || !now.nonLabour().equals(was.nonLabour())) {
+                    repricedCenters.add(centerId);
+                }
+            }
+            dirtyCenters.add(centerId);
+        }
+    }
+
+    /** A product named by the change gets its new input (a volume); its figures are recomputed. */
+    private void updateProducts() {
+        for (String productId : change.products()) {
+            ProductInput now = state.productInput(productId);
+            ProductInput was = index.products().get(productId);
+            if (now != null && was != null) {
+                if (!now.equals(was)) {
+                    index.putProduct(now);
+                }
+                dirtyProducts.add(productId);
+            }
+        }
+    }
+
+    private void updateEmployees() {
+        Set<String> named = new TreeSet<>(change.employees());
+        named.addAll(change.repricedEmployees());
+        for (String employeeId : named) {
+            EmployeeInput was = index.employees().get(employeeId);
+            EmployeeInput now = state.employeeInput(employeeId, year);
+            List<AllocationInput> oldRows = index.allocationsOfEmployee(employeeId);
+            List<AllocationInput> rows = state.allocationInputsOf(employeeId, now, Basis.ALL, index.products()::containsKey);
+            Map<String, CenterCapacity> capacityBefore = new HashMap<>();
+            for (EmployeeInput e : new EmployeeInput[] {was, now}) {
+                if (e != null) {
+                    e.spells().stream().map(StaffingSpell::centerId).forEach(c -> capacityBefore.put(c, index.capacity(c)));
+                }
+            }
+            Set<String> touched = index.replaceEmployee(employeeId, now, rows);
+            for (String centerId : touched) {
+                if (pricesMoved(capacityBefore.get(centerId), index.capacity(centerId))) {
+                    repricedCenters.add(centerId);
+                }
+            }
+            dirtyCenters.addAll(touched);
+            dirtyEmployees.add(employeeId);
+            markChangedRows(oldRows, index.allocationsOfEmployee(employeeId), !Objects.equals(was, now));
+        }
+    }
+
+    /** The products of rows that differ; all of the employee's when the employee's own spells (and prices) changed. */
+    private void markChangedRows(List<AllocationInput> oldRows, List<AllocationInput> newRows, boolean repriced) {
+        Set<AllocationInput> kept = new LinkedHashSet<>(oldRows);
+        kept.retainAll(newRows);
+        for (List<AllocationInput> rows : List.of(oldRows, newRows)) {
+            for (AllocationInput row : rows) {
+                if (repriced || !kept.contains(row)) {
+                    dirtyProducts.add(row.productId());
+                }
+            }
+        }
+    }
+
+    /** What every hour of a center is priced and shared on: payroll, staff-years and capacity hours. */
+    private static boolean pricesMoved(CenterCapacity before, CenterCapacity after) {
+        if (before == null || after == null) {
+            return before != after;
+        }
+        return !before.payroll().equals(after.payroll()) || !before.staffYears().equals(after.staffYears())
+                || !before.capacityHours().equals(after.capacityHours());
+    }
+
+    /** Every hour spent in a repriced center is worth something else: its staff's rows and figures follow. */
+    private void repriceCenters() {
+        for (String centerId : repricedCenters) {
+            dirtyCenters.add(centerId);
+            for (EmployeeInput e : index.employeesOfCenter(centerId)) {
+                dirtyEmployees.add(e.employeeId());
+                index.allocationsOfEmployee(e.employeeId()).forEach(row -> dirtyProducts.add(row.productId()));
+            }
+        }
+    }
+
+    private Set<String> recomputeProducts() {
+        Map<String, ProductCost> products = figures.products();
+        Map<String, Rational> directs = figures.directs();
+        Map<String, DirectCost.Figures> fresh = new HashMap<>();
+        List<String> directChanged = new ArrayList<>();
+        for (String id : dirtyProducts) {
+            DirectCost.Figures direct = DirectCost.of(index, id);
+            fresh.put(id, direct);
+            if (!direct.direct().equals(directs.get(id))) {
+                directChanged.add(id);
+                directs.put(id, direct.direct());
+            }
+        }
+        Map<String, FullCost> settled = StepDownAllocation.resettle(index.graph(), directChanged, directs::get,
+                id -> fullCostOf(products.get(id)));
+        Set<String> reached = new TreeSet<>(dirtyProducts);
+        reached.addAll(settled.keySet());
+        Set<String> changed = new LinkedHashSet<>();
+        for (String id : reached) {
+            ProductCost was = products.get(id);
+            FullCost full = settled.containsKey(id) ? settled.get(id) : fullCostOf(was);
+            DirectCost.Figures direct = fresh.containsKey(id) ? fresh.get(id) : directOf(was);
+            ProductCost now = ProductCost.of(index.product(id), direct, full);
+            if (!now.equals(was)) {
+                before.products().put(id, was);
+                products.put(id, now);
+                changed.add(id);
+            }
+        }
+        return changed;
+    }
+
+    private Set<String> recomputeEmployees() {
+        Map<String, EmployeeCost> employees = figures.employees();
+        Set<String> changed = new LinkedHashSet<>();
+        for (String id : dirtyEmployees) {
+            EmployeeCost was = employees.get(id);
+            EmployeeCost now = index.employees().containsKey(id) ? UnusedCapacity.ofEmployee(index, id) : null;
+            if (!Objects.equals(was, now)) {
+                before.employees().put(id, was);
+                if (now == null) {
+                    employees.remove(id);
+                } else {
+                    employees.put(id, now);
+                }
+                changed.add(id);
+            }
+        }
+        return changed;
+    }
+
+    private Set<String> recomputeCenters() {
+        Map<String, CenterCost> centers = figures.centers();
+        Set<String> changed = new LinkedHashSet<>();
+        for (String id : dirtyCenters) {
+            CenterCost was = centers.get(id);
+            CenterCost now = index.centerIds().contains(id) ? UnusedCapacity.ofCenter(index, id) : null;
+            if (!Objects.equals(was, now)) {
+                before.centers().put(id, was);
+                if (now == null) {
+                    centers.remove(id);
+                } else {
+                    centers.put(id, now);
+                }
+                changed.add(id);
+            }
+        }
+        return changed;
+    }
+
+    private InstitutionTotals totals(Set<String> products, Set<String> employees, Set<String> centers) {
+        Reconciliation sums = Reconciliation.from(figures.totals());
+        for (String id : products) {
+            swap(before.products().get(id), figures.products().get(id), sums::remove, sums::add);
+        }
+        for (String id : employees) {
+            swap(before.employees().get(id), figures.employees().get(id), sums::remove, sums::add);
+        }
+        for (String id : centers) {
+            swap(before.centers().get(id), figures.centers().get(id), sums::remove, sums::add);
+        }
+        return sums.totals();
+    }
+
+    private static <T> void swap(T was, T now, java.util.function.Consumer<T> out, java.util.function.Consumer<T> in) {
+        if (was != null) {
+            out.accept(was);
+        }
+        if (now != null) {
+            in.accept(now);
+        }
+    }
+
+    private static FullCost fullCostOf(ProductCost p) {
+        return new FullCost(p.productId(), p.direct(), p.inflows(), p.fullCost(), p.attributed(), p.sink());
+    }
+
+    private static DirectCost.Figures directOf(ProductCost p) {
+        return new DirectCost.Figures(p.productId(), p.labourRows(), p.labour(), p.nonLabour(), p.direct());
+    }
+}
