@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.ppi.contracts.money.Money;
+import org.ppi.platform.projection.FigureVersions;
 import org.ppi.platform.projection.Outbox;
 import org.ppi.platform.projection.RecalculationLog;
 import org.ppi.budget.rules.BudgetResult;
@@ -22,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes what one event changed: the program and summary rows whose view or lineage changed (with their causing
  * event), one recalculation-log line per changed amount, and — when an amount changed — the budget event for
  * the outbox. A lineage-only change (costing republished a product at the same cost) refreshes the row but is
- * not announced: consumers of budget events care about amounts.
+ * not announced: consumers of budget events care about amounts. Each row written (or dropped) is also a version
+ * from the causing event's recording time ({@link FigureVersions}: what an as-of query reads), under kinds
+ * {@code SUMMARY} (figure: the year), {@code PROGRAM:<year>} (figure: the program) and {@code DEFAULT} (the year
+ * shown when none is asked, null while nothing is known of the institution).
  */
 @Component
 public class FigureStore {
@@ -30,8 +34,11 @@ public class FigureStore {
     private final JsonMapper json;
     private final Outbox outbox;
     private final RecalculationLog recalculations;
+    private final FigureVersions versions;
 
-    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox, RecalculationLog recalculations) {
+    public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox, RecalculationLog recalculations,
+                       FigureVersions versions) {
+        this.versions = versions;
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
@@ -54,8 +61,29 @@ public class FigureStore {
             if (old == null || !old.summary().equals(fresh.summary()) || !old.summaryLineage().equals(fresh.summaryLineage())) {
                 summary(state, year, fresh, old, cause, at);
             }
+            if (old != null) {
+                old.programs().keySet().stream().filter(id -> !fresh.programs().containsKey(id))
+                        .forEach(id -> versions.record(state.institutionId(), programs(year), id, at, null));
+            }
         }
+        for (Map.Entry<Integer, YearFigures> gone : before.years().entrySet()) {
+            if (!now.years().containsKey(gone.getKey())) {
+                versions.record(state.institutionId(), SUMMARY, String.valueOf(gone.getKey()), at, null);
+                gone.getValue().programs().keySet().forEach(id ->
+                        versions.record(state.institutionId(), programs(gone.getKey()), id, at, null));
+            }
+        }
+        versions.recordIfChanged(state.institutionId(), DEFAULT, state.institutionId(), at,
+                state.isEmpty() ? null : String.valueOf(now.defaultYear()));
         forgetOtherYears(state.institutionId(), now);
+    }
+
+    /** The versions' kinds: a year's summary, a year's programs, the year shown by default. */
+    public static final String SUMMARY = "SUMMARY";
+    public static final String DEFAULT = "DEFAULT";
+
+    public static String programs(int year) {
+        return "PROGRAM:" + year;
     }
 
     private void program(BudgetState state, int year, ProgramFigure figure, ProgramFigure previous, EventEnvelope cause,
@@ -67,11 +95,13 @@ public class FigureStore {
         jdbc.sql("delete from program_budget where institution_id = ? and fiscal_year = ? and program_id = ?")
                 .params(institution, year, programId).update();
         ProgramBudgetView view = figure.view().withCause(cause.id(), at);
+        String detail = json.writeValueAsString(view);
+        versions.record(institution, programs(year), programId, at, detail);
         jdbc.sql("insert into program_budget (institution_id, fiscal_year, program_id, program_code, program_name, budget, "
                         + "budget_exact, detail, lineage, causation_event_id, acting_user, effective_at, version) "
                         + "values (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(institution, year, programId, view.code(), view.name(), view.budget(), view.budgetExact(),
-                        json.writeValueAsString(view), json.writeValueAsString(figure.lineage()), cause.id(),
+                        detail, json.writeValueAsString(figure.lineage()), cause.id(),
                         cause.actingUser(), Timestamp.from(at), version + 1)
                 .update();
         Rational budget = figure.budget().budget();
@@ -90,12 +120,14 @@ public class FigureStore {
                 .params(institution, year).query(Integer.class).optional().orElse(0);
         jdbc.sql("delete from budget_summary where institution_id = ? and fiscal_year = ?").params(institution, year).update();
         SummaryView view = fresh.summary().withCause(cause.id(), at);
+        String detail = json.writeValueAsString(view);
+        versions.record(institution, SUMMARY, String.valueOf(year), at, detail);
         jdbc.sql("insert into budget_summary (institution_id, fiscal_year, default_year, programs_total, central_actions, "
                         + "unassigned_terminals, unused_capacity, total, costing_total_cost, reconciles, detail, lineage, "
                         + "causation_event_id, acting_user, effective_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(institution, year, view.defaultYear(), view.programsTotal(), view.centralActions(),
                         view.unassignedTerminals(), view.unusedCapacity(), view.total(), view.costingTotalCost(),
-                        view.reconciles(), json.writeValueAsString(view), json.writeValueAsString(fresh.summaryLineage()),
+                        view.reconciles(), detail, json.writeValueAsString(fresh.summaryLineage()),
                         cause.id(), cause.actingUser(), Timestamp.from(at), version + 1)
                 .update();
         BudgetResult now = fresh.result();

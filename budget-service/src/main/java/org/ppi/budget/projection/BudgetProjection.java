@@ -8,9 +8,9 @@ import org.ppi.platform.projection.LedgerFold;
 import org.springframework.stereotype.Component;
 
 /**
- * The budget's part of applying events: fold each into the institution's state; once per batch, recompute the
- * budget of every fiscal year in play and store what changed, naming the batch's last event of the institution
- * as its cause.
+ * The budget's part of applying events: fold each into the institution's state; once per batch and recording
+ * instant, recompute the budget of every fiscal year in play and store what changed (rows and versions), naming the
+ * last event folded before the settle as its cause.
  */
 @Component
 public class BudgetProjection extends LedgerFold<BudgetState, BudgetFigures> {

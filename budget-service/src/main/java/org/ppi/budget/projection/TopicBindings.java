@@ -27,7 +27,7 @@ class TopicBindings {
     @Bean
     ReplayPlan budgetReplay(Ledgers ledgers, ProjectionTransaction tx, BudgetProjection projection) {
         return new ReplayPlan(List.of(BINDING), List.of(Topics.COSTING, Topics.VALUECHAIN, Topics.SURVEY),
-                List.of("program_budget", "budget_summary"),
+                List.of("program_budget", "budget_summary", "figure_version"),
                 ledgers::clear, tx, projection);
     }
 }

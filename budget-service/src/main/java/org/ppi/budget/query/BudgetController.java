@@ -70,7 +70,7 @@ class BudgetController {
                            @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Integer page,
                            @RequestParam(required = false) Integer size) {
         PageQuery query = lineagePage(page, size);
-        BudgetSnapshot snapshot = known(actor, fiscalYear, asOf);
+        BudgetSnapshot snapshot = known(actor, fiscalYear, asOf, true);
         return lineage(actor, "SUMMARY", actor.institutionId(), snapshot, snapshot.summaryLineage(), query);
     }
 
@@ -103,7 +103,7 @@ class BudgetController {
                            @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Integer page,
                            @RequestParam(required = false) Integer size) {
         PageQuery query = lineagePage(page, size);
-        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf);
+        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf, true);
         find(snapshot, id);
         return lineage(actor, "PROGRAM", id, snapshot, snapshot.lineage().getOrDefault(id, BudgetLineage.empty()), query);
     }
@@ -158,14 +158,24 @@ class BudgetController {
     }
 
     private BudgetSnapshot snapshot(Actor actor, Integer fiscalYear, Instant asOf) {
+        return snapshot(actor, fiscalYear, asOf, false);
+    }
+
+    /** @param withLineage the events behind each figure are asked for: as of a time, the history is folded */
+    private BudgetSnapshot snapshot(Actor actor, Integer fiscalYear, Instant asOf, boolean withLineage) {
         if (fiscalYear != null && (fiscalYear < 1900 || fiscalYear > 9999)) {
             throw DomainRejection.badRequest("budget.fiscal-year-invalid", "fiscalYear", fiscalYear);
         }
-        return snapshots.of(actor.institutionId(), fiscalYear, asOf);
+        return withLineage ? snapshots.folded(actor.institutionId(), fiscalYear, asOf)
+                : snapshots.of(actor.institutionId(), fiscalYear, asOf);
     }
 
     private BudgetSnapshot known(Actor actor, Integer fiscalYear, Instant asOf) {
-        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf);
+        return known(actor, fiscalYear, asOf, false);
+    }
+
+    private BudgetSnapshot known(Actor actor, Integer fiscalYear, Instant asOf, boolean withLineage) {
+        BudgetSnapshot snapshot = snapshot(actor, fiscalYear, asOf, withLineage);
         if (!snapshot.known()) {
             throw DomainRejection.notFound("budget.institution-unknown", "institutionId", actor.institutionId());
         }

@@ -6,35 +6,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.ppi.budget.figures.BudgetFigures;
+import org.ppi.budget.figures.FigureStore;
 import org.ppi.budget.figures.ProgramBudgetView;
 import org.ppi.budget.figures.SummaryView;
 import org.ppi.budget.figures.YearFigures;
 import org.ppi.budget.projection.BudgetHistory;
 import org.ppi.budget.state.BudgetLineage;
 import org.ppi.budget.state.BudgetState;
+import org.ppi.platform.projection.FigureVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds {@link BudgetSnapshot}s: from the read models (live), or by folding the event log up to a time
- * (as-of). A fiscal year the projection does not keep (no plan for it) is answered from the whole history,
- * with the same code as-of uses, so every year gets an answer and live and as-of agree.
+ * Builds {@link BudgetSnapshot}s: from the read models (live), from the figures' versions valid at a time (as-of of
+ * a year the projection kept then: {@link FigureVersions}, one index read per figure whatever the length of the
+ * history), or by folding the event log up to a time (as-of of any other year, or before the institution's first
+ * version). A fiscal year the projection does not keep (no plan for it) is answered from the whole history, with the
+ * same code as-of uses, so every year gets an answer and live and as-of agree.
  */
 @Component
 class BudgetSnapshots {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final BudgetHistory history;
+    private final FigureVersions versions;
+    private final JsonMapper withoutCause;
 
-    BudgetSnapshots(JdbcClient jdbc, JsonMapper json, BudgetHistory history) {
+    BudgetSnapshots(JdbcClient jdbc, JsonMapper json, BudgetHistory history, FigureVersions versions) {
+        this.versions = versions;
+        this.withoutCause = json.rebuild().addMixIn(SummaryView.class, WithoutCause.class)
+                .addMixIn(ProgramBudgetView.class, WithoutCause.class).build();
         this.jdbc = jdbc;
         this.json = json;
         this.history = history;
     }
 
     BudgetSnapshot of(String institutionId, Integer fiscalYear, Instant asOf) {
+        if (asOf != null) {
+            Optional<BudgetSnapshot> versioned = fromVersions(institutionId, fiscalYear, asOf);
+            if (versioned.isPresent()) {
+                return versioned.get();
+            }
+        }
+        return folded(institutionId, fiscalYear, asOf);
+    }
+
+    /**
+     * The same answer computed the old way, with the events behind each figure: the stored rows now, the history
+     * folded up to the instant otherwise (what the versions must equal; the lineage endpoints' source).
+     */
+    BudgetSnapshot folded(String institutionId, Integer fiscalYear, Instant asOf) {
         if (asOf == null) {
             Integer year = fiscalYear != null ? fiscalYear : storedDefaultYear(institutionId).orElse(null);
             if (year != null) {
@@ -45,6 +69,33 @@ class BudgetSnapshots {
             }
         }
         return history(institutionId, fiscalYear, asOf);
+    }
+
+    /**
+     * As of an instant, from the versions: the year shown by default then (unless one is asked), and that year's
+     * summary and programs, when the projection kept that year then. Empty: the history must be folded (nothing was
+     * known of the institution then, or that year was not kept).
+     */
+    private Optional<BudgetSnapshot> fromVersions(String institutionId, Integer fiscalYear, Instant asOf) {
+        Optional<Integer> shown = versions.at(institutionId, FigureStore.DEFAULT, institutionId, asOf).map(Integer::valueOf);
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        int year = fiscalYear != null ? fiscalYear : shown.get();
+        return versions.at(institutionId, FigureStore.SUMMARY, String.valueOf(year), asOf).map(summary -> {
+            List<ProgramBudgetView> programs = versions.all(institutionId, FigureStore.programs(year), asOf).stream()
+                    .map(detail -> withoutCause.readValue(detail, ProgramBudgetView.class)).toList();
+            return new BudgetSnapshot(asOf, year, withoutCause.readValue(summary, SummaryView.class),
+                    BudgetLineage.empty(), programs, Map.of());
+        });
+    }
+
+    /**
+     * What a version's detail is read without: a figure computed from the history names no causing event nor its
+     * time, so neither does its version — the two answers are the same, field by field.
+     */
+    @JsonIgnoreProperties({"causationEventId", "effectiveAt"})
+    private interface WithoutCause {
     }
 
     private Optional<Integer> storedDefaultYear(String institutionId) {

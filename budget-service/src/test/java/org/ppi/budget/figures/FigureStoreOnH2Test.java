@@ -39,7 +39,10 @@ class FigureStoreOnH2Test {
         org.ppi.platform.projection.BatchedWrites writes = new org.ppi.platform.projection.BatchedWrites(
                 new org.springframework.jdbc.core.JdbcTemplate(db));
         EventLog log = new EventLog(jdbc, json, writes);
-        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json, writes), new RecalculationLog(jdbc, writes));
+        org.ppi.platform.projection.FigureVersions versions = new org.ppi.platform.projection.FigureVersions(
+                "figure_version", writes, jdbc);
+        FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json, writes), new RecalculationLog(jdbc, writes),
+                versions);
         BudgetState live = new BudgetState(WorkedExample.INSTITUTION);
         BudgetFigures figures = BudgetFigures.empty();
         Instant at = Instant.parse("2026-03-01T12:00:00Z");
@@ -72,5 +75,17 @@ class FigureStoreOnH2Test {
         BudgetState before = history.fold(WorkedExample.INSTITUTION, at.minusSeconds(1));
         assertThat(BudgetFigures.year(before, 2027, true).programs().get("PR1").view().budget())
                 .isEqualByComparingTo("2815000");
+
+        // the versions, written and read with the same statements as on PostgreSQL: 2027 was kept only once it got its
+        // plan (before that, an as-of query of 2027 folds the history), 2026 until then (then a tombstone)
+        String institution = WorkedExample.INSTITUTION;
+        assertThat(versions.at(institution, FigureStore.programs(2027), "PR1", at.minusSeconds(1))).isEmpty();
+        assertThat(versions.at(institution, FigureStore.programs(2027), "PR1", at)
+                .map(d -> json.readTree(d).path("budget").decimalValue())).hasValueSatisfying(
+                        b -> assertThat(b).isEqualByComparingTo("3518750"));
+        assertThat(versions.all(institution, FigureStore.programs(2027), at)).hasSize(figures.years().get(2027).programs().size());
+        assertThat(versions.at(institution, FigureStore.SUMMARY, "2026", at)).as("gone").isEmpty();
+        assertThat(versions.at(institution, FigureStore.SUMMARY, "2026", at.minusSeconds(1))).isPresent();
+        assertThat(versions.at(institution, FigureStore.DEFAULT, institution, at)).contains("2027");
     }
 }

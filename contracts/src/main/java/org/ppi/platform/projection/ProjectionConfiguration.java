@@ -47,6 +47,12 @@ public class ProjectionConfiguration {
         return new BatchedWrites(jdbc);
     }
 
+    /** The figures' versions an as-of query reads, in the service's own {@code figure_version} table (its migration). */
+    @Bean
+    public FigureVersions figureVersions(BatchedWrites writes, JdbcClient jdbc) {
+        return new FigureVersions("figure_version", writes, jdbc);
+    }
+
     @Bean
     public RecordedOffsets recordedOffsets(ConsumerOffsets offsets) {
         return new RecordedOffsets(offsets);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Applies consumed events in one transaction together with their consumer offsets: records the offsets, skips a
  * redelivery (inbox), appends each event to the log, and lets the service fold it; then each institution the
- * events touched is settled once (its figures recomputed and stored). A polled batch is one transaction, so a
- * redelivery, a restart or a SIGKILL never applies an event twice or loses one, and a replay recomputes an
- * institution once per batch instead of once per event. One writer per institution: a batch holds the locks of
+ * events touched is settled once per recording instant (its figures recomputed and stored, see {@link Unsettled}).
+ * A polled batch is one transaction, so a redelivery, a restart or a SIGKILL never applies an event twice or loses
+ * one, and a replay recomputes an institution once per batch and instant instead of once per event. One writer per
+ * institution: a batch holds the locks of
  * the institutions it carries (taken in id order, so two consumers never wait for each other crosswise), so an
  * institution's state is never folded concurrently while the service's topic consumers work on different
  * institutions side by side. Across the instances of a projection the database keeps it so: each transaction that
@@ -103,16 +103,17 @@ public class ProjectionTransaction {
 
     /**
      * A polled batch in one transaction: every record's offset (the highest per partition), inbox row and log row,
-     * each event folded, then each touched institution settled once. Any failure rolls all of it back and forgets
+     * each event folded, each touched institution settled once per recording instant. Any failure rolls all of it back and forgets
      * every institution the batch touched; the binder redelivers the whole batch.
      */
     public void acceptBatch(Message<List<byte[]>> batch, Fold fold) {
         applyAll(reader.readBatch(batch), fold);
     }
 
-    public void applyAll(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Set<String> institutions = institutionsOf(deliveries);
-        String head = deliveries.isEmpty() ? "" : headOf(deliveries.get(0));
+    public void applyAll(List<CloudEventReader.Delivery> polled, Fold fold) {
+        Set<String> institutions = institutionsOf(polled);
+        String head = polled.isEmpty() ? "" : headOf(polled.get(0));
+        List<CloudEventReader.Delivery> deliveries = inRecordingOrder(polled);
         try {
             underLocksOf(institutions, () -> inBatchTransaction(deliveries, fold));
             failures.remove(head);
@@ -126,6 +127,21 @@ public class ProjectionTransaction {
                     head, attempts, failure.toString());
             underLocksOf(institutions, () -> inQuarantine(deliveries, fold));
         }
+    }
+
+    /**
+     * The batch in the order its events were recorded (stable: events of one instant keep their arrival order). A
+     * poll hands records over partition by partition — all of one topic's, then another's — while an institution's
+     * history interleaves its topics: folded in recording order, as the event log replays them (an institution
+     * replay, an as-of fold, a ledger loaded again), each recording instant is settled with exactly the events
+     * recorded up to it ({@link Unsettled}), whether the poll was small (live) or large (a replay). One aggregate's
+     * events come from one service in its recording order, so their relative order is kept.
+     */
+    static List<CloudEventReader.Delivery> inRecordingOrder(List<CloudEventReader.Delivery> polled) {
+        List<CloudEventReader.Delivery> ordered = new ArrayList<>(polled);
+        ordered.sort(java.util.Comparator.comparing(d -> d.event().recordedAt() == null ? java.time.Instant.EPOCH
+                : d.event().recordedAt()));
+        return ordered;
     }
 
     private static Set<String> institutionsOf(List<CloudEventReader.Delivery> deliveries) {
@@ -177,13 +193,14 @@ public class ProjectionTransaction {
     /**
      * Tracing a batch: it holds events of many traces (one per command that recorded them). Each event is applied in
      * a span of its own trace (a child of the command's span, read from {@code ce_traceparent}); each institution is
-     * settled once per batch in a span of the trace of the last event that touched it — the event its stored
-     * figures name as their cause — linked to the other traces of the batch that touched it, and the settle's log
-     * line carries that trace id. One line per settled institution, not per event, keeps a 500-event replay batch
-     * from writing 500 lines; the per-event spans still reach the exporter when one is configured.
+     * settled once per batch and recording instant in a span of the trace of the last event that touched it — the
+     * event its stored figures name as their cause — linked to the other traces of the batch that touched it, and
+     * the settle's log line carries that trace id. One line per institution and batch (the settles before a later
+     * instant log at debug), not per event, keeps a 500-event replay batch from writing 500 lines; the per-event
+     * spans still reach the exporter when one is configured.
      */
     private void inBatchTransaction(List<CloudEventReader.Delivery> deliveries, Fold fold) {
-        Map<String, List<CloudEventReader.Delivery>> touched = new LinkedHashMap<>();
+        Unsettled<CloudEventReader.Delivery> touched = new Unsettled<>();
         List<CloudEventReader.Delivery> applied = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> writes.batching(() -> {
@@ -199,16 +216,17 @@ public class ProjectionTransaction {
                         log.debug("Skipping redelivered event {}", d.event().id());
                         continue;
                     }
+                    settleBefore(d.event(), touched, fold);
                     String institution = traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply",
                             List.of(), () -> firstApplied(d.event(), fold, claimed));
                     if (institution != null) {
-                        touched.computeIfAbsent(institution, k -> new ArrayList<>()).add(d);
+                        touched.folded(institution, d.event().recordedAt(), d);
                         applied.add(d);
                     }
                 }
                 // the log and inbox rows go before the settles, which may read the log
                 writes.flush();
-                touched.forEach((institution, events) -> settled(institution, events, fold));
+                touched.remaining().forEach((institution, events) -> settled(institution, events, fold, true));
                 return null;
             }));
         } catch (RuntimeException e) {
@@ -220,13 +238,31 @@ public class ProjectionTransaction {
         metrics.applied(applied, java.time.Instant.now());
     }
 
+    /**
+     * Settles the event's institution first when the event was recorded later than everything the batch folded for
+     * it so far ({@link Unsettled}): one settle per distinct recording instant, so the figures and versions it stores
+     * do not depend on where the batch boundaries fell. The pending writes go first: a settle may read the log, and
+     * the figure versions of one instant must be written before the next instant's.
+     */
+    private void settleBefore(EventEnvelope event, Unsettled<CloudEventReader.Delivery> touched, Fold fold) {
+        String institution = EventLog.institutionOf(event);
+        if (institution == null || event.payload() == null) {
+            return;
+        }
+        List<CloudEventReader.Delivery> due = touched.dueBefore(institution, event.recordedAt());
+        if (!due.isEmpty()) {
+            writes.flush();
+            settled(institution, due, fold, false);
+        }
+    }
+
     /** Settles one institution in the trace of its last event of the batch, linked to the others, and says so. */
-    private void settled(String institution, List<CloudEventReader.Delivery> events, Fold fold) {
+    private void settled(String institution, List<CloudEventReader.Delivery> events, Fold fold, boolean logged) {
         CloudEventReader.Delivery last = events.get(events.size() - 1);
         List<String> linked = events.stream().map(CloudEventReader.Delivery::traceparent).distinct().toList();
         traces.continued(last.traceparent(), last.tracestate(), "ppi.projection.settle", linked, () -> {
             fold.settle(institution);
-            log.info("{}: figures of institution {} settled from {} event(s), the last {} ({}, {})", metrics.projection(),
+            log.atLevel(logged ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG).log("{}: figures of institution {} settled from {} event(s), the last {} ({}, {})", metrics.projection(),
                     institution, events.size(), last.event().id(), last.event().name(), last.event().topic());
             return null;
         });
@@ -297,7 +333,7 @@ public class ProjectionTransaction {
                     try {
                         if (traces.continued(d.traceparent(), d.tracestate(), "ppi.projection.apply", List.of(),
                                 () -> logged(d.event(), fold, claimed)) != null) {
-                            settled(institution, List.of(d), fold);
+                            settled(institution, List.of(d), fold, true);
                             applied.add(d);
                         }
                         release(connection, savepoint);
@@ -349,7 +385,8 @@ public class ProjectionTransaction {
 
     /**
      * An operator's retry: the institution's parked events applied again in the order they arrived, in one
-     * transaction, the institution settled once; all or nothing (a failure leaves them parked and says why).
+     * transaction, the institution settled once per recording instant ({@link Unsettled}); all or nothing (a failure
+     * leaves them parked and says why).
      * Returns how many were applied.
      */
     public int retryParked(String institutionId, Fold fold, String user) {
@@ -358,14 +395,19 @@ public class ProjectionTransaction {
             try {
                 tx.executeWithoutResult(status -> {
                     fold.prepare(institutionId, versions.advance(institutionId));
+                    Unsettled<EventEnvelope> pending = new Unsettled<>();
                     for (ParkedEvents.Opened open : parked.openEvents(institutionId)) {
                         EventEnvelope event = open.event();
                         if (event.payload() == null) {
                             throw new IllegalStateException("event " + event.id() + " is of a type this version does not know: "
                                     + event.type());
                         }
+                        if (!pending.dueBefore(institutionId, event.recordedAt()).isEmpty()) {
+                            fold.settle(institutionId);
+                        }
                         eventLog.append(event);
                         fold.fold(institutionId, event);
+                        pending.folded(institutionId, event.recordedAt(), event);
                         parked.resolve(open.id(), ParkedEvents.RETRIED, user, null);
                         applied[0]++;
                     }
@@ -419,18 +461,24 @@ public class ProjectionTransaction {
 
     /**
      * Applies logged events of one institution again like first deliveries (inbox, log, fold) without touching
-     * the consumer offsets, inside the caller's transaction, and settles the institution once at the end: an
-     * institution replay costs one recomputation, not one per event.
+     * the consumer offsets, inside the caller's transaction, and settles the institution once per recording instant
+     * ({@link Unsettled}), as live delivery does: an institution replay rebuilds the same figure versions.
      */
     public void reapplyAll(List<EventEnvelope> events, Fold fold) {
-        Set<String> touched = new LinkedHashSet<>();
+        Unsettled<EventEnvelope> touched = new Unsettled<>();
         Map<String, Long> claimed = new HashMap<>();
         for (EventEnvelope event : events) {
-            String institution = logged(event, fold, claimed);
+            String institution = EventLog.institutionOf(event);
+            if (institution != null && event.payload() != null && !touched.dueBefore(institution, event.recordedAt()).isEmpty()) {
+                writes.flush();
+                fold.settle(institution);
+            }
+            institution = logged(event, fold, claimed);
             if (institution != null) {
-                touched.add(institution);
+                touched.folded(institution, event.recordedAt(), event);
             }
         }
-        touched.forEach(fold::settle);
+        writes.flush();
+        touched.remaining().keySet().forEach(fold::settle);
     }
 }

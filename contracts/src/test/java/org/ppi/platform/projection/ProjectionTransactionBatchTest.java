@@ -64,15 +64,50 @@ class ProjectionTransactionBatchTest {
     }
 
     @Test
-    void aBatchIsOneTransactionThatSettlesEachInstitutionOnce() {
-        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 10), delivery("a", 0, 11), delivery("b", 1, 4),
-                delivery("a", 1, 5), delivery("b", 0, 12));
+    void aBatchIsOneTransactionThatSettlesEachInstitutionOncePerInstant() {
+        Instant t = Instant.parse("2026-03-01T12:00:00Z");
+        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 10, t), delivery("a", 0, 11, t),
+                delivery("b", 1, 4, t), delivery("a", 1, 5, t), delivery("b", 0, 12, t));
         projection.applyAll(batch, fold);
         assertThat(fold.folded).hasSize(5);
-        assertThat(fold.settled).containsExactly("a", "b");
+        assertThat(fold.settled).as("one instant: one settle per institution").containsExactly("a", "b");
         assertThat(offsets()).containsEntry(TOPIC + "-0", 13L).containsEntry(TOPIC + "-1", 6L);
         assertThat(count("event_log")).isEqualTo(5);
         assertThat(count("inbox_event")).isEqualTo(5);
+    }
+
+    /**
+     * A batch is folded in recording order (a poll hands records over topic by topic), and an event recorded later
+     * than what the batch folded for its institution settles that first: one settle per distinct recording instant,
+     * each after exactly the events recorded up to it, so the stored figures (and their versions) are the same
+     * whatever the batch boundaries.
+     */
+    @Test
+    void aLaterRecordingInstantSettlesWhatWasFoldedBeforeIt() throws Exception {
+        Instant t = Instant.parse("2026-03-01T12:00:00Z");
+        List<CloudEventReader.Delivery> batch = List.of(delivery("a", 0, 0, t), delivery("a", 0, 1, t),
+                delivery("b", 0, 2, t), delivery("a", 0, 3, t.plusSeconds(1)), delivery("a", 0, 4, t.plusMillis(500)),
+                delivery("b", 0, 5, t), delivery("a", 0, 6, t.plusSeconds(2)));
+        projection.applyAll(batch, fold);
+        assertThat(fold.folded).as("in recording order").containsExactly("a-0-0", "a-0-1", "b-0-2", "b-0-5", "a-0-4",
+                "a-0-3", "a-0-6");
+        assertThat(fold.settled).containsExactly("a", "a", "a", "b", "a");
+        List<String> instants = List.of("a-0-0 a-0-1", "a-0-0 a-0-1 a-0-4", "a-0-0 a-0-1 a-0-4 a-0-3",
+                "a-0-0 a-0-1 a-0-4 a-0-3 a-0-6");
+        assertThat(fold.settledAfter).containsExactly(instants.get(0), instants.get(1), instants.get(2), "b-0-2 b-0-5",
+                instants.get(3));
+
+        // the same events arriving in recording order one per batch, and in two batches: each instant's last settle
+        // is the same (a batch that ends inside an instant settles it early too; the next settle of it replaces that)
+        List<CloudEventReader.Delivery> ordered = ProjectionTransaction.inRecordingOrder(batch);
+        for (List<List<CloudEventReader.Delivery>> cut : List.of(ordered.stream().map(List::of).toList(),
+                List.of(ordered.subList(0, 3), ordered.subList(3, 7)))) {
+            setUp();
+            RecordingFold again = new RecordingFold();
+            cut.forEach(b -> projection.applyAll(b, again));
+            assertThat(again.settledAfter.stream().filter(s -> s.startsWith("a")).toList())
+                    .as("a's settles, in %s batches", cut.size()).containsSubsequence(instants);
+        }
     }
 
     @Test
@@ -105,7 +140,7 @@ class ProjectionTransactionBatchTest {
         fold.clear();
         projection.applyAll(batch, fold);
         assertThat(fold.folded).hasSize(3);
-        assertThat(fold.settled).containsExactly("a", "b");
+        assertThat(fold.settled).as("a before its later event, then both").containsExactly("a", "b", "a");
         assertThat(count("event_log")).isEqualTo(3);
         assertThat(offsets()).containsEntry(TOPIC + "-0", 3L);
     }
@@ -146,7 +181,8 @@ class ProjectionTransactionBatchTest {
         fold.clear();
         assertThat(projection.retryParked("b", fold, "operador")).isEqualTo(3);
         assertThat(fold.folded).containsExactly("b-0-1", "b-0-2", "b-0-4");
-        assertThat(fold.settled).containsExactly("b");
+        assertThat(fold.settledAfter).as("once per recording instant").containsExactly("b-0-1", "b-0-1 b-0-2",
+                "b-0-1 b-0-2 b-0-4");
         assertThat(parked.stale("b")).isFalse();
         assertThat(parked.list(true)).allSatisfy(p -> assertThat(p.resolution()).isEqualTo(ParkedEvents.RETRIED));
         // the correlation id went through the parking to the log, so the figures' events of a retry or replay carry it
@@ -237,11 +273,15 @@ class ProjectionTransactionBatchTest {
     }
 
     private CloudEventReader.Delivery delivery(String institution, int partition, long offset) {
+        return delivery(institution, partition, offset, Instant.parse("2026-03-01T12:00:00Z").plusSeconds(offset));
+    }
+
+    private CloudEventReader.Delivery delivery(String institution, int partition, long offset, Instant recordedAt) {
         CenterRegistered payload = new CenterRegistered(institution, "u", "c" + offset, "Centro " + offset, null,
                 CenterArea.SUPPORT, null, null, null, null);
         String id = institution + "-" + partition + "-" + offset;
         EventEnvelope event = new EventEnvelope(id, EventTypes.typeOf(CenterRegistered.class), TOPIC, payload.aggregateId(),
-                Instant.parse("2026-03-01T12:00:00Z").plusSeconds(offset), institution, "u", null, "trace-" + id, null, null, payload,
+                recordedAt, institution, "u", null, "trace-" + id, null, null, payload,
                 json.writeValueAsBytes(payload));
         return new CloudEventReader.Delivery(event, partition, offset);
     }
@@ -258,6 +298,9 @@ class ProjectionTransactionBatchTest {
     private static final class RecordingFold implements ProjectionTransaction.Fold {
         final List<String> folded = new ArrayList<>();
         final List<String> settled = new ArrayList<>();
+        /** For each settle, the events its institution had folded by then (in fold order). */
+        final List<String> settledAfter = new ArrayList<>();
+        private final Map<String, List<String>> foldedBy = new TreeMap<>();
         final List<String> forgotten = new ArrayList<>();
         String failOnSettle;
         String failOnFold;
@@ -272,6 +315,7 @@ class ProjectionTransactionBatchTest {
                 throw new IllegalStateException("cannot fold " + event.id());
             }
             folded.add(event.id());
+            foldedBy.computeIfAbsent(institutionId, k -> new ArrayList<>()).add(event.id());
         }
 
         @Override
@@ -280,6 +324,7 @@ class ProjectionTransactionBatchTest {
                 throw new IllegalStateException("cannot settle " + institutionId);
             }
             settled.add(institutionId);
+            settledAfter.add(String.join(" ", foldedBy.getOrDefault(institutionId, List.of())));
         }
 
         @Override
@@ -291,6 +336,8 @@ class ProjectionTransactionBatchTest {
             folded.clear();
             settled.clear();
             forgotten.clear();
+            settledAfter.clear();
+            foldedBy.clear();
         }
     }
 }

@@ -21,14 +21,16 @@ import org.ppi.costing.state.Basis;
 import org.ppi.costing.state.InstitutionState;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.ppi.platform.projection.BatchedWrites;
+import org.ppi.platform.projection.FigureVersions;
 import org.ppi.platform.projection.Outbox;
 import org.ppi.platform.projection.RecalculationLog;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what a recalculation changed: the figure rows (with their causing event), one recalculation-log line per
- * changed measure, and the costing event for the outbox. A figure's lineage is neither stored nor published: the
+ * Writes what a recalculation changed: the figure rows (with their causing event), a version of each from the
+ * causing event's recording time (what an as-of query reads, {@link FigureVersions}), one recalculation-log line
+ * per changed measure, and the costing event for the outbox. A figure's lineage is neither stored nor published: the
  * event carries its size and the path that pages it ({@link LineageRef}), computed on request from the state.
  */
 @Component
@@ -37,9 +39,12 @@ public class FigureStore {
     private final Outbox outbox;
     private final RecalculationLog recalculations;
     private final BatchedWrites writes;
+    private final FigureVersions versions;
 
-    public FigureStore(JsonMapper json, Outbox outbox, RecalculationLog recalculations, BatchedWrites writes) {
+    public FigureStore(JsonMapper json, Outbox outbox, RecalculationLog recalculations, BatchedWrites writes,
+                       FigureVersions versions) {
         this.writes = writes;
+        this.versions = versions;
         this.json = json;
         this.outbox = outbox;
         this.recalculations = recalculations;
@@ -57,7 +62,8 @@ public class FigureStore {
         for (String id : recalculation.changedCenters()) {
             center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
         }
-        // a figure added or gone with no cost of its own (a center just registered) leaves the totals but not the counts
+        // a figure added or gone with no cost of its own (a center just registered) leaves the totals but not the
+        // counts the institution's figure shows: its row (and its version, what an as-of query answers) must follow
         if (now.totals() != null && (recalculation.totalsChanged() || !now.counts().equals(before.counts()))) {
             institution(state, now, before.totals(), cause, at, recalculation.totalsChanged());
         }
@@ -69,6 +75,7 @@ public class FigureStore {
         ProductCostView view = null;
         if (now == null) {
             remove("product_cost", key(state, "product_id", id));
+            versions.record(state.institutionId(), "PRODUCT", id, at, null);
         } else {
             view = Views.product(state, now, lineageSize, cause.id(), at, Basis.ALL);
             Map<String, Object> row = row(view, cause, at);
@@ -82,6 +89,7 @@ public class FigureStore {
             row.put("full_unit_cost", view.fullUnitCost());
             row.put("volume_gap", now.volumeGap());
             save("product_cost", key(state, "product_id", id), row);
+            versions.record(state.institutionId(), "PRODUCT", id, at, (String) row.get("detail"));
         }
         logChange(state, "PRODUCT", id, "direct", before == null ? null : before.direct(), now == null ? null : now.direct(), cause, at);
         logChange(state, "PRODUCT", id, "fullCost", before == null ? null : before.fullCost(), now == null ? null : now.fullCost(), cause, at);
@@ -101,6 +109,7 @@ public class FigureStore {
         EmployeeCost shown = now != null ? now : before;
         if (now == null) {
             remove("employee_cost", key(state, "employee_id", id));
+            versions.record(state.institutionId(), "EMPLOYEE", id, at, null);
         } else {
             EmployeeCostView view = Views.employee(state, now, cause.id(), at);
             Map<String, Object> row = row(view, cause, at);
@@ -109,6 +118,7 @@ public class FigureStore {
             row.put("unused_cost", view.unusedCost());
             row.put("over_allocated", now.overAllocated());
             save("employee_cost", key(state, "employee_id", id), row);
+            versions.record(state.institutionId(), "EMPLOYEE", id, at, (String) row.get("detail"));
         }
         logChange(state, "EMPLOYEE", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "EMPLOYEE", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
@@ -127,6 +137,7 @@ public class FigureStore {
         CenterCost shown = now != null ? now : before;
         if (now == null) {
             remove("center_cost", key(state, "center_id", id));
+            versions.record(state.institutionId(), "CENTER", id, at, null);
         } else {
             CenterCostView view = Views.center(state, now, cause.id(), at);
             Map<String, Object> row = row(view, cause, at);
@@ -134,6 +145,7 @@ public class FigureStore {
             row.put("unused_cost", view.unusedCost());
             row.put("over_allocated", now.overAllocated());
             save("center_cost", key(state, "center_id", id), row);
+            versions.record(state.institutionId(), "CENTER", id, at, (String) row.get("detail"));
         }
         logChange(state, "CENTER", id, "allocatedCost", before == null ? null : before.allocatedCost(), now == null ? null : now.allocatedCost(), cause, at);
         logChange(state, "CENTER", id, "unusedCost", before == null ? null : before.unusedCost(), now == null ? null : now.unusedCost(), cause, at);
@@ -160,6 +172,7 @@ public class FigureStore {
         row.put("acting_user", cause.actingUser());
         row.put("effective_at", Timestamp.from(at));
         save("institution_cost", Map.of("institution_id", id), row);
+        versions.record(id, "INSTITUTION", id, at, (String) row.get("detail"));
         if (!totalsChanged) { // only the counts moved: the row says so, no amount changed, nothing is republished
             return;
         }

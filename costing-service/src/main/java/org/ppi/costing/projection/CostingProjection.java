@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Costing's part of applying events: fold each into the institution's state, remembering what it touched; then,
- * once per batch, recompute the figures that depend on all of it and store the changes, each naming the last
- * event of the batch that touched the institution as its cause.
+ * once per batch and recording instant, recompute the figures that depend on all of it and store the changes (rows
+ * and versions), each naming the last event folded before the settle as its cause.
  */
 @Component
 public class CostingProjection extends LedgerFold<InstitutionState, CostFigures> {

@@ -26,7 +26,7 @@ class TopicBindings {
     @Bean
     ReplayPlan costingReplay(Ledgers ledgers, ProjectionTransaction tx, CostingProjection projection) {
         return new ReplayPlan(List.of(BINDING), List.of(Topics.SURVEY, Topics.CATALOG, Topics.VALUECHAIN),
-                List.of("product_cost", "employee_cost", "center_cost", "institution_cost"),
+                List.of("product_cost", "employee_cost", "center_cost", "institution_cost", "figure_version"),
                 ledgers::clear, tx, projection);
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cost figures of the caller's institution: per product, employee and center, the institution's
  * reconciliation, and for each figure the events behind it. Every query takes {@code asOf} (ISO-8601 instant)
- * to answer with the figures as they stood then, recomputed from the event history, {@code fiscalYear} (default:
+ * to answer with the figures as they stood then (the default view from the figures' versions, any other recomputed
+ * from the event history: {@link CostSnapshots}), {@code fiscalYear} (default:
  * the institution's current one), {@code basis=validated} (only validated interviews) and {@code normalize=true}
  * to show them with over-allocated employees' hours scaled to their contracts ({@code OverAllocationNormalisation}).
  */

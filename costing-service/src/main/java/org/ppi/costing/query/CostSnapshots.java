@@ -12,6 +12,7 @@ import org.ppi.costing.figures.ProductCostView;
 import org.ppi.costing.figures.Recalculator;
 import org.ppi.costing.figures.Views;
 import org.ppi.platform.projection.EventLog;
+import org.ppi.platform.projection.FigureVersions;
 import org.ppi.costing.rules.CostingInput;
 import org.ppi.costing.rules.OverAllocationNormalisation;
 import org.ppi.costing.state.Basis;
@@ -19,17 +20,28 @@ import org.ppi.costing.state.FiscalYear;
 import org.ppi.costing.state.InstitutionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds {@link CostSnapshot}s: from the read models (live) or by folding the event log up to a time (as-of). */
+/**
+ * Builds {@link CostSnapshot}s: from the read models (live), from the figures' versions valid at an instant (as-of,
+ * the default view: {@link FigureVersions}, one index read per figure whatever the length of the history), or by
+ * folding the event log up to a time (every other as-of view: validated interviews only, normalised, another year).
+ */
 @Component
 class CostSnapshots {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final EventLog log;
     private final Recalculator recalculator;
+    private final FigureVersions versions;
+    private final JsonMapper withoutCause;
 
-    CostSnapshots(JdbcClient jdbc, JsonMapper json, EventLog log, Recalculator recalculator) {
+    CostSnapshots(JdbcClient jdbc, JsonMapper json, EventLog log, Recalculator recalculator, FigureVersions versions) {
+        this.versions = versions;
+        this.withoutCause = json.rebuild().addMixIn(ProductCostView.class, WithoutCause.class)
+                .addMixIn(EmployeeCostView.class, WithoutCause.class).addMixIn(CenterCostView.class, WithoutCause.class)
+                .addMixIn(InstitutionCostView.class, WithoutCause.class).build();
         this.jdbc = jdbc;
         this.json = json;
         this.log = log;
@@ -41,29 +53,94 @@ class CostSnapshots {
      * recorded); any other is computed from the history on request, like as-of ones.
      */
     CostSnapshot of(String institutionId, CostQuery query) {
+        if (fromStore(institutionId, query)) {
+            return live(institutionId);
+        }
+        Optional<InstitutionCostView> versioned = versioned(institutionId, query);
+        return versioned.isPresent() ? fromVersions(institutionId, query.asOf(), versioned.get()) : history(institutionId, query);
+    }
+
+    /**
+     * The same answer computed the old way: the stored rows now, the history folded up to the instant otherwise
+     * (what the versions must equal, field by field).
+     */
+    CostSnapshot folded(String institutionId, CostQuery query) {
         return fromStore(institutionId, query) ? live(institutionId) : history(institutionId, query);
     }
 
-    /** The institution's figure alone: from its one stored row when the store answers the query. */
+    /** The institution's figure alone: from its one stored row (or version) when the store answers the query. */
     InstitutionCostView institution(String institutionId, CostQuery query) {
-        return fromStore(institutionId, query) ? storedInstitution(institutionId)
-                : history(institutionId, query).institution();
+        if (fromStore(institutionId, query)) {
+            return storedInstitution(institutionId);
+        }
+        return versioned(institutionId, query).orElseGet(() -> history(institutionId, query).institution());
     }
 
-    /** One product's figure: its one stored row when the store answers the query (not every row of the institution). */
+    /** One product's figure: its one stored row (or version) when the store answers the query, not every row. */
     Optional<ProductCostView> product(String institutionId, CostQuery query, String productId) {
-        return fromStore(institutionId, query) ? row("product_cost", "product_id", institutionId, productId, ProductCostView.class)
-                : history(institutionId, query).products().stream().filter(p -> p.productId().equals(productId)).findFirst();
+        if (fromStore(institutionId, query)) {
+            return row("product_cost", "product_id", institutionId, productId, ProductCostView.class);
+        }
+        if (versioned(institutionId, query).isPresent()) {
+            return version("PRODUCT", institutionId, productId, query.asOf(), ProductCostView.class);
+        }
+        return history(institutionId, query).products().stream().filter(p -> p.productId().equals(productId)).findFirst();
     }
 
     Optional<EmployeeCostView> employee(String institutionId, CostQuery query, String employeeId) {
-        return fromStore(institutionId, query) ? row("employee_cost", "employee_id", institutionId, employeeId, EmployeeCostView.class)
-                : history(institutionId, query).employees().stream().filter(e -> e.employeeId().equals(employeeId)).findFirst();
+        if (fromStore(institutionId, query)) {
+            return row("employee_cost", "employee_id", institutionId, employeeId, EmployeeCostView.class);
+        }
+        if (versioned(institutionId, query).isPresent()) {
+            return version("EMPLOYEE", institutionId, employeeId, query.asOf(), EmployeeCostView.class);
+        }
+        return history(institutionId, query).employees().stream().filter(e -> e.employeeId().equals(employeeId)).findFirst();
     }
 
     Optional<CenterCostView> center(String institutionId, CostQuery query, String centerId) {
-        return fromStore(institutionId, query) ? row("center_cost", "center_id", institutionId, centerId, CenterCostView.class)
-                : history(institutionId, query).centers().stream().filter(c -> c.centerId().equals(centerId)).findFirst();
+        if (fromStore(institutionId, query)) {
+            return row("center_cost", "center_id", institutionId, centerId, CenterCostView.class);
+        }
+        if (versioned(institutionId, query).isPresent()) {
+            return version("CENTER", institutionId, centerId, query.asOf(), CenterCostView.class);
+        }
+        return history(institutionId, query).centers().stream().filter(c -> c.centerId().equals(centerId)).findFirst();
+    }
+
+    /**
+     * The institution's version at the query's instant, when the versions answer it: an as-of query of the view a
+     * settle stores (every interview, not normalised, the year the institution had then). Any other view, or an
+     * instant before the institution's first version (or before versions were kept), folds the history.
+     */
+    private Optional<InstitutionCostView> versioned(String institutionId, CostQuery query) {
+        if (query.asOf() == null || query.basis() != Basis.ALL || query.normalize()) {
+            return Optional.empty();
+        }
+        return version("INSTITUTION", institutionId, institutionId, query.asOf(), InstitutionCostView.class)
+                .filter(v -> query.fiscalYear() == null || v.fiscalYear() == query.fiscalYear());
+    }
+
+    private <T> Optional<T> version(String kind, String institutionId, String id, Instant asOf, Class<T> type) {
+        return versions.at(institutionId, kind, id, asOf).map(detail -> withoutCause.readValue(detail, type));
+    }
+
+    private CostSnapshot fromVersions(String institutionId, Instant asOf, InstitutionCostView institution) {
+        List<ProductCostView> products = versions.all(institutionId, "PRODUCT", asOf).stream()
+                .map(d -> withoutCause.readValue(d, ProductCostView.class)).toList();
+        List<EmployeeCostView> employees = versions.all(institutionId, "EMPLOYEE", asOf).stream()
+                .map(d -> withoutCause.readValue(d, EmployeeCostView.class)).toList();
+        List<CenterCostView> centers = versions.all(institutionId, "CENTER", asOf).stream()
+                .map(d -> withoutCause.readValue(d, CenterCostView.class)).toList();
+        return new CostSnapshot(asOf, institution, products, employees, centers);
+    }
+
+    /**
+     * What a version's detail is read without: a figure computed from the history names no causing event nor its
+     * time, so neither does its version — the two answers are the same, field by field. (Read straight into the
+     * view, no tree in between: amounts keep their cents as written.)
+     */
+    @JsonIgnoreProperties({"causationEventId", "effectiveAt"})
+    private interface WithoutCause {
     }
 
     /**
