@@ -226,9 +226,14 @@ class VersionedAsOfIntegrationTest {
                         "entrevistador", "i2", "c1", "e" + (i % 5), "p1", BigDecimal.valueOf(1 + i % 3)))));
             }
             List<EventEnvelope> events = history.stream().flatMap(List::stream).toList();
+            long applying = System.nanoTime();
             for (int from = 0; from < events.size(); from += 200) {
                 apply(events.subList(from, Math.min(events.size(), from + 200)));
             }
+            long appliedMillis = Math.max(1, (System.nanoTime() - applying) / 1_000_000);
+            System.out.printf("AS-OF %d corrections: %d events applied in batches of 200, each at its own instant (one "
+                    + "settle and one set of versions per event): %d ms, %d events/s%n", corrections, events.size(),
+                    appliedMillis, events.size() * 1000L / appliedMillis);
             Instant asOf = last.plusSeconds(corrections / 2).plusMillis(500);
             long stored = jdbc.sql("select count(*) from figure_version where institution_id = ?").param(institution)
                     .query(Long.class).single();
