@@ -470,7 +470,6 @@ public class ProjectionTransaction {
         for (EventEnvelope event : events) {
             String institution = EventLog.institutionOf(event);
             if (institution != null && event.payload() != null && !touched.dueBefore(institution, event.recordedAt()).isEmpty()) {
-                writes.flush();
                 fold.settle(institution);
             }
             institution = logged(event, fold, claimed);
