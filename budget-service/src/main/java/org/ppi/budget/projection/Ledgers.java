@@ -10,10 +10,12 @@ public class Ledgers extends org.ppi.platform.projection.Ledgers<BudgetState, Bu
 
     public Ledgers(BudgetHistory history,
                    @org.springframework.beans.factory.annotation.Value("${ppi.projection.ledgers-in-memory:"
-                           + org.ppi.platform.projection.Ledgers.DEFAULT_CAPACITY + "}") int capacity) {
+                           + org.ppi.platform.projection.Ledgers.DEFAULT_CAPACITY + "}") int capacity,
+                   @org.springframework.beans.factory.annotation.Value("${ppi.projection.ledgers-heap-share:"
+                           + org.ppi.platform.projection.Ledgers.DEFAULT_HEAP_SHARE + "}") double heapShare) {
         super(institutionId -> {
             BudgetState state = history.fold(institutionId, null);
             return new Ledger<>(state, state.isEmpty() ? BudgetFigures.empty() : BudgetFigures.of(state));
-        }, capacity);
+        }, capacity, heapShare);
     }
 }

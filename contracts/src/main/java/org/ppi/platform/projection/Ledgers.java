@@ -16,7 +16,10 @@ import java.util.function.Function;
  *
  * <p>Bounded: past {@code capacity} institutions, the least recently used ones with nothing pending are dropped (a
  * national deployment does not keep every institution's state forever); one used again is loaded again. A ledger
- * with folded events not settled yet is never dropped, so no batch loses its work.
+ * with folded events not settled yet is never dropped, so no batch loses its work. Institutions differ in size by
+ * hundreds of times (a Poder Judicial beside a municipal office), so a count alone does not bound the memory: when
+ * an institution is loaded while the heap still in use after the last collection is past {@code heapShare} of the
+ * maximum heap, the least recently used tenth of the idle ledgers goes too.
  *
  * @param <S> the folded state of one institution
  * @param <F> the figures last stored for it
@@ -30,31 +33,69 @@ public class Ledgers<S, F> {
     private final int capacity;
     private final AtomicLong clock = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
+    private final java.util.function.LongSupplier heapInUse;
+    private final long heapLimit;
+
+    /** Share of the maximum heap past which loading an institution drops idle ones ({@code ppi.projection.ledgers-heap-share}). */
+    public static final double DEFAULT_HEAP_SHARE = 0.6;
 
     public Ledgers(Function<String, Ledger<S, F>> loader) {
         this(loader, DEFAULT_CAPACITY);
     }
 
     public Ledgers(Function<String, Ledger<S, F>> loader, int capacity) {
+        this(loader, capacity, DEFAULT_HEAP_SHARE);
+    }
+
+    public Ledgers(Function<String, Ledger<S, F>> loader, int capacity, double heapShare) {
+        this(loader, capacity, Ledgers::heapInUseAfterLastCollection,
+                (long) (heapShare * Runtime.getRuntime().maxMemory()));
+    }
+
+    /** @param heapInUse bytes of heap in use (tests pass their own); {@code heapLimit} past which idle ledgers go */
+    Ledgers(Function<String, Ledger<S, F>> loader, int capacity, java.util.function.LongSupplier heapInUse, long heapLimit) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
         this.loader = loader;
         this.capacity = capacity;
+        this.heapInUse = heapInUse;
+        this.heapLimit = heapLimit;
     }
 
     public Ledger<S, F> get(String institutionId) {
-        Ledger<S, F> ledger = cache.computeIfAbsent(institutionId, loader);
+        Ledger<S, F> ledger = cache.get(institutionId);
+        if (ledger == null) {
+            ledger = cache.computeIfAbsent(institutionId, loader);
+            if (heapInUse.getAsLong() > heapLimit) {
+                trim(institutionId, cache.size() - Math.max(1, cache.size() / 10));
+            }
+        }
         ledger.lastUsed = clock.incrementAndGet();
         if (cache.size() > capacity + Math.max(1, capacity / 10)) {
-            trim(institutionId);
+            trim(institutionId, capacity);
         }
         return ledger;
     }
 
-    /** Drops the least recently used ledgers with nothing pending down to the capacity (never {@code keep}). */
-    private synchronized void trim(String keep) {
-        int excess = cache.size() - capacity;
+    /**
+     * What the heap held after the last collection of each pool (the live data, not the garbage since): the signal of
+     * what the ledgers occupy, where the heap's current use would count garbage not collected yet.
+     */
+    private static long heapInUseAfterLastCollection() {
+        long used = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                java.lang.management.MemoryUsage afterCollection = pool.getCollectionUsage();
+                used += afterCollection != null ? afterCollection.getUsed() : pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    /** Drops the least recently used ledgers with nothing pending down to {@code target} (never {@code keep}). */
+    private synchronized void trim(String keep, int target) {
+        int excess = cache.size() - target;
         if (excess <= 0) {
             return;
         }

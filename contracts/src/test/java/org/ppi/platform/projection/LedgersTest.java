@@ -41,4 +41,23 @@ class LedgersTest {
         assertThat(ledgers.size()).isEqualTo(100);
         assertThat(ledgers.evictions()).isZero();
     }
+
+    @Test
+    void pastTheHeapShareLoadingAnInstitutionDropsTheLeastRecentlyUsedTenthOfTheIdleOnes() {
+        long[] heap = {0};
+        Ledgers<String, String> ledgers = new Ledgers<>(id -> new Ledgers.Ledger<>(id, id), 1000, () -> heap[0], 100);
+        for (int i = 0; i < 50; i++) {
+            ledgers.get("i" + i);
+        }
+        ledgers.get("i0"); // used again: the most recent now
+        ledgers.get("busy").pending("folded, not settled");
+        assertThat(ledgers.evictions()).as("under the limit nothing goes").isZero();
+
+        heap[0] = 101;
+        ledgers.get("i0"); // in memory already: no load, nothing dropped
+        assertThat(ledgers.evictions()).isZero();
+        ledgers.get("new");
+        assertThat(ledgers.evictions()).as("a tenth of 52").isEqualTo(5);
+        assertThat(ledgers.institutions()).contains("i0", "busy", "new").doesNotContain("i1", "i5").contains("i6");
+    }
 }

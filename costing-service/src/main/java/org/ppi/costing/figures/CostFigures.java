@@ -17,13 +17,22 @@ import org.ppi.costing.rules.ProductCost;
  */
 public record CostFigures(Map<String, ProductCost> products, Map<String, EmployeeCost> employees,
                           Map<String, CenterCost> centers, Map<String, Rational> directs, InstitutionTotals totals,
-                          CostingIndex index) {
+                          FigureCounts counts, CostingIndex index) {
     public static CostFigures empty() {
-        return new CostFigures(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null, null);
+        return new CostFigures(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null,
+                FigureCounts.NONE, null);
     }
 
-    /** The same figures with other totals (the maps are shared, not copied). */
-    CostFigures withTotals(InstitutionTotals newTotals) {
-        return new CostFigures(products, employees, centers, directs, newTotals, index);
+    /** Figures just computed whole: their counts are counted. */
+    static CostFigures counted(Map<String, ProductCost> products, Map<String, EmployeeCost> employees,
+                               Map<String, CenterCost> centers, Map<String, Rational> directs, InstitutionTotals totals,
+                               CostingIndex index) {
+        CostFigures figures = new CostFigures(products, employees, centers, directs, totals, FigureCounts.NONE, index);
+        return figures.with(totals, FigureCounts.of(figures));
+    }
+
+    /** The same figures with other totals and counts (the maps are shared, not copied). */
+    CostFigures with(InstitutionTotals newTotals, FigureCounts newCounts) {
+        return new CostFigures(products, employees, centers, directs, newTotals, newCounts, index);
     }
 }

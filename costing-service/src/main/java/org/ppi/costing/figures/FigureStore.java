@@ -62,36 +62,10 @@ public class FigureStore {
         for (String id : recalculation.changedCenters()) {
             center(state, now.centers().get(id), before.centers().get(id), id, cause, at);
         }
-        if (now.totals() != null && (recalculation.totalsChanged() || countsChanged(recalculation, before))) {
+        // a figure added or gone with no cost of its own (a center just registered) leaves the totals but not the counts
+        if (now.totals() != null && (recalculation.totalsChanged() || !now.counts().equals(before.counts()))) {
             institution(state, now, before.totals(), cause, at, recalculation.totalsChanged());
         }
-    }
-
-    /**
-     * The institution's figure also shows how many products, volume gaps, employees, over-allocated employees and
-     * centers it has: one added or gone with no cost of its own (a product just registered) leaves the totals as they
-     * were, but the row (and its version, which an as-of query answers with) must say so; nothing is republished.
-     */
-    private static boolean countsChanged(Recalculation recalculation, CostFigures before) {
-        CostFigures now = recalculation.figures();
-        // only a changed figure can come or go, or change its gap or over-allocation mark (before holds those alone)
-        for (String id : recalculation.changedProducts()) {
-            ProductCost is = now.products().get(id);
-            ProductCost was = before.products().get(id);
-            if ((is == null) != (was == null) || is != null && is.volumeGap() != was.volumeGap()) {
-                return true;
-            }
-        }
-        for (String id : recalculation.changedEmployees()) {
-            EmployeeCost is = now.employees().get(id);
-            EmployeeCost was = before.employees().get(id);
-            if ((is == null) != (was == null) || is != null && is.overAllocated() != was.overAllocated()) {
-                return true;
-            }
-        }
-        // (a figure new in this settle may be in before with a null value)
-        return recalculation.changedCenters().stream()
-                .anyMatch(id -> (now.centers().get(id) == null) != (before.centers().get(id) == null));
     }
 
     private void product(InstitutionState state, ProductCost now, ProductCost before, String id, EventEnvelope cause, Instant at) {
@@ -198,7 +172,7 @@ public class FigureStore {
         row.put("effective_at", Timestamp.from(at));
         save("institution_cost", Map.of("institution_id", id), row);
         versions.record(id, "INSTITUTION", id, at, (String) row.get("detail"));
-        if (!totalsChanged) {
+        if (!totalsChanged) { // only the counts moved: the row says so, no amount changed, nothing is republished
             return;
         }
         logChange(state, "INSTITUTION", id, "totalCost", before == null ? null : before.totalCost(), t.totalCost(), cause, at);

@@ -79,9 +79,24 @@ final class IncrementalUpdate {
         Set<String> changedEmployees = recomputeEmployees();
         Set<String> changedCenters = recomputeCenters();
         InstitutionTotals totals = totals(changedProducts, changedEmployees, changedCenters);
+        FigureCounts counts = counts(changedProducts, changedEmployees, changedCenters);
         InstitutionTotals previous = figures.totals();
-        return new Recalculation(figures.withTotals(totals), changedProducts, changedEmployees, changedCenters,
-                !totals.equals(previous), before.withTotals(previous));
+        return new Recalculation(figures.with(totals, counts), changedProducts, changedEmployees, changedCenters,
+                !totals.equals(previous), before.with(previous, figures.counts()));
+    }
+
+    private FigureCounts counts(Set<String> products, Set<String> employees, Set<String> centers) {
+        FigureCounts counts = figures.counts();
+        for (String id : products) {
+            counts = counts.swap(before.products().get(id), figures.products().get(id));
+        }
+        for (String id : employees) {
+            counts = counts.swap(before.employees().get(id), figures.employees().get(id));
+        }
+        for (String id : centers) {
+            counts = counts.swap(before.centers().get(id), figures.centers().get(id));
+        }
+        return counts;
     }
 
     private void updateCenters() {

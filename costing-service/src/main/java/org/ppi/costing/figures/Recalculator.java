@@ -77,7 +77,7 @@ public final class Recalculator {
         CostingResult result = rules.compute();
         Map<String, Rational> directs = new TreeMap<>();
         result.products().forEach((id, p) -> directs.put(id, p.direct()));
-        return new CostFigures(new TreeMap<>(result.products()), new TreeMap<>(result.employees()),
+        return CostFigures.counted(new TreeMap<>(result.products()), new TreeMap<>(result.employees()),
                 new TreeMap<>(result.centers()), directs, result.totals(), rules.index());
     }
 

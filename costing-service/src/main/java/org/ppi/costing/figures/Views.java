@@ -112,13 +112,12 @@ public final class Views {
     public static InstitutionCostView institution(InstitutionState state, CostFigures figures, String causation, Instant at,
                                                   FiscalYear year, Basis basis) {
         InstitutionTotals t = figures.totals();
-        int gaps = (int) figures.products().values().stream().filter(ProductCost::volumeGap).count();
-        int over = (int) figures.employees().values().stream().filter(EmployeeCost::overAllocated).count();
+        FigureCounts counts = figures.counts();
         return new InstitutionCostView(state.institutionId(), state.name(), state.currency(), state.method(),
                 Money.cents(t.totalCost()), Money.cents(t.payroll()), Money.cents(t.nonLabour()),
                 Money.cents(t.terminalFullCost()), Money.cents(t.unattributedIntermediateCost()),
-                Money.cents(t.unusedCost()), t.roundingResidue(), t.reconciles(), figures.products().size(), gaps,
-                figures.employees().size(), over, figures.centers().size(), Money.plain(t.allocatedHours()),
+                Money.cents(t.unusedCost()), t.roundingResidue(), t.reconciles(), counts.products(), counts.volumeGaps(),
+                counts.employees(), counts.overAllocated(), counts.centers(), Money.plain(t.allocatedHours()),
                 Money.plain(t.contractedHours()), causation, at, year.year(), basis,
                 basis == Basis.ALL && state.provisionalInstitution());
     }

@@ -12,11 +12,13 @@ public class Ledgers extends org.ppi.platform.projection.Ledgers<InstitutionStat
 
     public Ledgers(EventLog log, Recalculator recalculator,
                    @org.springframework.beans.factory.annotation.Value("${ppi.projection.ledgers-in-memory:"
-                           + org.ppi.platform.projection.Ledgers.DEFAULT_CAPACITY + "}") int capacity) {
+                           + org.ppi.platform.projection.Ledgers.DEFAULT_CAPACITY + "}") int capacity,
+                   @org.springframework.beans.factory.annotation.Value("${ppi.projection.ledgers-heap-share:"
+                           + org.ppi.platform.projection.Ledgers.DEFAULT_HEAP_SHARE + "}") double heapShare) {
         super(institutionId -> {
             InstitutionState state = new InstitutionState(institutionId);
             log.replay(institutionId, null, state::apply);
             return new Ledger<>(state, recalculator.full(state.toInput()));
-        }, capacity);
+        }, capacity, heapShare);
     }
 }

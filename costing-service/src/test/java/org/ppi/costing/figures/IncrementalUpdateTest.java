@@ -68,6 +68,7 @@ class IncrementalUpdateTest {
             assertThat(figures.centers()).as("centers after %s", event.id()).isEqualTo(full.centers());
             assertThat(figures.totals()).as("totals after %s", event.id()).isEqualTo(full.totals());
             assertThat(figures.totals().reconciles()).isTrue();
+            assertThat(figures.counts()).as("counts after %s", event.id()).isEqualTo(full.counts());
             if (inPlace) { // the store reads each changed figure's value before from here
                 assertThat(recalculation.before().products().keySet()).containsAll(recalculation.changedProducts());
                 assertThat(recalculation.before().centers().keySet()).containsAll(recalculation.changedCenters());

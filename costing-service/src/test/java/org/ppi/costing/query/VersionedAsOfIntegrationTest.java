@@ -57,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * an instant costs the same with ten times the history.
  */
 @SpringBootTest
+// its context (a connection pool, a broker) is closed after the class rather than cached beside the other ITs'
+@org.springframework.test.annotation.DirtiesContext
 @EmbeddedKafka(topics = {Topics.SURVEY, Topics.CATALOG, Topics.VALUECHAIN, Topics.COSTING}, partitions = 1,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VersionedAsOfIntegrationTest {
