@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * — the default year, 2026 and 2027 asked for — and an institution replay rebuilds the very same version rows.
  */
 @SpringBootTest
+// its context (a connection pool, a broker) is closed after the class rather than cached beside the other ITs'
+@org.springframework.test.annotation.DirtiesContext
 @EmbeddedKafka(topics = {Topics.COSTING, Topics.VALUECHAIN, Topics.SURVEY, Topics.BUDGET}, partitions = 1,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VersionedBudgetAsOfIntegrationTest {

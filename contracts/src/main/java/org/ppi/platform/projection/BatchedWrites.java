@@ -98,11 +98,26 @@ public class BatchedWrites {
         return pending == null ? null : (T) pending.locals.computeIfAbsent(name, k -> initial.get());
     }
 
-    /** Sends what is pending, in the order each kind of statement was first used. */
+    /**
+     * Runs {@code hook} at the start of every flush of the open batch (registered once per {@code name}; outside a
+     * batch, nothing): a writer that keeps its rows until then, to turn them into statements whose order the
+     * per-statement grouping cannot break.
+     */
+    public void beforeFlush(String name, Runnable hook) {
+        Pending pending = open.get();
+        if (pending != null) {
+            pending.beforeFlush.putIfAbsent(name, hook);
+        }
+    }
+
+    /** Sends what is pending, in the order each kind of statement was first used (after the flush hooks ran). */
     public void flush() {
         Pending pending = open.get();
         if (pending == null) {
             return;
+        }
+        for (Runnable hook : List.copyOf(pending.beforeFlush.values())) {
+            hook.run();
         }
         for (Map.Entry<String, Group> entry : pending.groups.entrySet()) {
             entry.getValue().send(jdbc, entry.getKey());
@@ -113,6 +128,7 @@ public class BatchedWrites {
     private static final class Pending {
         final Map<String, Group> groups = new LinkedHashMap<>();
         final Map<String, Object> locals = new HashMap<>();
+        final Map<String, Runnable> beforeFlush = new LinkedHashMap<>();
     }
 
     private interface Group {

@@ -2,7 +2,10 @@ package org.ppi.platform.projection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,9 @@ public class FigureVersions {
     private final String replace;
     private final String close;
     private final String insert;
+    private final String replaceAt;
+    private final String closeAt;
+    private final String insertRow;
     private final String one;
     private final String all;
 
@@ -48,6 +54,10 @@ public class FigureVersions {
         this.insert = "insert into " + table + " (institution_id, kind, figure_id, valid_from, detail) "
                 + "select ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists (select 1 from " + table
                 + " where " + figure + " and valid_until is null)";
+        this.replaceAt = "update " + table + " set detail = ? where " + figure + " and valid_from = ?";
+        this.closeAt = "update " + table + " set valid_until = ? where " + figure + " and valid_from = ?";
+        this.insertRow = "insert into " + table + " (institution_id, kind, figure_id, valid_from, valid_until, detail) "
+                + "values (?, ?, ?, ?, ?, ?)";
         this.one = "select detail from " + table + " where " + figure + " and valid_from <= ? order by valid_from desc limit 1";
         // the distinct figure ids by the key's index (each step one descent to the next id), then per id one descent
         // to its latest version at or before the instant
@@ -64,19 +74,104 @@ public class FigureVersions {
     }
 
     /**
-     * The figure says {@code detail} from {@code from} on (null: it is gone); batched with the transaction's writes.
-     * The three statements of one figure's version must run before those of its next version: batched writes run
-     * per statement, so a figure recorded twice before the batch is sent sends what is pending first (the kernel
-     * sends them before each settle of an institution anyway).
+     * The figure says {@code detail} from {@code from} on (null: it is gone). Inside a batch the versions are kept
+     * until the batch's writes are sent ({@link BatchedWrites#beforeFlush}): a settle per recording instant then
+     * costs no round trip of its own, and a figure that changed at several instants of the batch gets its rows with
+     * their exact ranges. Outside one they are written at once.
      */
     public void record(String institutionId, String kind, String figureId, Instant from, String detail) {
-        java.util.Set<List<String>> pending = writes.local("figure-versions:" + table, java.util.HashSet::new);
-        if (pending != null && !pending.add(List.of(institutionId, kind, figureId))) {
-            writes.flush();
-            pending.clear();
-            pending.add(List.of(institutionId, kind, figureId));
+        Pending pending = writes.local(name(), Pending::new);
+        if (pending == null) {
+            writeFirst(List.of(institutionId, kind, figureId), Timestamp.from(from), detail);
+            return;
         }
-        Timestamp at = Timestamp.from(from);
+        writes.beforeFlush(name(), () -> send(pending));
+        pending.add(List.of(institutionId, kind, figureId), Timestamp.from(from), detail);
+    }
+
+    private String name() {
+        return "figure-versions:" + table;
+    }
+
+    /** One figure's versions of the open batch, oldest first; one recorded at or before the last replaces its detail. */
+    private static final class Pending {
+        final Map<List<String>, List<Version>> figures = new LinkedHashMap<>();
+
+        void add(List<String> figure, Timestamp from, String detail) {
+            List<Version> versions = figures.computeIfAbsent(figure, k -> new ArrayList<>());
+            Version last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+            if (last != null && !from.after(last.from)) {
+                last.detail = detail;
+            } else {
+                versions.add(new Version(from, detail));
+            }
+        }
+
+        /** The latest detail the batch holds for the figure, if it holds any. */
+        Optional<Optional<String>> last(List<String> figure) {
+            List<Version> versions = figures.get(figure);
+            return versions == null ? Optional.empty()
+                    : Optional.of(Optional.ofNullable(versions.get(versions.size() - 1).detail));
+        }
+    }
+
+    private static final class Version {
+        final Timestamp from;
+        String detail;
+
+        Version(Timestamp from, String detail) {
+            this.from = from;
+            this.detail = detail;
+        }
+    }
+
+    /**
+     * The batch's versions as statements. A figure with one version: the three statements of {@link #writeFirst}
+     * (whatever the stored current version is). A figure with several: its current version's start is read (one index
+     * descent: it is the latest), the batch's versions at or before it go into it (a late event), the others are
+     * inserted with their exact ranges and the current one closed at the first of them — statements on exact keys,
+     * so their grouping per statement cannot reorder anything.
+     */
+    private void send(Pending pending) {
+        pending.figures.forEach((figure, versions) -> {
+            if (versions.size() == 1) {
+                writeFirst(figure, versions.get(0).from, versions.get(0).detail);
+                return;
+            }
+            Optional<Timestamp> current = jdbc.sql("select valid_from from " + table + " where institution_id = ? and "
+                            + "kind = ? and figure_id = ? order by valid_from desc limit 1")
+                    .params(figure.get(0), figure.get(1), figure.get(2)).query(Timestamp.class).optional();
+            List<Version> later = new ArrayList<>();
+            String merged = null;
+            boolean late = false;
+            for (Version version : versions) {
+                if (current.isPresent() && !version.from.after(current.get())) {
+                    merged = version.detail;
+                    late = true;
+                } else {
+                    later.add(version);
+                }
+            }
+            if (late) {
+                writes.update(replaceAt, merged, figure.get(0), figure.get(1), figure.get(2), current.get());
+            }
+            if (!later.isEmpty() && current.isPresent()) {
+                writes.update(closeAt, later.get(0).from, figure.get(0), figure.get(1), figure.get(2), current.get());
+            }
+            for (int i = 0; i < later.size(); i++) {
+                Timestamp until = i + 1 < later.size() ? later.get(i + 1).from : null;
+                writes.update(insertRow, figure.get(0), figure.get(1), figure.get(2), later.get(i).from, until,
+                        later.get(i).detail);
+            }
+        });
+        pending.figures.clear();
+    }
+
+    /** One version, whatever the figure's stored current one: it takes the detail if it is at or after, else closes. */
+    private void writeFirst(List<String> figure, Timestamp at, String detail) {
+        String institutionId = figure.get(0);
+        String kind = figure.get(1);
+        String figureId = figure.get(2);
         writes.update(replace, detail, institutionId, kind, figureId, at);
         writes.update(close, at, institutionId, kind, figureId, at);
         writes.update(insert, institutionId, kind, figureId, at, detail, institutionId, kind, figureId);
@@ -84,10 +179,19 @@ public class FigureVersions {
 
     /**
      * {@link #record}, unless the figure's current version says the same already (or, for a null detail, it has none):
-     * for a figure written on every settle whose value seldom changes. Reads the current version: the kernel sends
-     * each settle's writes before the next settle of the institution ({@link ProjectionTransaction}).
+     * for a figure written on every settle whose value seldom changes. Compares with the batch's latest version of it,
+     * else reads the stored current one.
      */
     public void recordIfChanged(String institutionId, String kind, String figureId, Instant from, String detail) {
+        Pending pending = writes.local(name(), Pending::new);
+        Optional<Optional<String>> kept = pending == null ? Optional.empty()
+                : pending.last(List.of(institutionId, kind, figureId));
+        if (kept.isPresent()) {
+            if (!kept.get().equals(Optional.ofNullable(detail))) {
+                record(institutionId, kind, figureId, from, detail);
+            }
+            return;
+        }
         List<Optional<String>> current = jdbc.sql("select detail from " + table
                         + " where institution_id = ? and kind = ? and figure_id = ? and valid_until is null")
                 .params(institutionId, kind, figureId).query((rs, i) -> Optional.ofNullable(rs.getString(1))).list();

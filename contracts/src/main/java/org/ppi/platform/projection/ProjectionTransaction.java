@@ -241,8 +241,9 @@ public class ProjectionTransaction {
     /**
      * Settles the event's institution first when the event was recorded later than everything the batch folded for
      * it so far ({@link Unsettled}): one settle per distinct recording instant, so the figures and versions it stores
-     * do not depend on where the batch boundaries fell. The pending writes go first: a settle may read the log, and
-     * the figure versions of one instant must be written before the next instant's.
+     * do not depend on where the batch boundaries fell. Its writes wait for the batch's (a settle reads neither the
+     * log nor the rows this batch wrote; the figure versions of the batch are ordered when they are sent,
+     * {@link FigureVersions}).
      */
     private void settleBefore(EventEnvelope event, Unsettled<CloudEventReader.Delivery> touched, Fold fold) {
         String institution = EventLog.institutionOf(event);
@@ -251,7 +252,6 @@ public class ProjectionTransaction {
         }
         List<CloudEventReader.Delivery> due = touched.dueBefore(institution, event.recordedAt());
         if (!due.isEmpty()) {
-            writes.flush();
             settled(institution, due, fold, false);
         }
     }
@@ -470,7 +470,6 @@ public class ProjectionTransaction {
         for (EventEnvelope event : events) {
             String institution = EventLog.institutionOf(event);
             if (institution != null && event.payload() != null && !touched.dueBefore(institution, event.recordedAt()).isEmpty()) {
-                writes.flush();
                 fold.settle(institution);
             }
             institution = logged(event, fold, claimed);

@@ -47,5 +47,33 @@ class MigrationsOnH2Test {
         assertThat(versions.all("i", "PRODUCT", settled.plusSeconds(2))).as("p gone").containsExactly("{\"q\":1}");
         assertThat(jdbc.sql("select count(*) from figure_version where valid_until is null").query(Long.class).single())
                 .as("one current version per figure").isEqualTo(3);
+
+        // Inside a batch (a polled batch: several settles, one flush): q's versions at three instants get their exact
+        // ranges; p's late one (recorded before its current tombstone) goes into the current version; a version of
+        // the same instant twice keeps the last.
+        BatchedWrites writes = new BatchedWrites(new JdbcTemplate(db));
+        FigureVersions batched = new FigureVersions("figure_version", writes, jdbc);
+        writes.batching(() -> {
+            batched.record("i", "PRODUCT", "q", settled.plusSeconds(3), "{\"q\":3}");
+            batched.record("i", "PRODUCT", "q", settled.plusSeconds(4), "{\"q\":4-first}");
+            batched.record("i", "PRODUCT", "q", settled.plusSeconds(4), "{\"q\":4}");
+            batched.record("i", "PRODUCT", "q", settled.plusSeconds(5), "{\"q\":5}");
+            batched.record("i", "PRODUCT", "p", settled.plusSeconds(1), "{\"p\":late}");
+            batched.record("i", "PRODUCT", "p", settled.plusSeconds(6), "{\"p\":6}");
+            assertThat(jdbc.sql("select count(*) from figure_version where figure_id = 'q'").query(Long.class).single())
+                    .as("nothing sent before the flush").isEqualTo(1);
+            return null;
+        });
+        assertThat(jdbc.sql("select valid_from || ' ' || coalesce(cast(valid_until as varchar), '-') || ' ' || "
+                        + "coalesce(detail, 'null') from figure_version where figure_id = 'q' order by valid_from")
+                .query(String.class).list().stream().map(r -> r.replace(".0", "")).toList())
+                .containsExactly("2026-03-01 12:00:01 2026-03-01 12:00:03 {\"q\":1}",
+                        "2026-03-01 12:00:03 2026-03-01 12:00:04 {\"q\":3}",
+                        "2026-03-01 12:00:04 2026-03-01 12:00:05 {\"q\":4}", "2026-03-01 12:00:05 - {\"q\":5}");
+        assertThat(versions.at("i", "PRODUCT", "p", settled.plusSeconds(2))).as("the late event in the current version")
+                .contains("{\"p\":late}");
+        assertThat(versions.at("i", "PRODUCT", "p", settled.plusSeconds(6))).contains("{\"p\":6}");
+        assertThat(jdbc.sql("select count(*) from figure_version where valid_until is null").query(Long.class).single())
+                .as("still one current version per figure").isEqualTo(3);
     }
 }

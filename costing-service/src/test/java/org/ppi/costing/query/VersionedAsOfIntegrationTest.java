@@ -57,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * an instant costs the same with ten times the history.
  */
 @SpringBootTest
+// its context (a connection pool, a broker) is closed after the class rather than cached beside the other ITs'
+@org.springframework.test.annotation.DirtiesContext
 @EmbeddedKafka(topics = {Topics.SURVEY, Topics.CATALOG, Topics.VALUECHAIN, Topics.COSTING}, partitions = 1,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VersionedAsOfIntegrationTest {
@@ -226,9 +228,14 @@ class VersionedAsOfIntegrationTest {
                         "entrevistador", "i2", "c1", "e" + (i % 5), "p1", BigDecimal.valueOf(1 + i % 3)))));
             }
             List<EventEnvelope> events = history.stream().flatMap(List::stream).toList();
+            long applying = System.nanoTime();
             for (int from = 0; from < events.size(); from += 200) {
                 apply(events.subList(from, Math.min(events.size(), from + 200)));
             }
+            long appliedMillis = Math.max(1, (System.nanoTime() - applying) / 1_000_000);
+            System.out.printf("AS-OF %d corrections: %d events applied in batches of 200, each at its own instant (one "
+                    + "settle and one set of versions per event): %d ms, %d events/s%n", corrections, events.size(),
+                    appliedMillis, events.size() * 1000L / appliedMillis);
             Instant asOf = last.plusSeconds(corrections / 2).plusMillis(500);
             long stored = jdbc.sql("select count(*) from figure_version where institution_id = ?").param(institution)
                     .query(Long.class).single();
