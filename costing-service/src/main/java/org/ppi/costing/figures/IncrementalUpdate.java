@@ -12,11 +12,9 @@ import java.util.TreeSet;
 import org.ppi.contracts.money.Rational;
 import org.ppi.costing.rules.AllocationInput;
 import org.ppi.costing.rules.CenterCapacity;
-import org.ppi.costing.rules.CenterCost;
 import org.ppi.costing.rules.CenterInput;
 import org.ppi.costing.rules.CostingIndex;
 import org.ppi.costing.rules.DirectCost;
-import org.ppi.costing.rules.EmployeeCost;
 import org.ppi.costing.rules.EmployeeInput;
 import org.ppi.costing.rules.FullCost;
 import org.ppi.costing.rules.InstitutionTotals;
@@ -221,36 +219,28 @@ final class IncrementalUpdate {
     }
 
     private Set<String> recomputeEmployees() {
-        Map<String, EmployeeCost> employees = figures.employees();
-        Set<String> changed = new LinkedHashSet<>();
-        for (String id : dirtyEmployees) {
-            EmployeeCost was = employees.get(id);
-            EmployeeCost now = index.employees().containsKey(id) ? UnusedCapacity.ofEmployee(index, id) : null;
-            if (!Objects.equals(was, now)) {
-                before.employees().put(id, was);
-                if (now == null) {
-                    employees.remove(id);
-                } else {
-                    employees.put(id, now);
-                }
-                changed.add(id);
-            }
-        }
-        return changed;
+        return recompute(dirtyEmployees, figures.employees(), before.employees(),
+                id -> index.employees().containsKey(id) ? UnusedCapacity.ofEmployee(index, id) : null);
     }
 
     private Set<String> recomputeCenters() {
-        Map<String, CenterCost> centers = figures.centers();
+        return recompute(dirtyCenters, figures.centers(), before.centers(),
+                id -> index.centerIds().contains(id) ? UnusedCapacity.ofCenter(index, id) : null);
+    }
+
+    /** Recomputes each figure named; one that differs replaces the current one (null: gone), its old value kept. */
+    private static <T> Set<String> recompute(Set<String> ids, Map<String, T> current, Map<String, T> previous,
+                                             java.util.function.Function<String, T> compute) {
         Set<String> changed = new LinkedHashSet<>();
-        for (String id : dirtyCenters) {
-            CenterCost was = centers.get(id);
-            CenterCost now = index.centerIds().contains(id) ? UnusedCapacity.ofCenter(index, id) : null;
+        for (String id : ids) {
+            T was = current.get(id);
+            T now = compute.apply(id);
             if (!Objects.equals(was, now)) {
-                before.centers().put(id, was);
+                previous.put(id, was);
                 if (now == null) {
-                    centers.remove(id);
+                    current.remove(id);
                 } else {
-                    centers.put(id, now);
+                    current.put(id, now);
                 }
                 changed.add(id);
             }

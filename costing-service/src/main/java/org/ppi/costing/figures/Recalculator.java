@@ -36,8 +36,10 @@ public final class Recalculator {
     private static Recalculation relabel(Recalculation recalculation, Change change) {
         CostFigures now = recalculation.figures();
         CostFigures before = recalculation.before();
-        if (change.validation()) {
-            // values stay; every figure's provisional mark may change, and the institution's is published again
+        if (change.validation() || change.everything()) {
+            // a validation keeps the values but may change every figure's provisional mark; a new method, week or
+            // fiscal year is shown on every figure even where its value stays (a one-person center costs the same
+            // under both methods): every row is rewritten, and the institution's is published again
             for (String id : now.products().keySet()) {
                 if (recalculation.changedProducts().add(id)) {
                     before.products().putIfAbsent(id, now.products().get(id));

@@ -101,4 +101,24 @@ class RecalculatorTest {
         }
         return figures;
     }
+
+    @ParameterizedTest
+    @EnumSource(CostingMethod.class)
+    void aNewMethodRewritesEveryFigureEvenOneWhoseValueStays(CostingMethod method) {
+        InstitutionState state = new InstitutionState(WorkedExampleEvents.INSTITUTION);
+        CostFigures figures = null;
+        for (EventEnvelope event : WorkedExampleEvents.of(method)) {
+            figures = recalculator.recalculate(state, state.apply(event), figures).figures();
+        }
+        CostFigures before = figures;
+        java.util.Map<String, org.ppi.costing.rules.ProductCost> productsBefore = new java.util.TreeMap<>(before.products());
+        CostingMethod other = method == CostingMethod.CLASSIC ? CostingMethod.INDIVIDUAL : CostingMethod.CLASSIC;
+        EventEnvelope choice = WorkedExampleEvents.envelope(new CostingMethodChosen("demo", "u", other), "ev-m",
+                Instant.parse("2026-06-01T00:00:00Z"));
+        Recalculation recalculation = recalculator.recalculate(state, state.apply(choice), figures);
+        assertThat(recalculation.changedProducts()).as("every product shows the method").containsAll(productsBefore.keySet());
+        assertThat(recalculation.changedEmployees()).containsAll(recalculation.figures().employees().keySet());
+        assertThat(recalculation.changedCenters()).containsAll(recalculation.figures().centers().keySet());
+        assertThat(recalculation.totalsChanged()).isTrue();
+    }
 }

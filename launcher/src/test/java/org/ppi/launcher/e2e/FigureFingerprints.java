@@ -61,6 +61,11 @@ final class FigureFingerprints {
     }
 
     /** Every costing row as text, for the same purpose. */
+    Map<String, String> costingRowsAsText() {
+        return rows(ServiceSpec.BACKENDS.get(3), COSTING);
+    }
+
+    /** Every costing row of one institution as text. */
     Map<String, String> costingRows(String institution) {
         Map<String, String> all = rows(ServiceSpec.BACKENDS.get(3), COSTING);
         all.keySet().removeIf(k -> !k.startsWith(institution + " "));

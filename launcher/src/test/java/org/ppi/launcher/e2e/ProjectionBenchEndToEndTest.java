@@ -108,6 +108,7 @@ class ProjectionBenchEndToEndTest {
         Map<String, String> liveCosting = fingerprints.costing();
         Map<String, String> liveBudget = fingerprints.budget();
         Map<String, String> liveBudgetRows = fingerprints.budgetRows();
+        Map<String, String> liveCostingRows = fingerprints.costingRowsAsText();
         assertThat(liveCosting.keySet().stream().filter(i -> i.startsWith("bench-")).count())
                 .as("every synthetic institution has costing figures").isEqualTo(size.institutions());
         table.put("costing figure rows", fingerprints.costingRows());
@@ -134,6 +135,7 @@ class ProjectionBenchEndToEndTest {
         Map<String, String> replayedCosting = fingerprints.costing();
         Map<String, String> replayedBudget = fingerprints.budget();
         Map<String, String> replayedBudgetRows = fingerprints.budgetRows();
+        Map<String, String> replayedCostingRows = fingerprints.costingRowsAsText();
 
         GatewayLoad.Result commands = commandsToFigures(size);
         table.put("allocation command → cost query shows it (through the gateway)", commands.describe());
@@ -148,8 +150,8 @@ class ProjectionBenchEndToEndTest {
         table.forEach((k, v) -> text.append(String.format("  %-55s %s%n", k, v)));
         log.info("Projection bench ({}):{}", size.name(), text);
 
-        assertThat(replayedCosting).as("costing figures after the replay are the live ones, institution by institution")
-                .isEqualTo(liveCosting);
+        assertThat(replayedCosting).as("costing figures after the replay are the live ones, institution by institution:%s",
+                FigureFingerprints.differences(liveCostingRows, replayedCostingRows, 6)).isEqualTo(liveCosting);
         assertThat(replayedBudget).as("budget figures after the replay are the live ones, institution by institution:%s",
                 FigureFingerprints.differences(liveBudgetRows, replayedBudgetRows, 6)).isEqualTo(liveBudget);
         assertThat(commands.failed()).as("every command reached its figure").isZero();
