@@ -9,6 +9,7 @@ import org.ppi.costing.figures.CostFigures;
 import org.ppi.costing.figures.Recalculator;
 import org.ppi.costing.projection.Ledgers;
 import org.ppi.costing.state.InstitutionState;
+import org.ppi.costing.projection.InstitutionHistory;
 import org.ppi.platform.projection.EventLog;
 import org.ppi.platform.web.DomainRejection;
 import org.ppi.platform.web.PageQuery;
@@ -28,11 +29,14 @@ class CostLineages {
 
     private final Ledgers ledgers;
     private final EventLog log;
+    private final InstitutionHistory institutionHistory;
     private final JdbcClient jdbc;
     private final Recalculator recalculator;
     private final CostSnapshots snapshots;
 
-    CostLineages(Ledgers ledgers, EventLog log, JdbcClient jdbc, Recalculator recalculator, CostSnapshots snapshots) {
+    CostLineages(Ledgers ledgers, EventLog log, InstitutionHistory institutionHistory, JdbcClient jdbc,
+                 Recalculator recalculator, CostSnapshots snapshots) {
+        this.institutionHistory = institutionHistory;
         this.ledgers = ledgers;
         this.log = log;
         this.jdbc = jdbc;
@@ -65,8 +69,7 @@ class CostLineages {
     }
 
     private Set<String> asOf(String institutionId, Kind kind, String id, Instant asOf) {
-        InstitutionState state = new InstitutionState(institutionId);
-        log.replay(institutionId, asOf, state::apply);
+        InstitutionState state = institutionHistory.fold(institutionId, asOf);
         CostFigures figures = recalculator.full(state.toInput());
         boolean known = switch (kind) {
             case PRODUCT -> figures.products().containsKey(id);
@@ -86,8 +89,7 @@ class CostLineages {
         if (ledger != null && (ledger.pending() != null || ledger.version() == committedVersion(institutionId))) {
             return ledger.state();
         }
-        InstitutionState state = new InstitutionState(institutionId);
-        log.replay(institutionId, null, state::apply);
+        InstitutionState state = institutionHistory.fold(institutionId, null);
         return state;
     }
 

@@ -11,7 +11,7 @@ import org.ppi.costing.figures.InstitutionCostView;
 import org.ppi.costing.figures.ProductCostView;
 import org.ppi.costing.figures.Recalculator;
 import org.ppi.costing.figures.Views;
-import org.ppi.platform.projection.EventLog;
+import org.ppi.costing.projection.InstitutionHistory;
 import org.ppi.platform.projection.FigureVersions;
 import org.ppi.costing.rules.CostingInput;
 import org.ppi.costing.rules.OverAllocationNormalisation;
@@ -32,19 +32,19 @@ import tools.jackson.databind.json.JsonMapper;
 class CostSnapshots {
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final EventLog log;
+    private final InstitutionHistory institutionHistory;
     private final Recalculator recalculator;
     private final FigureVersions versions;
     private final JsonMapper withoutCause;
 
-    CostSnapshots(JdbcClient jdbc, JsonMapper json, EventLog log, Recalculator recalculator, FigureVersions versions) {
+    CostSnapshots(JdbcClient jdbc, JsonMapper json, InstitutionHistory institutionHistory, Recalculator recalculator, FigureVersions versions) {
         this.versions = versions;
         this.withoutCause = json.rebuild().addMixIn(ProductCostView.class, WithoutCause.class)
                 .addMixIn(EmployeeCostView.class, WithoutCause.class).addMixIn(CenterCostView.class, WithoutCause.class)
                 .addMixIn(InstitutionCostView.class, WithoutCause.class).build();
         this.jdbc = jdbc;
         this.json = json;
-        this.log = log;
+        this.institutionHistory = institutionHistory;
         this.recalculator = recalculator;
     }
 
@@ -187,8 +187,7 @@ class CostSnapshots {
     private CostSnapshot history(String institutionId, CostQuery query) {
         Instant asOf = query.asOf();
         Basis basis = query.basis();
-        InstitutionState state = new InstitutionState(institutionId);
-        log.replay(institutionId, asOf, state::apply);
+        InstitutionState state = institutionHistory.fold(institutionId, asOf);
         FiscalYear year = query.fiscalYear() == null ? state.currentYear() : state.year(query.fiscalYear());
         CostingInput input = state.toInput(year, basis);
         CostFigures figures = recalculator.full(query.normalize() ? OverAllocationNormalisation.apply(input) : input);
