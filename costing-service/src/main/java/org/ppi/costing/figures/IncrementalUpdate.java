@@ -43,9 +43,12 @@ import org.ppi.costing.state.InstitutionState;
  *   <li>the institution's totals swap out the figures that changed and swap in the new ones
  *       ({@link Reconciliation#from}).</li>
  * </ol>
- * Changes to the link graph (a product registered, retyped, merged or retired, a link, a chain) or to the whole
- * institution (method, week, fiscal year) are not handled here: the {@link Recalculator} recomputes everything
- * for them. A test compares the result with a full computation after every event of random institutions.
+ * A change of the link graph (a product registered, retyped, merged or retired, a link, a chain) replaces the graph's
+ * nodes and edges in the index ({@link #replaceGraph}), re-indexes the employees whose rows named a product that came,
+ * went or changed, and settles full costs over the new graph (step-down only: no labour is priced again, no employee
+ * or center outside those rows is touched); only the products whose figures differ are rewritten. Changes to the whole
+ * institution (method, week, fiscal year) are not handled here: the {@link Recalculator} recomputes everything for
+ * them. A test compares the result with a full computation after every event of random institutions.
  */
 final class IncrementalUpdate {
     private final InstitutionState state;
@@ -58,6 +61,11 @@ final class IncrementalUpdate {
     private final Set<String> dirtyEmployees = new TreeSet<>();
     private final Set<String> dirtyCenters = new TreeSet<>();
     private final Set<String> repricedCenters = new TreeSet<>();
+    /** Employees whose rows named a product of the link graph that came, went or changed. */
+    private final Set<String> regraphedEmployees = new TreeSet<>();
+    /** Products that left the graph (retired, merged away): their figures go. */
+    private final Set<String> removedProducts = new TreeSet<>();
+    private boolean graphReplaced;
     private final CostFigures before = CostFigures.empty();
 
     IncrementalUpdate(InstitutionState state, Change change, CostFigures figures) {
@@ -69,6 +77,9 @@ final class IncrementalUpdate {
     }
 
     Recalculation apply() {
+        if (change.links()) {
+            replaceGraph();
+        }
         updateCenters();
         updateProducts();
         updateEmployees();
@@ -95,6 +106,32 @@ final class IncrementalUpdate {
             counts = counts.swap(before.centers().get(id), figures.centers().get(id));
         }
         return counts;
+    }
+
+    /**
+     * The graph's nodes and edges as the state says now. A product whose input came, went or changed is recomputed, and
+     * every employee with rows of it (before, in the index, or now, in the state) is re-indexed: a product registered
+     * after its hours gains them, a merged or retired one's rows go (to the product it was merged into, or nowhere).
+     */
+    private void replaceGraph() {
+        Map<String, ProductInput> now = state.productInputs();
+        Map<String, ProductInput> was = new HashMap<>(index.products());
+        Set<String> ids = new TreeSet<>(was.keySet());
+        ids.addAll(now.keySet());
+        for (String id : ids) {
+            if (Objects.equals(now.get(id), was.get(id))) {
+                continue;
+            }
+            index.allocationsOfProduct(id).forEach(row -> regraphedEmployees.add(row.employeeId()));
+            regraphedEmployees.addAll(state.employeesAllocatingTo(id));
+            if (now.containsKey(id)) {
+                dirtyProducts.add(id);
+            } else {
+                removedProducts.add(id);
+            }
+        }
+        index.replaceGraph(now, state.linkInputs(now));
+        graphReplaced = true;
     }
 
     private void updateCenters() {
@@ -130,6 +167,7 @@ final class IncrementalUpdate {
     private void updateEmployees() {
         Set<String> named = new TreeSet<>(change.employees());
         named.addAll(change.repricedEmployees());
+        named.addAll(regraphedEmployees);
         for (String employeeId : named) {
             EmployeeInput was = index.employees().get(employeeId);
             EmployeeInput now = state.employeeInput(employeeId, year);
@@ -192,6 +230,9 @@ final class IncrementalUpdate {
         Map<String, DirectCost.Figures> fresh = new HashMap<>();
         List<String> directChanged = new ArrayList<>();
         for (String id : dirtyProducts) {
+            if (!index.products().containsKey(id)) {
+                continue; // gone from the graph: below
+            }
             DirectCost.Figures direct = DirectCost.of(index, id);
             fresh.put(id, direct);
             if (!direct.direct().equals(directs.get(id))) {
@@ -199,19 +240,34 @@ final class IncrementalUpdate {
                 directs.put(id, direct.direct());
             }
         }
-        Map<String, FullCost> settled = StepDownAllocation.resettle(index.graph(), directChanged, directs::get,
-                id -> fullCostOf(products.get(id)));
+        removedProducts.forEach(directs::remove);
+        // a new graph may move any share, sink or attribution: settled whole (step-down only, on the direct costs
+        // kept); otherwise downstream of the changed direct costs only
+        Map<String, FullCost> settled = graphReplaced
+                ? StepDownAllocation.allocate(index.graph(), directs::get).byProduct()
+                : StepDownAllocation.resettle(index.graph(), directChanged, directs::get, id -> fullCostOf(products.get(id)));
         Set<String> reached = new TreeSet<>(dirtyProducts);
         reached.addAll(settled.keySet());
+        reached.removeIf(id -> !index.products().containsKey(id));
         Set<String> changed = new LinkedHashSet<>();
         for (String id : reached) {
             ProductCost was = products.get(id);
             FullCost full = settled.containsKey(id) ? settled.get(id) : fullCostOf(was);
+            if (graphReplaced && was != null && !dirtyProducts.contains(id) && full.equals(fullCostOf(was))) {
+                continue; // the new graph left it as it was
+            }
             DirectCost.Figures direct = fresh.containsKey(id) ? fresh.get(id) : directOf(was);
             ProductCost now = ProductCost.of(index.product(id), direct, full);
             if (!now.equals(was)) {
                 before.products().put(id, was);
                 products.put(id, now);
+                changed.add(id);
+            }
+        }
+        for (String id : removedProducts) {
+            ProductCost was = products.remove(id);
+            if (was != null) {
+                before.products().put(id, was);
                 changed.add(id);
             }
         }

@@ -15,17 +15,17 @@ import org.ppi.costing.state.InstitutionState;
 
 /**
  * Applies the rules after an event (or a batch of them). A change the figures can follow in place — allocations,
- * staffing, a center's non-labour, a product's volume, a validation — goes through {@link IncrementalUpdate}, whose
- * work is proportional to what the change reaches; a change of the link graph or of the whole institution (method,
- * standard week, fiscal year) recomputes everything. Either way the figures equal a full computation's: a test
+ * staffing, a center's non-labour, a product's volume, a validation, the link graph — goes through
+ * {@link IncrementalUpdate}, whose work is proportional to what the change reaches (for the link graph: its nodes and
+ * edges, no labour priced again); a change of the whole institution (method, standard week, fiscal year)
+ * recomputes everything. Either way the figures equal a full computation's: a test
  * checks it after every event of random institutions.
  */
 @org.springframework.stereotype.Component
 public final class Recalculator {
 
     public Recalculation recalculate(InstitutionState state, Change change, CostFigures previous) {
-        if (previous == null || previous.totals() == null || previous.index() == null || change.everything()
-                || change.links()) {
+        if (previous == null || previous.totals() == null || previous.index() == null || change.everything()) {
             CostFigures before = previous == null ? CostFigures.empty() : previous;
             return relabel(diff(full(state.toInput()), before), change);
         }

@@ -28,7 +28,7 @@ public final class CostingIndex {
 
     private final CostingMethod method;
     private final Rational weeklyHours;
-    private final List<LinkInput> links;
+    private List<LinkInput> links;
     private final Map<String, CenterInput> centers;
     private final Map<String, EmployeeInput> employees;
     private final Map<String, ProductInput> products;
@@ -115,7 +115,7 @@ public final class CostingIndex {
 
     /**
      * Records a product's new input with the same type (a volume change). A product added, removed or retyped
-     * changes the link graph: build a new index for it.
+     * changes the link graph: {@link #replaceGraph}.
      */
     public void putProduct(ProductInput product) {
         ProductInput old = products.get(product.productId());
@@ -123,6 +123,21 @@ public final class CostingIndex {
             throw new IllegalArgumentException("product " + product.productId() + " would change the link graph");
         }
         products.put(product.productId(), product);
+    }
+
+    /**
+     * Records the link graph's new nodes and edges (a product registered, retyped, merged or retired, a link or a
+     * chain changed); the graph is built again on its next use. The rows of a product no longer in the graph stay
+     * until their employees are replaced ({@link #replaceEmployee}): the caller replaces every employee with rows of
+     * a product that came, went or changed.
+     */
+    public void replaceGraph(Map<String, ProductInput> newProducts, List<LinkInput> newLinks) {
+        products.clear();
+        products.putAll(newProducts);
+        links = List.copyOf(newLinks);
+        synchronized (this) {
+            graph = null;
+        }
     }
 
     private void refreshCenter(String centerId) {

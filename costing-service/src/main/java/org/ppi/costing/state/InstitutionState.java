@@ -373,13 +373,7 @@ public final class InstitutionState {
                 employeeInputs.put(e.id, input);
             }
         }
-        Map<String, ProductInput> productInputs = new LinkedHashMap<>();
-        for (Facts.Product prod : products.values()) {
-            ProductInput input = productInput(prod);
-            if (input != null) {
-                productInputs.put(prod.id, input);
-            }
-        }
+        Map<String, ProductInput> productInputs = productInputs();
         List<AllocationInput> allocationInputs = new ArrayList<>();
         for (Facts.Allocation a : allocations.values()) {
             AllocationInput input = allocationInput(a, employeeInputs.get(a.employeeId), basis, productInputs::containsKey);
@@ -387,6 +381,27 @@ public final class InstitutionState {
                 allocationInputs.add(input);
             }
         }
+        return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs,
+                linkInputs(productInputs));
+    }
+
+    /** The active products' inputs: the nodes of the link graph (the same in every fiscal year). */
+    public Map<String, ProductInput> productInputs() {
+        Map<String, ProductInput> productInputs = new LinkedHashMap<>();
+        for (Facts.Product prod : products.values()) {
+            ProductInput input = productInput(prod);
+            if (input != null) {
+                productInputs.put(prod.id, input);
+            }
+        }
+        return productInputs;
+    }
+
+    /**
+     * The active links of live chains between those products, merges followed, from an intermediate to another
+     * product: the edges of the link graph.
+     */
+    public List<LinkInput> linkInputs(Map<String, ProductInput> productInputs) {
         List<LinkInput> linkInputs = new ArrayList<>();
         for (Facts.Link link : activeLinks()) {
             String supplier = resolve(link.supplierId);
@@ -397,7 +412,21 @@ public final class InstitutionState {
                 linkInputs.add(new LinkInput(supplier, consumer, link.weight));
             }
         }
-        return new CostingInput(weeklyHours, method, centerInputs, employeeInputs, productInputs, allocationInputs, linkInputs);
+        return linkInputs;
+    }
+
+    /**
+     * The employees with an allocation that counts for the product now (its own, or one of a product merged into
+     * it): whose rows a product registered, merged or retired changes.
+     */
+    public Set<String> employeesAllocatingTo(String productId) {
+        Set<String> result = new java.util.TreeSet<>();
+        for (String counted : index.countingFor(productId, this::resolve)) {
+            for (Facts.Allocation a : index.allocationsOfProduct(counted)) {
+                result.add(a.employeeId);
+            }
+        }
+        return result;
     }
 
     /** One center's input of the fiscal year, null for a center never registered. */

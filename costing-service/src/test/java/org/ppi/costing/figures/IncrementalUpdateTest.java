@@ -15,7 +15,10 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ppi.contracts.catalog.ProductFeatures;
+import org.ppi.contracts.catalog.ProductMergedInto;
 import org.ppi.contracts.catalog.ProductRegistered;
+import org.ppi.contracts.catalog.ProductRetired;
+import org.ppi.contracts.catalog.ProductRetyped;
 import org.ppi.contracts.catalog.ProductType;
 import org.ppi.contracts.catalog.ProductVolumeChanged;
 import org.ppi.contracts.survey.AllocationCorrected;
@@ -34,6 +37,8 @@ import org.ppi.contracts.survey.InterviewOpened;
 import org.ppi.contracts.survey.InterviewValidated;
 import org.ppi.contracts.survey.TimeAllocated;
 import org.ppi.contracts.valuechain.IntermediateLinked;
+import org.ppi.contracts.valuechain.IntermediateUnlinked;
+import org.ppi.contracts.valuechain.ValueChainRetired;
 import org.ppi.contracts.valuechain.ValueChainDefined;
 import org.ppi.costing.state.InstitutionState;
 import org.ppi.platform.inbox.EventEnvelope;
@@ -41,9 +46,11 @@ import org.ppi.platform.inbox.EventEnvelope;
 /**
  * The in-place update against the whole computation, after every event of random institutions: allocations and
  * corrections (to zero too), dated salary, contract and transfer changes, departures, non-labour, center closures,
- * volumes, validations, and now and then a link (which recomputes everything, after which the update goes on from
- * the new figures). Every figure, its rows and the totals must be equal, exactly; and the update must have done
- * something: the figures move along the history (checked on the totals).
+ * volumes, validations, and changes of the link graph carried in place too: links and unlinks (between intermediates
+ * as well), chains retired, products registered mid-history (some after hours were already recorded for them),
+ * retyped, merged into another and retired. Every figure, its rows and the totals must be equal, exactly; and the
+ * update must have done something: the figures move along the history (checked on the totals), and the graph's
+ * changes went through the update, not a recomputation.
  */
 class IncrementalUpdateTest {
     private static final String INSTITUTION = "rnd";
@@ -56,9 +63,11 @@ class IncrementalUpdateTest {
         CostFigures figures = null;
         Set<BigDecimal> totalsSeen = new java.util.HashSet<>();
         int incremental = 0;
+        int graphInPlace = 0;
         for (EventEnvelope event : history(method, new Random(seed))) {
             var change = state.apply(event);
-            boolean inPlace = figures != null && figures.index() != null && !change.everything() && !change.links();
+            boolean inPlace = figures != null && figures.index() != null && !change.everything();
+            graphInPlace += inPlace && change.links() ? 1 : 0;
             Recalculation recalculation = recalculator.recalculate(state, change, figures);
             figures = recalculation.figures();
             incremental += inPlace ? 1 : 0;
@@ -76,7 +85,52 @@ class IncrementalUpdateTest {
             totalsSeen.add(figures.totals().unusedCost().toCents());
         }
         assertThat(incremental).as("events the update carried in place").isGreaterThan(250);
+        assertThat(graphInPlace).as("changes of the link graph the update carried in place").isGreaterThan(40);
         assertThat(totalsSeen).as("distinct unused totals along the history").hasSizeGreaterThan(100);
+    }
+
+    /**
+     * Merges at two depths, where the hours that move belong to an employee no event names: W's hours count for X once
+     * W is merged into X; merging X into T removes X from the graph (the employee's rows, read from the index, go to
+     * T); V merged into a product N not registered yet leaves V's hours counting for nothing until N is registered
+     * (the rows are found from the state: N has none in the index).
+     */
+    @ParameterizedTest
+    @CsvSource({"CLASSIC", "INDIVIDUAL"})
+    void mergesCarryTheHoursOfEmployeesNoEventNames(CostingMethod method) {
+        List<Object> payloads = new ArrayList<>(List.of(
+                new InstitutionRegistered(INSTITUTION, "u", "Merges", "DO", "DOP", 2026, BigDecimal.valueOf(40), method),
+                new CenterRegistered(INSTITUTION, "u", "C", "C", null, CenterArea.SUBSTANTIVE, null, null, null, null),
+                new InterviewOpened(INSTITUTION, "u", "I", "C", LocalDate.of(2026, 2, 1), "x", List.of()),
+                new EmployeeRegistered(INSTITUTION, "u", "E1", "C", "E1", null, BigDecimal.valueOf(1_200_000), null, null),
+                new EmployeeRegistered(INSTITUTION, "u", "E2", "C", "E2", null, BigDecimal.valueOf(2_400_000), null, null)));
+        for (String id : List.of("W", "X", "T", "V")) {
+            payloads.add(new ProductRegistered(INSTITUTION, "u", id, "C", id, ProductType.TERMINAL, false, BigDecimal.TEN,
+                    "u", new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)));
+        }
+        payloads.add(new TimeAllocated(INSTITUTION, "u", "I", "C", "E1", "W", BigDecimal.valueOf(10)));
+        payloads.add(new TimeAllocated(INSTITUTION, "u", "I", "C", "E1", "V", BigDecimal.valueOf(6)));
+        payloads.add(new TimeAllocated(INSTITUTION, "u", "I", "C", "E2", "T", BigDecimal.valueOf(20)));
+        payloads.add(new ProductMergedInto(INSTITUTION, "u", "W", "X"));
+        payloads.add(new ProductMergedInto(INSTITUTION, "u", "X", "T"));
+        payloads.add(new ProductMergedInto(INSTITUTION, "u", "V", "N"));
+        payloads.add(new ProductRegistered(INSTITUTION, "u", "N", "C", "N", ProductType.TERMINAL, false, BigDecimal.ONE,
+                "u", new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)));
+        InstitutionState state = new InstitutionState(INSTITUTION);
+        CostFigures figures = null;
+        Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < payloads.size(); i++) {
+            EventEnvelope event = WorkedExampleEvents.envelope(payloads.get(i), "m-" + i, clock.plusSeconds(i));
+            figures = recalculator.recalculate(state, state.apply(event), figures).figures();
+            CostFigures full = recalculator.full(state.toInput());
+            assertThat(figures.products()).as("products after %s", payloads.get(i)).isEqualTo(full.products());
+            assertThat(figures.employees()).as("employees after %s", payloads.get(i)).isEqualTo(full.employees());
+            assertThat(figures.totals()).as("totals after %s", payloads.get(i)).isEqualTo(full.totals());
+        }
+        // all of E1's hours count again in the end (W's in T, V's in N): nothing is left unused but what E2's 20 leave
+        assertThat(figures.products().get("T").labourRows()).extracting(r -> r.employeeId()).containsExactly("E1", "E2");
+        assertThat(figures.products().get("N").labourRows()).extracting(r -> r.employeeId()).containsExactly("E1");
+        assertThat(figures.products()).doesNotContainKeys("W", "X", "V");
     }
 
     private static List<EventEnvelope> history(CostingMethod method, Random random) {
@@ -124,12 +178,13 @@ class IncrementalUpdateTest {
                     BigDecimal.valueOf(300_000 + random.nextInt(2_000_000)).add(new BigDecimal("0.37")),
                     e % 4 == 0 ? BigDecimal.valueOf(20) : null, e % 5 == 0 ? LocalDate.of(2026, 3, 1) : null));
         }
+        List<String> unregistered = new ArrayList<>();
         for (int i = 0; i < 320; i++) {
             String e = employees.get(random.nextInt(employees.size()));
             String p = products.get(random.nextInt(products.size()));
             String c = centerOf.get(e);
             LocalDate date = LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28));
-            int kind = random.nextInt(100);
+            int kind = random.nextInt(112);
             if (kind < 45) {
                 payloads.add(new TimeAllocated(INSTITUTION, "u", "I-" + c, random.nextInt(10) == 0 ? null : c, e, p,
                         BigDecimal.valueOf(random.nextInt(16))));
@@ -158,6 +213,8 @@ class IncrementalUpdateTest {
             } else if (kind < 94) {
                 payloads.add(new IntermediateLinked(INSTITUTION, "u", "VC" + random.nextInt(2),
                         intermediates.get(8 + random.nextInt(intermediates.size() - 8)), null, BigDecimal.ONE));
+            } else if (kind >= 100) {
+                graphChange(kind - 100, payloads, random, products, intermediates, terminals, unregistered);
             } else {
                 String id = "E" + employees.size();
                 String center = centers.get(random.nextInt(centers.size()));
@@ -166,6 +223,9 @@ class IncrementalUpdateTest {
                 payloads.add(new EmployeeRegistered(INSTITUTION, "u", id, center, id, null, BigDecimal.valueOf(500_000), null, date));
             }
         }
+        for (int i = 0; i < 30; i++) { // a tail of graph changes over the hours recorded
+            graphChange(random.nextInt(12), payloads, random, products, intermediates, terminals, unregistered);
+        }
         List<EventEnvelope> events = new ArrayList<>();
         Instant clock = Instant.parse("2026-01-01T00:00:00Z");
         for (Object payload : payloads) {
@@ -173,5 +233,65 @@ class IncrementalUpdateTest {
             events.add(WorkedExampleEvents.envelope(payload, "ev-" + events.size(), clock));
         }
         return events;
+    }
+
+    /**
+     * One change of the link graph. Links go from an intermediate to a later one or to a chain's terminal, products are
+     * only retyped to terminal and only terminals take merges, so the graph never closes a cycle.
+     */
+    private static void graphChange(int kind, List<Object> payloads, Random random, List<String> products,
+                                    List<String> intermediates, List<String> terminals, List<String> unregistered) {
+        String intermediate = intermediates.get(random.nextInt(intermediates.size() - 1));
+        String later = intermediates.get(intermediates.indexOf(intermediate) + 1
+                + random.nextInt(intermediates.size() - 1 - intermediates.indexOf(intermediate)));
+        String chain = "VC" + random.nextInt(2);
+        switch (kind) {
+            case 0, 1 -> payloads.add(new IntermediateLinked(INSTITUTION, "u", chain, intermediate,
+                    random.nextBoolean() ? later : null, BigDecimal.valueOf(1 + random.nextInt(4))));
+            case 2 -> payloads.add(new IntermediateUnlinked(INSTITUTION, "u", chain, intermediate, null));
+            case 3 -> payloads.add(new IntermediateUnlinked(INSTITUTION, "u", chain, intermediate, later));
+            case 4 -> { // often one the hours named already (they draw from every product id): it gains them
+                String id = unregistered.isEmpty() ? "N" + products.size() : unregistered.remove(0);
+                boolean terminal = random.nextInt(3) == 0;
+                if (!products.contains(id)) {
+                    products.add(id);
+                }
+                payloads.add(new ProductRegistered(INSTITUTION, "u", id, "C" + random.nextInt(6), id,
+                        terminal ? ProductType.TERMINAL : ProductType.INTERMEDIATE, false,
+                        random.nextInt(4) == 0 ? null : BigDecimal.valueOf(1 + random.nextInt(300)), "u",
+                        new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)));
+                (terminal ? terminals : intermediates).add(id);
+            }
+            case 5 -> { // hours for it come before its registration
+                String id = "N" + products.size();
+                products.add(id);
+                unregistered.add(id);
+            }
+            case 6 -> { // to terminal only (its links stop carrying cost; a terminal feeds nothing, so no cycle opens)
+                String product = products.get(random.nextInt(products.size()));
+                if (intermediates.size() > 4) {
+                    payloads.add(new ProductRetyped(INSTITUTION, "u", product, ProductType.TERMINAL, random.nextBoolean()));
+                    intermediates.remove(product);
+                    if (!terminals.contains(product)) {
+                        terminals.add(product);
+                    }
+                }
+            }
+            case 7 -> {
+                String from = products.get(random.nextInt(products.size()));
+                String into = terminals.get(random.nextInt(terminals.size()));
+                if (!from.equals(into) && intermediates.size() > 4 && terminals.size() > 2) {
+                    payloads.add(new ProductMergedInto(INSTITUTION, "u", from, into));
+                    intermediates.remove(from);
+                    terminals.remove(from);
+                }
+            }
+            case 8 -> payloads.add(new ProductRetired(INSTITUTION, "u", products.get(random.nextInt(products.size())), "r"));
+            case 9 -> payloads.add(new ValueChainRetired(INSTITUTION, "u", chain, "r"));
+            case 10 -> payloads.add(new ValueChainDefined(INSTITUTION, "u", "VC" + random.nextInt(2), "VCx", null,
+                    terminals.get(random.nextInt(terminals.size())))); // a retired chain defined again: its links count again
+            default -> payloads.add(new IntermediateLinked(INSTITUTION, "u", "VC" + random.nextInt(2), intermediate, null,
+                    BigDecimal.ONE));
+        }
     }
 }
