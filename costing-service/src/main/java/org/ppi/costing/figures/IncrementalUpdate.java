@@ -18,6 +18,7 @@ import org.ppi.costing.rules.DirectCost;
 import org.ppi.costing.rules.EmployeeInput;
 import org.ppi.costing.rules.FullCost;
 import org.ppi.costing.rules.InstitutionTotals;
+import org.ppi.costing.rules.LinkGraph;
 import org.ppi.costing.rules.ProductCost;
 import org.ppi.costing.rules.ProductInput;
 import org.ppi.costing.rules.Reconciliation;
@@ -45,8 +46,9 @@ import org.ppi.costing.state.InstitutionState;
  * </ol>
  * A change of the link graph (a product registered, retyped, merged or retired, a link, a chain) replaces the graph's
  * nodes and edges in the index ({@link #replaceGraph}), re-indexes the employees whose rows named a product that came,
- * went or changed, and settles full costs over the new graph (step-down only: no labour is priced again, no employee
- * or center outside those rows is touched); only the products whose figures differ are rewritten. Changes to the whole
+ * went or changed, and settles full costs again downstream of what the new graph settles on other terms
+ * ({@link LinkGraph#differencesFrom}; no labour is priced again, no employee or center outside those rows is touched);
+ * only the products whose figures differ are rewritten. Changes to the whole
  * institution (method, week, fiscal year) are not handled here: the {@link Recalculator} recomputes everything for
  * them. A test compares the result with a full computation after every event of random institutions.
  */
@@ -65,7 +67,8 @@ final class IncrementalUpdate {
     private final Set<String> regraphedEmployees = new TreeSet<>();
     /** Products that left the graph (retired, merged away): their figures go. */
     private final Set<String> removedProducts = new TreeSet<>();
-    private boolean graphReplaced;
+    /** Products the new graph settles on other terms than the old one (null: the graph did not change). */
+    private Set<String> regraphed;
     private final CostFigures before = CostFigures.empty();
 
     IncrementalUpdate(InstitutionState state, Change change, CostFigures figures) {
@@ -114,24 +117,29 @@ final class IncrementalUpdate {
      * after its hours gains them, a merged or retired one's rows go (to the product it was merged into, or nowhere).
      */
     private void replaceGraph() {
-        Map<String, ProductInput> now = state.productInputs();
-        Map<String, ProductInput> was = new HashMap<>(index.products());
-        Set<String> ids = new TreeSet<>(was.keySet());
-        ids.addAll(now.keySet());
-        for (String id : ids) {
-            if (Objects.equals(now.get(id), was.get(id))) {
+        LinkGraph old = index.graph();
+        // every event that changes a product's input names the product: only those are read again
+        Map<String, ProductInput> now = new HashMap<>(index.products());
+        Set<String> changedProducts = new TreeSet<>();
+        for (String id : change.products()) {
+            ProductInput input = state.productInput(id);
+            if (Objects.equals(input, now.get(id))) {
                 continue;
             }
+            changedProducts.add(id);
             index.allocationsOfProduct(id).forEach(row -> regraphedEmployees.add(row.employeeId()));
             regraphedEmployees.addAll(state.employeesAllocatingTo(id));
-            if (now.containsKey(id)) {
+            if (input != null) {
+                now.put(id, input);
                 dirtyProducts.add(id);
             } else {
+                now.remove(id);
                 removedProducts.add(id);
             }
         }
         index.replaceGraph(now, state.linkInputs(now));
-        graphReplaced = true;
+        regraphed = new TreeSet<>(index.graph().differencesFrom(old, changedProducts));
+        regraphed.removeAll(removedProducts);
     }
 
     private void updateCenters() {
@@ -241,11 +249,13 @@ final class IncrementalUpdate {
             }
         }
         removedProducts.forEach(directs::remove);
-        // a new graph may move any share, sink or attribution: settled whole (step-down only, on the direct costs
-        // kept); otherwise downstream of the changed direct costs only
-        Map<String, FullCost> settled = graphReplaced
-                ? StepDownAllocation.allocate(index.graph(), directs::get).byProduct()
-                : StepDownAllocation.resettle(index.graph(), directChanged, directs::get, id -> fullCostOf(products.get(id)));
+        // settled again downstream of the changed direct costs and of what the new graph (if any) settles differently
+        Set<String> starts = new LinkedHashSet<>(directChanged);
+        if (regraphed != null) {
+            starts.addAll(regraphed);
+        }
+        Map<String, FullCost> settled = StepDownAllocation.resettle(index.graph(), starts, directs::get,
+                id -> fullCostOf(products.get(id)));
         Set<String> reached = new TreeSet<>(dirtyProducts);
         reached.addAll(settled.keySet());
         reached.removeIf(id -> !index.products().containsKey(id));
@@ -253,7 +263,7 @@ final class IncrementalUpdate {
         for (String id : reached) {
             ProductCost was = products.get(id);
             FullCost full = settled.containsKey(id) ? settled.get(id) : fullCostOf(was);
-            if (graphReplaced && was != null && !dirtyProducts.contains(id) && full.equals(fullCostOf(was))) {
+            if (regraphed != null && was != null && !dirtyProducts.contains(id) && full.equals(fullCostOf(was))) {
                 continue; // the new graph left it as it was
             }
             DirectCost.Figures direct = fresh.containsKey(id) ? fresh.get(id) : directOf(was);

@@ -31,7 +31,7 @@ public final class CostingIndex {
     private List<LinkInput> links;
     private final Map<String, CenterInput> centers;
     private final Map<String, EmployeeInput> employees;
-    private final Map<String, ProductInput> products;
+    private Map<String, ProductInput> products;
     private final Map<String, SortedMap<String, AllocationInput>> byProduct = new HashMap<>();
     private final Map<String, List<AllocationInput>> byEmployee = new HashMap<>();
     private final Map<String, SortedMap<String, EmployeeInput>> employeesByCenter = new HashMap<>();
@@ -132,8 +132,7 @@ public final class CostingIndex {
      * a product that came, went or changed.
      */
     public void replaceGraph(Map<String, ProductInput> newProducts, List<LinkInput> newLinks) {
-        products.clear();
-        products.putAll(newProducts);
+        products = new HashMap<>(newProducts); // a new map: the graph built on the old one keeps answering for it
         links = List.copyOf(newLinks);
         synchronized (this) {
             graph = null;

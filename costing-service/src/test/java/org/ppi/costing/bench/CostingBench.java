@@ -30,7 +30,8 @@ import org.ppi.platform.inbox.EventEnvelope;
 /**
  * In-memory costing benchmark on an institution at the seed's scale (30 centers, 87 employees, 258 products,
  * ~450 allocations, 5 chains): folding all events with incremental recalculation, versus recomputing the whole
- * institution on every event; and one allocation change, incremental versus full. Run: {@code ./ppi bench}.
+ * institution on every event; one allocation change, incremental versus full; and one change of the link graph (a
+ * product registered, then linked) against the same full computation. Run: {@code ./ppi bench}.
  * Prints figures and ratios; asserts nothing (it is not a test).
  */
 public final class CostingBench {
@@ -47,8 +48,10 @@ public final class CostingBench {
             long full = Long.MAX_VALUE;
             List<Long> oneChange = new ArrayList<>();
             List<Long> oneChangeFull = new ArrayList<>();
+            List<Long> graphChange = new ArrayList<>();
             int rowsIncremental = 0;
             int rowsFull = 0;
+            int rowsGraph = 0;
             for (int round = 0; round < rounds; round++) {
                 long t0 = System.nanoTime();
                 InstitutionState state = new InstitutionState(INSTITUTION);
@@ -90,6 +93,22 @@ public final class CostingBench {
                         rowsFull = whole.products().size() + whole.employees().size() + whole.centers().size() + 1;
                     }
                 }
+                // a change of the link graph: a new intermediate registered, then linked into the first chain
+                for (int i = 0; i < 20; i++) {
+                    String id = "NEW-" + round + "-" + i;
+                    Instant at = Instant.parse("2027-06-01T00:00:00Z").plusSeconds(round * 100L + i * 2L);
+                    for (Object payload : List.of(new ProductRegistered(INSTITUTION, "u", id, "C01", id, ProductType.INTERMEDIATE,
+                                    false, BigDecimal.TEN, "u", new ProductFeatures(null, Set.of(), null, null, List.of(), null, null)),
+                            new IntermediateLinked(INSTITUTION, "u", "VC0", id, null, BigDecimal.ONE))) {
+                        EventEnvelope change = envelope(payload, id + "-" + payload.getClass().getSimpleName(), at);
+                        long t4 = System.nanoTime();
+                        Recalculation recalculation = recalculator.recalculate(state, state.apply(change), figures);
+                        graphChange.add(System.nanoTime() - t4);
+                        figures = recalculation.figures();
+                        rowsGraph = Math.max(rowsGraph, rows(recalculation));
+                        at = at.plusSeconds(1);
+                    }
+                }
             }
             long oneChangeIncremental = median(oneChange);
             long oneChangeFullMedian = median(oneChangeFull);
@@ -101,6 +120,10 @@ public final class CostingBench {
                             + " ratio %.0fx in time, %.0fx in rows%n",
                     method, oneChangeIncremental / 1e6, rowsIncremental, oneChangeFullMedian / 1e6, rowsFull,
                     (double) oneChangeFullMedian / oneChangeIncremental, (double) rowsFull / rowsIncremental);
+            long graphChangeMedian = median(graphChange);
+            System.out.printf("%-10s one link-graph change (a product registered, then linked; median): %.3f ms, at most %d figure"
+                            + " rows; ratio to the full computation %.0fx%n",
+                    method, graphChangeMedian / 1e6, rowsGraph, (double) oneChangeFullMedian / graphChangeMedian);
         }
     }
 
