@@ -2,6 +2,7 @@ package org.ppi.budget.figures;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ppi.contracts.money.Money;
@@ -17,11 +18,12 @@ import org.ppi.contracts.money.Rational;
 import org.ppi.platform.inbox.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.ppi.platform.projection.BatchedWrites;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes what one event changed: the program and summary rows whose view or lineage changed (with their causing
- * event), one recalculation-log line per changed amount, and — when an amount changed — the budget event for
+ * event; saved with the batch's other writes), one recalculation-log line per changed amount, and — when an amount changed — the budget event for
  * the outbox. A lineage-only change (costing republished a product at the same cost) refreshes the row but is
  * not announced: consumers of budget events care about amounts. Each row written (or dropped) is also a version
  * from the causing event's recording time ({@link FigureVersions}: what an as-of query reads), under kinds
@@ -35,10 +37,12 @@ public class FigureStore {
     private final Outbox outbox;
     private final RecalculationLog recalculations;
     private final FigureVersions versions;
+    private final BatchedWrites writes;
 
     public FigureStore(JdbcClient jdbc, JsonMapper json, Outbox outbox, RecalculationLog recalculations,
-                       FigureVersions versions) {
+                       FigureVersions versions, BatchedWrites writes) {
         this.versions = versions;
+        this.writes = writes;
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
@@ -75,7 +79,9 @@ public class FigureStore {
         }
         versions.recordIfChanged(state.institutionId(), DEFAULT, state.institutionId(), at,
                 state.isEmpty() ? null : String.valueOf(now.defaultYear()));
-        forgetOtherYears(state.institutionId(), now);
+        if (!now.years().keySet().equals(before.years().keySet())) {
+            forgetOtherYears(state.institutionId(), now);
+        }
     }
 
     /** The versions' kinds: a year's summary, a year's programs, the year shown by default. */
@@ -90,20 +96,24 @@ public class FigureStore {
                          Instant at) {
         String institution = state.institutionId();
         String programId = figure.view().programId();
-        int version = jdbc.sql("select version from program_budget where institution_id = ? and fiscal_year = ? and program_id = ?")
-                .params(institution, year, programId).query(Integer.class).optional().orElse(0);
-        jdbc.sql("delete from program_budget where institution_id = ? and fiscal_year = ? and program_id = ?")
-                .params(institution, year, programId).update();
         ProgramBudgetView view = figure.view().withCause(cause.id(), at);
         String detail = json.writeValueAsString(view);
         versions.record(institution, programs(year), programId, at, detail);
-        jdbc.sql("insert into program_budget (institution_id, fiscal_year, program_id, program_code, program_name, budget, "
-                        + "budget_exact, detail, lineage, causation_event_id, acting_user, effective_at, version) "
-                        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(institution, year, programId, view.code(), view.name(), view.budget(), view.budgetExact(),
-                        detail, json.writeValueAsString(figure.lineage()), cause.id(),
-                        cause.actingUser(), Timestamp.from(at), version + 1)
-                .update();
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("institution_id", institution);
+        key.put("fiscal_year", year);
+        key.put("program_id", programId);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("program_code", view.code());
+        row.put("program_name", view.name());
+        row.put("budget", view.budget());
+        row.put("budget_exact", view.budgetExact());
+        row.put("detail", detail);
+        row.put("lineage", json.writeValueAsString(figure.lineage()));
+        row.put("causation_event_id", cause.id());
+        row.put("acting_user", cause.actingUser());
+        row.put("effective_at", Timestamp.from(at));
+        writes.save("program_budget", key, row, true);
         Rational budget = figure.budget().budget();
         Rational old = previous == null ? null : previous.budget().budget();
         logChange(institution, year, "PROGRAM", programId, "budget", old, budget, cause, at);
@@ -116,20 +126,27 @@ public class FigureStore {
 
     private void summary(BudgetState state, int year, YearFigures fresh, YearFigures old, EventEnvelope cause, Instant at) {
         String institution = state.institutionId();
-        int version = jdbc.sql("select version from budget_summary where institution_id = ? and fiscal_year = ?")
-                .params(institution, year).query(Integer.class).optional().orElse(0);
-        jdbc.sql("delete from budget_summary where institution_id = ? and fiscal_year = ?").params(institution, year).update();
         SummaryView view = fresh.summary().withCause(cause.id(), at);
         String detail = json.writeValueAsString(view);
         versions.record(institution, SUMMARY, String.valueOf(year), at, detail);
-        jdbc.sql("insert into budget_summary (institution_id, fiscal_year, default_year, programs_total, central_actions, "
-                        + "unassigned_terminals, unused_capacity, total, costing_total_cost, reconciles, detail, lineage, "
-                        + "causation_event_id, acting_user, effective_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(institution, year, view.defaultYear(), view.programsTotal(), view.centralActions(),
-                        view.unassignedTerminals(), view.unusedCapacity(), view.total(), view.costingTotalCost(),
-                        view.reconciles(), detail, json.writeValueAsString(fresh.summaryLineage()),
-                        cause.id(), cause.actingUser(), Timestamp.from(at), version + 1)
-                .update();
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("institution_id", institution);
+        key.put("fiscal_year", year);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("default_year", view.defaultYear());
+        row.put("programs_total", view.programsTotal());
+        row.put("central_actions", view.centralActions());
+        row.put("unassigned_terminals", view.unassignedTerminals());
+        row.put("unused_capacity", view.unusedCapacity());
+        row.put("total", view.total());
+        row.put("costing_total_cost", view.costingTotalCost());
+        row.put("reconciles", view.reconciles());
+        row.put("detail", detail);
+        row.put("lineage", json.writeValueAsString(fresh.summaryLineage()));
+        row.put("causation_event_id", cause.id());
+        row.put("acting_user", cause.actingUser());
+        row.put("effective_at", Timestamp.from(at));
+        writes.save("budget_summary", key, row, true);
         BudgetResult now = fresh.result();
         BudgetResult before = old == null ? null : old.result();
         boolean changed = before == null;
@@ -161,9 +178,11 @@ public class FigureStore {
 
     /**
      * A year leaves play when the default year moves (a later year got a plan): its rows would go stale, so
-     * they are dropped; queries for such a year are answered from history instead.
+     * they are dropped; queries for such a year are answered from history instead. The rows the open batch saved so
+     * far are sent first, so a row saved for a year that leaves play is dropped too, and one saved after it is kept.
      */
     private void forgetOtherYears(String institution, BudgetFigures now) {
+        writes.flush();
         for (String table : new String[] {"program_budget", "budget_summary"}) {
             jdbc.sql("delete from " + table + " where institution_id = :institution and fiscal_year not in (:years)")
                     .param("institution", institution).param("years", now.years().keySet()).update();

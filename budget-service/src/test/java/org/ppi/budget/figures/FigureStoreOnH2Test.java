@@ -42,7 +42,7 @@ class FigureStoreOnH2Test {
         org.ppi.platform.projection.FigureVersions versions = new org.ppi.platform.projection.FigureVersions(
                 "figure_version", writes, jdbc);
         FigureStore store = new FigureStore(jdbc, json, new Outbox(jdbc, json, writes), new RecalculationLog(jdbc, writes),
-                versions);
+                versions, writes);
         BudgetState live = new BudgetState(WorkedExample.INSTITUTION);
         BudgetFigures figures = BudgetFigures.empty();
         Instant at = Instant.parse("2026-03-01T12:00:00Z");
