@@ -130,18 +130,43 @@ public class ProjectionTransaction {
     }
 
     /**
-     * The batch in the order its events were recorded (stable: events of one instant keep their arrival order). A
-     * poll hands records over partition by partition — all of one topic's, then another's — while an institution's
-     * history interleaves its topics: folded in recording order, as the event log replays them (an institution
-     * replay, an as-of fold, a ledger loaded again), each recording instant is settled with exactly the events
-     * recorded up to it ({@link Unsettled}), whether the poll was small (live) or large (a replay). One aggregate's
-     * events come from one service in its recording order, so their relative order is kept.
+     * The batch in the order its events were recorded, each partition's own order kept: a poll hands records over
+     * partition by partition — all of one topic's, then another's — while an institution's history interleaves its
+     * topics, so the partitions are merged by recording time (the earliest head first; equal instants in arrival
+     * order). Folded so, as the event log replays them (an institution replay, an as-of fold, a ledger loaded again),
+     * each recording instant is settled with exactly the events recorded up to it ({@link Unsettled}), whether the
+     * poll was small (live) or large (a replay). A partition's own order is never changed: it is the order its producer
+     * meant, and a projection's published events can go back in recording time (costing settles a late event from
+     * another topic after later ones, and its figures, published last, carry the late event's instant): sorted, they
+     * would be applied before the events they supersede, and a consumer (budget) would end on stale figures — what
+     * the default-size bench found after faster replays moved the batch boundaries.
      */
     static List<CloudEventReader.Delivery> inRecordingOrder(List<CloudEventReader.Delivery> polled) {
-        List<CloudEventReader.Delivery> ordered = new ArrayList<>(polled);
-        ordered.sort(java.util.Comparator.comparing(d -> d.event().recordedAt() == null ? java.time.Instant.EPOCH
-                : d.event().recordedAt()));
+        Map<String, java.util.ArrayDeque<Integer>> partitions = new LinkedHashMap<>();
+        for (int i = 0; i < polled.size(); i++) {
+            CloudEventReader.Delivery d = polled.get(i);
+            partitions.computeIfAbsent(d.event().topic() + "-" + d.partition(), k -> new java.util.ArrayDeque<>()).add(i);
+        }
+        if (partitions.size() <= 1) {
+            return new ArrayList<>(polled);
+        }
+        java.util.PriorityQueue<java.util.ArrayDeque<Integer>> heads = new java.util.PriorityQueue<>(
+                java.util.Comparator.<java.util.ArrayDeque<Integer>, java.time.Instant>comparing(q -> recordedAt(polled.get(q.peek())))
+                        .thenComparing(java.util.ArrayDeque::peek));
+        heads.addAll(partitions.values());
+        List<CloudEventReader.Delivery> ordered = new ArrayList<>(polled.size());
+        while (!heads.isEmpty()) {
+            java.util.ArrayDeque<Integer> head = heads.poll();
+            ordered.add(polled.get(head.poll()));
+            if (!head.isEmpty()) {
+                heads.add(head);
+            }
+        }
         return ordered;
+    }
+
+    private static java.time.Instant recordedAt(CloudEventReader.Delivery d) {
+        return d.event().recordedAt() == null ? java.time.Instant.EPOCH : d.event().recordedAt();
     }
 
     private static Set<String> institutionsOf(List<CloudEventReader.Delivery> deliveries) {
