@@ -78,7 +78,14 @@ class ProjectionBenchEndToEndTest {
     @Test
     void replaysOfASyntheticDeploymentGiveTheLiveFiguresToTheCentAndAreMeasuredBesideTheMachinesLimits() throws Exception {
         Size size = Size.of(System.getProperty("ppi.bench", "small"));
-        Map<String, Object> table = new LinkedHashMap<>();
+        // each figure is logged as it is measured too: a long (national) run that stops half-way still says how far it got
+        Map<String, Object> table = new LinkedHashMap<>() {
+            @Override
+            public Object put(String key, Object value) {
+                log.info("Projection bench ({}): {} = {}", size.name(), key, value);
+                return super.put(key, value);
+            }
+        };
         table.put("size", size.name() + " (" + size.institutions() + " institutions)");
 
         Instant begin = Instant.now();
@@ -103,6 +110,11 @@ class ProjectionBenchEndToEndTest {
         awaitCaughtUp(Duration.ofMinutes(size.name().equals("small") ? 10 : 240));
         double live = seconds(begin);
         table.put("live catch-up of costing and budget, s, events/s", live + ", " + Math.round(written / live));
+        for (ServiceSpec service : ServiceSpec.BACKENDS) {
+            if (service.module().equals("costing-service") || service.module().equals("budget-service")) {
+                table.put("RSS " + service.module() + " after the live catch-up (MiB)", platform.residentKib(service) / 1024);
+            }
+        }
 
         FigureFingerprints fingerprints = new FigureFingerprints(e2e.database);
         Map<String, String> liveCosting = fingerprints.costing();
